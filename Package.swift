@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One module per pipeline stage; dependencies point one way, down the pipeline:
+// Zip → XLSX → Ingest (with CSV, Model) → Metrics → Render → Pipeline → safetystats (CLI).
+let package = Package(
+    name: "SafetyStats",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "safetystats", targets: ["safetystats"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/stencilproject/Stencil.git", from: "0.15.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        .target(name: "Zip", dependencies: ["CZlib"]),
+        .target(name: "XLSX", dependencies: ["Zip", "CLibXML2"]),
+        .target(name: "CSV"),
+        .target(name: "Model"),
+        .target(name: "Ingest", dependencies: [
+            "Model", "XLSX", "CSV",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .target(name: "Metrics", dependencies: ["Model"]),
+        .target(name: "Render", dependencies: [
+            "Metrics", "Model", "XLSX", "Zip",
+            .product(name: "Stencil", package: "Stencil"),
+        ]),
+        .target(name: "Generator", dependencies: ["XLSX", "CSV", "Zip"]),
+        .target(name: "Pipeline", dependencies: ["Ingest", "Metrics", "Render", "Model"]),
+        .executableTarget(name: "safetystats", dependencies: [
+            "Pipeline", "Generator", "XLSX", "CSV", "Ingest",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ZipTests", dependencies: ["Zip"]),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Zip"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CSVTests", dependencies: ["CSV"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "XLSX", "CSV"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Model"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Metrics", "Model"]),
+        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "XLSX", "CSV"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Generator", "Ingest", "Metrics", "Model"]),
+    ]
+)
