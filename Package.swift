@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "ZipTests", dependencies: ["Zip"]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Zip"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "XLSX", "CSV"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Model"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Metrics", "Model"]),

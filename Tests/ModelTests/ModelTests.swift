@@ -1,0 +1,140 @@
+import Testing
+@testable import Model
+
+@Suite struct DayTests {
+    @Test func knownDayNumbers() {
+        // Independent anchors: 1970-01-01 is day 0; 2000-03-01 is 11017 days later (date -d arithmetic).
+        #expect(Day(year: 1970, month: 1, day: 1)?.number == 0)
+        #expect(Day(year: 2000, month: 3, day: 1)?.number == 11_017)
+        #expect(Day(year: 1969, month: 12, day: 31)?.number == -1)
+        #expect(Day(year: 2024, month: 2, day: 29)?.number == 19_782)
+    }
+
+    @Test func impossibleDatesAreNil() {
+        #expect(Day(year: 2025, month: 2, day: 29) == nil)
+        #expect(Day(year: 2025, month: 2, day: 30) == nil)
+        #expect(Day(year: 2025, month: 13, day: 1) == nil)
+        #expect(Day(year: 2025, month: 4, day: 31) == nil)
+        #expect(Day(year: 1900, month: 2, day: 29) == nil)
+        #expect(Day(year: 2000, month: 2, day: 29) != nil)
+    }
+
+    @Test func roundTripsEveryDayOfFourCenturies() {
+        var previous: Int32?
+        for year in 1900...2300 {
+            for month in 1...12 {
+                for d in 1...Day.daysIn(month: month, year: year) {
+                    guard let day = Day(year: year, month: month, day: d) else {
+                        Issue.record("\(year)-\(month)-\(d) rejected"); return
+                    }
+                    if let p = previous, day.number != p + 1 { Issue.record("gap at \(day)"); return }
+                    previous = day.number
+                    let c = day.components
+                    if c.year != year || c.month != month || c.day != d { Issue.record("\(day) → \(c)"); return }
+                }
+            }
+        }
+    }
+
+    @Test func isoDescriptionAndEndOfMonth() {
+        #expect(Day(year: 2020, month: 3, day: 9)?.description == "2020-03-09")
+        #expect(Day.endOf(year: 2024, month: 2)?.description == "2024-02-29")
+        #expect(Day.endOf(year: 2022, month: 11)?.description == "2022-11-30")
+    }
+}
+
+@Suite struct MoneyTests {
+    @Test func wanYuanTextIsExactAndTrimmed() {
+        #expect(Money(decimal: "4843530", unit: .yuan)?.wanYuanText == "484.353")
+        #expect(Money(decimal: "2208000", unit: .yuan)?.wanYuanText == "220.8")
+        #expect(Money(decimal: "1310000", unit: .yuan)?.wanYuanText == "131")
+        #expect(Money(decimal: "1", unit: .yuan)?.wanYuanText == "0.0001")
+        #expect(Money(decimal: "12.5", unit: .wanYuan)?.yuanText == "125000")
+        #expect(Money(decimal: "0", unit: .wanYuan)?.wanYuanText == "0")
+    }
+
+    @Test func digitsBelowOneFenRoundHalfUp() {
+        #expect(Money(decimal: "0.005", unit: .yuan)?.fen == 1)
+        #expect(Money(decimal: "0.0049", unit: .yuan)?.fen == 0)
+        #expect(Money(decimal: "-0.005", unit: .yuan)?.fen == -1)
+        #expect(Money(decimal: "0.1234567", unit: .wanYuan)?.fen == 123_457)
+    }
+
+    @Test func rejectsWhatIsNotAPlainDecimal() {
+        for bad in ["", "-", ".", "1.2.3", "1e5", "１", "3人", "1,234", " 1"] {
+            #expect(Money(decimal: bad, unit: .yuan) == nil, "\(bad)")
+        }
+        #expect(Money(decimal: "99999999999999999999", unit: .yuan) == nil)
+    }
+
+    @Test func sumsAreExact() {
+        // 0.1 + 0.2 in binary floating point is not 0.3; in 分 it is.
+        let a = Money(decimal: "0.1", unit: .yuan)!, b = Money(decimal: "0.2", unit: .yuan)!
+        #expect((a + b).yuanText == "0.3")
+    }
+}
+
+@Suite struct ExactDecimalTests {
+    @Test func textTrimsTrailingZeros() {
+        #expect(ExactDecimal(significand: 1500, exponent: -3).text == "1.5")
+        #expect(ExactDecimal(significand: -5, exponent: -1).text == "-0.5")
+        #expect(ExactDecimal(significand: 12, exponent: 2).text == "1200")
+        #expect(ExactDecimal(significand: 0, exponent: -4).text == "0")
+        #expect(ExactDecimal("95.50")?.text == "95.5")
+    }
+
+    @Test func rescaleRoundsHalfAwayFromZero() {
+        #expect(ExactDecimal("6.25")?.rescaled(toExponent: -1) == 63)
+        #expect(ExactDecimal("6.249")?.rescaled(toExponent: -1) == 62)
+        #expect(ExactDecimal("-6.25")?.rescaled(toExponent: -1) == -63)
+        #expect(ExactDecimal("7")?.rescaled(toExponent: -2) == 700)
+    }
+}
+
+@Suite struct AccidentLevelTests {
+    @Test func thresholdsFollowRegulationArticleThree() {
+        func level(_ deaths: Int, _ serious: Int = 0, wan: String = "0") -> AccidentLevel {
+            AccidentLevel.derived(deaths: deaths, seriousInjuries: serious, loss: Money(decimal: wan, unit: .wanYuan)!)
+        }
+        #expect(level(2) == .ordinary)
+        #expect(level(3) == .larger)          // 3人以上 includes 3
+        #expect(level(9) == .larger)
+        #expect(level(10) == .major)
+        #expect(level(30) == .especiallyMajor)
+        #expect(level(0, 9) == .ordinary)
+        #expect(level(0, 10) == .larger)
+        #expect(level(0, 50) == .major)
+        #expect(level(0, 100) == .especiallyMajor)
+        #expect(level(0, wan: "999.99") == .ordinary)
+        #expect(level(0, wan: "1000") == .larger)
+        #expect(level(0, wan: "4999.99") == .larger)
+        #expect(level(0, wan: "5000") == .major)
+        #expect(level(0, wan: "10000") == .especiallyMajor)
+        #expect(level(1, 12, wan: "6000") == .major)   // the highest criterion decides
+    }
+
+    @Test func namesRoundTrip() {
+        for l in AccidentLevel.allCases { #expect(AccidentLevel(name: l.name) == l) }
+    }
+}
+
+@Suite struct HazardTableTests {
+    @Test func rectificationDependsOnTheAsOfDate() {
+        var t = HazardTable()
+        let p = Provenance(file: 0, sheet: -1, row: 2)
+        var late = HazardTable.Record(date: Day(year: 2024, month: 12, day: 1)!, provenance: p)
+        late.rectifiedOn = Day(year: 2025, month: 1, day: 5)
+        late.flags = [.statusRectified]
+        late.deadline = Day(year: 2024, month: 12, day: 20)
+        t.append(late)
+        var statusOnly = HazardTable.Record(date: Day(year: 2024, month: 6, day: 1)!, provenance: p)
+        statusOnly.flags = [.statusRectified]
+        t.append(statusOnly)
+        let end2024 = Day(year: 2024, month: 12, day: 31)!
+        #expect(!t.isRectified(0, asOf: end2024))
+        #expect(t.isOverdue(0, asOf: end2024))
+        #expect(t.isRectified(0, asOf: Day(year: 2025, month: 1, day: 31)!))
+        #expect(t.isRectified(1, asOf: end2024))
+        #expect(!t.isOverdue(1, asOf: end2024))
+    }
+}
