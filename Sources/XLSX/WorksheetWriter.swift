@@ -1,0 +1,176 @@
+/// One sheet of a workbook being written. Rows are appended top to bottom starting at row 1.
+public struct WorksheetWriter: Sendable {
+    public var name: String
+    public var hidden = false
+    /// Rows kept in view at the top (a frozen pane); 0 for none.
+    public var frozenRows = 0
+    /// 0-based column → width in characters.
+    public var columnWidths: [Int: Double] = [:]
+    /// Write strings as `inlineStr` cells instead of shared strings (as some reporting systems do).
+    public var inlineStrings = false
+    /// Leave out the `r=` attributes of rows and cells (as some generators do); gaps are then kept
+    /// by writing empty `<c/>` cells and `<row/>` rows.
+    public var omitCellReferences = false
+
+    private(set) var rows: [[CellInput]] = []
+    private(set) var merges: [CellRange] = []
+
+    public init(name: String) {
+        self.name = name
+    }
+
+    /// Appends the next row; `[]` is a blank row.
+    public mutating func append(_ row: [CellInput]) {
+        rows.append(row)
+    }
+
+    /// Merges a range such as `"A1:H1"`. A string that is not a range is ignored.
+    public mutating func merge(_ range: String) {
+        if let parsed = CellRange(range), parsed.first != parsed.last { merges.append(parsed) }
+    }
+
+    /// Number of rows appended so far.
+    public var rowCount: Int { rows.count }
+
+    /// The worksheet part. Strings and styles are numbered in the workbook-wide catalogs.
+    func worksheetXML(tabSelected: Bool, styles: inout StyleCatalog, strings: inout SharedStringCatalog, date1904: Bool) -> [UInt8] {
+        var body: [UInt8] = []
+        body.reserveCapacity(rows.count * 64 + 256)
+        var lastRow = 0
+        var lastColumn = 0
+        var reference: [UInt8] = []
+        for (rowOffset, row) in rows.enumerated() {
+            let rowNumber = rowOffset + 1
+            let occupied = row.lastIndex { if case .empty = $0 { return false } else { return true } }
+            guard let occupied else {
+                if omitCellReferences { body.append(contentsOf: "<row/>".utf8) }
+                continue
+            }
+            lastRow = rowNumber
+            lastColumn = max(lastColumn, occupied)
+            if omitCellReferences {
+                body.append(contentsOf: "<row>".utf8)
+            } else {
+                body.append(contentsOf: "<row r=\"\(rowNumber)\">".utf8)
+            }
+            for column in 0...occupied {
+                let cell = row[column]
+                if case .empty = cell {
+                    if omitCellReferences { body.append(contentsOf: "<c/>".utf8) }
+                    continue
+                }
+                body.append(contentsOf: "<c".utf8)
+                if !omitCellReferences {
+                    reference.removeAll(keepingCapacity: true)
+                    reference.append(contentsOf: CellReference.columnName(column).utf8)
+                    reference.append(contentsOf: String(rowNumber).utf8)
+                    body.append(contentsOf: " r=\"".utf8)
+                    body.append(contentsOf: reference)
+                    body.append(UInt8(ascii: "\""))
+                }
+                appendCell(cell, to: &body, styles: &styles, strings: &strings, date1904: date1904)
+            }
+            body.append(contentsOf: "</row>".utf8)
+        }
+
+        var xml = Array(XMLPart.declaration.utf8)
+        xml.reserveCapacity(body.count + 1024)
+        xml.append(contentsOf: "<worksheet xmlns=\"\(XMLPart.mainNamespace)\" xmlns:r=\"\(XMLPart.relationshipsNamespace)\">".utf8)
+        let dimension = lastRow == 0 ? "A1" : "A1:\(CellReference(row: lastRow, column: lastColumn))"
+        xml.append(contentsOf: "<dimension ref=\"\(dimension)\"/>".utf8)
+        xml.append(contentsOf: "<sheetViews><sheetView\(tabSelected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\"".utf8)
+        if frozenRows > 0 {
+            let topLeft = "A\(frozenRows + 1)"
+            xml.append(contentsOf: "><pane ySplit=\"\(frozenRows)\" topLeftCell=\"\(topLeft)\" activePane=\"bottomLeft\" state=\"frozen\"/>".utf8)
+            xml.append(contentsOf: "<selection pane=\"bottomLeft\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/></sheetView>".utf8)
+        } else {
+            xml.append(contentsOf: "/>".utf8)
+        }
+        xml.append(contentsOf: "</sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>".utf8)
+        let widths = columnWidths.filter { $0.key >= 0 && $0.key <= CellReference.maxColumn && $0.value.isFinite && $0.value > 0 }
+        if !widths.isEmpty {
+            xml.append(contentsOf: "<cols>".utf8)
+            for (column, width) in widths.sorted(by: { $0.key < $1.key }) {
+                let clamped = min(width, 255)
+                xml.append(contentsOf: "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(InspectFormat.renderNumber(clamped))\" customWidth=\"1\"/>".utf8)
+            }
+            xml.append(contentsOf: "</cols>".utf8)
+        }
+        if body.isEmpty {
+            xml.append(contentsOf: "<sheetData/>".utf8)
+        } else {
+            xml.append(contentsOf: "<sheetData>".utf8)
+            xml.append(contentsOf: body)
+            xml.append(contentsOf: "</sheetData>".utf8)
+        }
+        if !merges.isEmpty {
+            xml.append(contentsOf: "<mergeCells count=\"\(merges.count)\">".utf8)
+            for range in merges { xml.append(contentsOf: "<mergeCell ref=\"\(range)\"/>".utf8) }
+            xml.append(contentsOf: "</mergeCells>".utf8)
+        }
+        xml.append(contentsOf: "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>".utf8)
+        xml.append(contentsOf: "</worksheet>".utf8)
+        return xml
+    }
+
+    /// Writes the rest of one `<c` element (after its reference) through `</c>`.
+    private func appendCell(_ cell: CellInput, to out: inout [UInt8], styles: inout StyleCatalog,
+                            strings: inout SharedStringCatalog, date1904: Bool) {
+        func style(_ index: Int) {
+            if index != 0 { out.append(contentsOf: " s=\"\(index)\"".utf8) }
+        }
+        func number(_ value: Double) {
+            out.append(contentsOf: "><v>".utf8)
+            out.append(contentsOf: InspectFormat.renderNumber(value).utf8)
+            out.append(contentsOf: "</v></c>".utf8)
+        }
+        switch cell {
+        case .empty:
+            out.append(contentsOf: "/>".utf8)
+        case .text(let text, let bold):
+            style(bold ? styles.index(format: nil, bold: true) : 0)
+            if inlineStrings {
+                out.append(contentsOf: " t=\"inlineStr\"><is>".utf8)
+                XMLPart.appendTextElement(text, to: &out)
+                out.append(contentsOf: "</is></c>".utf8)
+            } else {
+                out.append(contentsOf: " t=\"s\"><v>\(strings.index(text))</v></c>".utf8)
+            }
+        case .number(let value, let format):
+            style(styles.index(format: format))
+            if value.isFinite {
+                number(value)
+            } else {
+                // A workbook cannot store NaN or infinity; Excel shows such a result as #NUM!.
+                out.append(contentsOf: " t=\"e\"><v>#NUM!</v></c>".utf8)
+            }
+        case .literal(let text):
+            out.append(contentsOf: "><v>".utf8)
+            XMLText.append(text, .element, to: &out)
+            out.append(contentsOf: "</v></c>".utf8)
+        case .bool(let flag):
+            out.append(contentsOf: " t=\"b\"><v>\(flag ? 1 : 0)</v></c>".utf8)
+        case .date(let year, let month, let day, let format):
+            style(styles.index(format: format))
+            let serial = Double(ExcelDate.serial(year: year, month: month, day: day))
+            number(ExcelDate.stored(serial: serial, date1904: date1904))
+        case .dateTime(let year, let month, let day, let hour, let minute, let second, let format):
+            style(styles.index(format: format))
+            let seconds = Double(hour * 3600 + minute * 60 + second)
+            let serial = Double(ExcelDate.serial(year: year, month: month, day: day)) + seconds / 86_400
+            number(ExcelDate.stored(serial: serial, date1904: date1904))
+        case .formula(let formula, let cached):
+            let text = formula.hasPrefix("=") ? String(formula.dropFirst()) : formula
+            out.append(contentsOf: "><f>".utf8)
+            XMLText.append(text, .element, to: &out)
+            out.append(contentsOf: "</f>".utf8)
+            if cached.isFinite {
+                out.append(contentsOf: "<v>".utf8)
+                out.append(contentsOf: InspectFormat.renderNumber(cached).utf8)
+                out.append(contentsOf: "</v></c>".utf8)
+            } else {
+                out.append(contentsOf: "</c>".utf8)
+            }
+        }
+    }
+}
