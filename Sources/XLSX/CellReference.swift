@@ -14,18 +14,18 @@ public struct CellReference: Sendable, Equatable, Hashable, CustomStringConverti
 
     /// Parses `A1`, `ab12`, `$B$3`; nil when it is not a reference within Excel's grid.
     public init?(_ text: String) {
-        var bytes = Array(text.utf8)
-        bytes.removeAll { $0 == UInt8(ascii: "$") }
-        guard let (column, row) = CellReference.parse(bytes[...]) else { return nil }
+        var text = text
+        guard let (column, row) = text.withUTF8({ CellReference.parse($0) }) else { return nil }
         self.init(row: row, column: column)
     }
 
     /// Parses the letters and digits of a reference from raw bytes: (0-based column, 1-based row).
-    static func parse(_ bytes: ArraySlice<UInt8>) -> (Int, Int)? {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
         var column = 0
-        var index = bytes.startIndex
+        var index = 0
         var letters = 0
-        while index < bytes.endIndex {
+        if index < bytes.count && bytes[index] == UInt8(ascii: "$") { index += 1 }
+        while index < bytes.count {
             var byte = bytes[index]
             if byte >= 97 && byte <= 122 { byte -= 32 }
             guard byte >= 65 && byte <= 90 else { break }
@@ -34,10 +34,11 @@ public struct CellReference: Sendable, Equatable, Hashable, CustomStringConverti
             if letters > 3 { return nil }
             index += 1
         }
-        guard letters > 0, index < bytes.endIndex else { return nil }
+        if index < bytes.count && bytes[index] == UInt8(ascii: "$") { index += 1 }
+        guard letters > 0, index < bytes.count else { return nil }
         var row = 0
         var digits = 0
-        while index < bytes.endIndex {
+        while index < bytes.count {
             let byte = bytes[index]
             guard byte >= 48 && byte <= 57 else { return nil }
             row = row * 10 + Int(byte - 48)

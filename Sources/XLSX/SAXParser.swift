@@ -1,0 +1,188 @@
+import CLibXML2
+
+/// Receives the events of one libxml2 push SAX2 parse. Subclasses override what they need; names
+/// arrive as pointers interned in the parser's dictionary, so a handler compares them by address
+/// with names it interned through `intern` (see `prepare`).
+class SAXHandler {
+    /// Set by a handler to stop the parse with this error.
+    var failure: XLSXError.Kind?
+    fileprivate(set) var context: xmlParserCtxtPtr?
+    fileprivate var depth = 0
+
+    /// Called once the parser context exists, before any event: intern element names here.
+    func prepare() {}
+    func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: SAXAttributes) {}
+    func endElement(_ name: UnsafePointer<xmlChar>) {}
+    func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {}
+
+    /// The parser's interned pointer for a name.
+    final func intern(_ name: StaticString) -> UnsafePointer<xmlChar>? {
+        guard let dictionary = context?.pointee.dict else { return nil }
+        return name.withUTF8Buffer { xmlDictLookup(dictionary, $0.baseAddress, Int32($0.count)) }
+    }
+
+    /// Stops the parse: the error is reported by `SAXParser.feed`/`finish`.
+    final func stop(_ kind: XLSXError.Kind) {
+        if failure == nil { failure = kind }
+        if let context { xmlStopParser(context) }
+    }
+
+    /// Current line of the parse, for error messages.
+    final var line: Int { context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0 }
+}
+
+/// The attributes of a start tag as libxml2 hands them over: five pointers each (local name, prefix,
+/// namespace URI, value start, value end). Values are not copied.
+struct SAXAttributes {
+    let count: Int
+    let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+
+    func name(_ index: Int) -> UnsafePointer<xmlChar>? { base?[index * 5] }
+    func hasNamespace(_ index: Int) -> Bool { base?[index * 5 + 2] != nil }
+
+    /// The value bytes of attribute `index`.
+    func value(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        guard let base, let start = base[index * 5 + 3], let end = base[index * 5 + 4] else {
+            return UnsafeBufferPointer(start: nil, count: 0)
+        }
+        return UnsafeBufferPointer(start: start, count: end - start)
+    }
+
+    func string(_ index: Int) -> String { String(decoding: value(index), as: UTF8.self) }
+
+    /// Attributes as local name → value (for the small parts, where convenience beats speed).
+    var dictionary: [String: String] {
+        var result: [String: String] = [:]
+        for index in 0..<count {
+            guard let name = name(index) else { continue }
+            result[String(cString: name)] = string(index)
+        }
+        return result
+    }
+}
+
+/// One libxml2 push parser (xmlCreatePushParserCtxt + xmlParseChunk) configured for untrusted input:
+/// no network, no DTD loading, no entity substitution, no XML_PARSE_HUGE; a document type declaration
+/// is refused outright (no workbook part has one, and it is where entity bombs and external entities
+/// live), and nesting deeper than `maxDepth` stops the parse.
+final class SAXParser {
+    let handler: SAXHandler
+    private let context: xmlParserCtxtPtr
+    private let retained: Unmanaged<SAXHandler>
+
+    /// Worksheets nest about six deep; libxml2's own limit without XML_PARSE_HUGE is 256.
+    static let maxDepth = 256
+
+    init?(handler: SAXHandler, name: String) {
+        self.handler = handler
+        let retainedHandler = Unmanaged.passRetained(handler)
+        retained = retainedHandler
+        var sax = xmlSAXHandler()
+        sax.initialized = 0xDEED_BEAF  // XML_SAX2_MAGIC: use the namespace-aware SAX2 callbacks
+        sax.startElementNs = saxStartElement
+        sax.endElementNs = saxEndElement
+        sax.characters = saxCharacters
+        sax.cdataBlock = saxCharacters
+        sax.ignorableWhitespace = saxCharacters
+        sax.internalSubset = saxInternalSubset
+        sax.serror = saxStructuredError
+        let created = name.withCString { fileName in
+            xmlCreatePushParserCtxt(&sax, retainedHandler.toOpaque(), nil, 0, fileName)
+        }
+        guard let created else {
+            retainedHandler.release()
+            return nil
+        }
+        context = created
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        xmlCtxtUseOptions(context, options)
+        handler.context = context
+        handler.prepare()
+    }
+
+    deinit {
+        handler.context = nil
+        xmlFreeParserCtxt(context)
+        retained.release()
+    }
+
+    /// Parses the next bytes of the document.
+    func feed(_ bytes: UnsafeRawBufferPointer) throws(XLSXError.Kind) {
+        var offset = 0
+        // xmlParseChunk takes an Int32 size.
+        while offset < bytes.count {
+            let size = min(bytes.count - offset, 1 << 30)
+            let pointer = bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self)
+            let status = xmlParseChunk(context, pointer, Int32(size), 0)
+            try check(status)
+            offset += size
+        }
+    }
+
+    /// Ends the document: reports a truncated or unbalanced document.
+    func finish() throws(XLSXError.Kind) {
+        let status = xmlParseChunk(context, nil, 0, 1)
+        try check(status)
+    }
+
+    private func check(_ status: Int32) throws(XLSXError.Kind) {
+        if let failure = handler.failure { throw failure }
+        if status != 0 || context.pointee.wellFormed == 0 {
+            var line = 0
+            var detail = "error \(status)"
+            if let error = xmlCtxtGetLastError(UnsafeMutableRawPointer(context)) {
+                line = Int(error.pointee.line)
+                if let message = error.pointee.message {
+                    detail = String(cString: message).trimmingTrailingNewlines()
+                }
+            }
+            throw .malformedXML(line: line, detail: detail)
+        }
+    }
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var text = self
+        while text.last == "\n" || text.last == "\r" { text.removeLast() }
+        return text
+    }
+}
+
+// C callbacks: recover the handler from the user data without retain traffic.
+
+@inline(__always)
+private func handler(_ context: UnsafeMutableRawPointer?) -> SAXHandler {
+    Unmanaged<SAXHandler>.fromOpaque(context!).takeUnretainedValue()
+}
+
+private let saxStartElement: startElementNsSAX2Func = { context, localname, _, _, _, _, attributeCount, _, attributes in
+    let handler = handler(context)
+    handler.depth += 1
+    if handler.depth > SAXParser.maxDepth {
+        handler.stop(.nestingTooDeep(limit: SAXParser.maxDepth))
+        return
+    }
+    guard handler.failure == nil, let localname else { return }
+    handler.startElement(localname, SAXAttributes(count: Int(attributeCount), base: attributes))
+}
+
+private let saxEndElement: endElementNsSAX2Func = { context, localname, _, _ in
+    let handler = handler(context)
+    handler.depth -= 1
+    guard handler.failure == nil, let localname else { return }
+    handler.endElement(localname)
+}
+
+private let saxCharacters: charactersSAXFunc = { context, bytes, count in
+    let handler = handler(context)
+    guard handler.failure == nil, let bytes else { return }
+    handler.characters(bytes, Int(count))
+}
+
+private let saxInternalSubset: internalSubsetSAXFunc = { context, _, _, _ in
+    handler(context).stop(.documentTypeRefused)
+}
+
+/// Errors are read from the context after the parse; this only keeps libxml2 from printing them.
+private let saxStructuredError: xmlStructuredErrorFunc = { _, _ in }

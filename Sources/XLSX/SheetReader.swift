@@ -1,0 +1,229 @@
+import CLibXML2
+
+/// SAX handler for a worksheet (or one stretch of it): turns `<row>`/`<c>` events into a `SheetBatch`.
+/// Numbers are parsed from the raw bytes and strings stay indices, so a cell costs no allocation.
+final class SheetReader: SAXHandler {
+    private enum CellType: UInt8 {
+        case number, shared, bool, error, formulaString, inline, isoDate, unknown
+    }
+
+    var batch = SheetBatch()
+    /// Style index → date kind (nil: not a date format).
+    private let dateKinds: [DateKind?]
+    private let date1904: Bool
+
+    private var nameRow: UnsafePointer<xmlChar>?
+    private var nameC: UnsafePointer<xmlChar>?
+    private var nameV: UnsafePointer<xmlChar>?
+    private var nameIs: UnsafePointer<xmlChar>?
+    private var nameT: UnsafePointer<xmlChar>?
+    private var nameRPh: UnsafePointer<xmlChar>?
+    private var nameR: UnsafePointer<xmlChar>?
+    private var nameS: UnsafePointer<xmlChar>?
+    private var nameMergeCell: UnsafePointer<xmlChar>?
+    private var nameRef: UnsafePointer<xmlChar>?
+
+    private var rowOpen = false
+    private var lastColumn = -1
+    private var cellOpen = false
+    private var cellColumn = 0
+    private var cellRow = 0
+    private var cellType = CellType.number
+    private var cellStyle = 0
+    private var hasValue = false
+    private var collecting = false
+    private var inInline = false
+    private var phoneticDepth = 0
+    private var value: [UInt8] = []
+
+    init(dateKinds: [DateKind?], date1904: Bool) {
+        self.dateKinds = dateKinds
+        self.date1904 = date1904
+        value.reserveCapacity(256)
+    }
+
+    override func prepare() {
+        nameRow = intern("row")
+        nameC = intern("c")
+        nameV = intern("v")
+        nameIs = intern("is")
+        nameT = intern("t")
+        nameRPh = intern("rPh")
+        nameR = intern("r")
+        nameS = intern("s")
+        nameMergeCell = intern("mergeCell")
+        nameRef = intern("ref")
+    }
+
+    override func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: SAXAttributes) {
+        if name == nameC {
+            startCell(attributes)
+        } else if name == nameV {
+            if cellOpen {
+                collecting = true
+                hasValue = true
+                value.removeAll(keepingCapacity: true)
+            }
+        } else if name == nameRow {
+            startRow(attributes)
+        } else if name == nameT {
+            if inInline && phoneticDepth == 0 { collecting = true }
+        } else if name == nameIs {
+            if cellOpen {
+                inInline = true
+                hasValue = true
+                value.removeAll(keepingCapacity: true)
+            }
+        } else if name == nameRPh {
+            phoneticDepth += 1
+        } else if name == nameMergeCell {
+            for index in 0..<attributes.count where attributes.name(index) == nameRef {
+                if let range = CellRange(attributes.string(index)) { batch.merges.append(range) }
+            }
+        }
+    }
+
+    override func endElement(_ name: UnsafePointer<xmlChar>) {
+        if name == nameV || name == nameT {
+            collecting = false
+        } else if name == nameC {
+            if cellOpen { endCell() }
+        } else if name == nameRow {
+            rowOpen = false
+        } else if name == nameIs {
+            inInline = false
+        } else if name == nameRPh {
+            phoneticDepth -= 1
+        }
+    }
+
+    override func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
+        if collecting { value.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count)) }
+    }
+
+    private func startRow(_ attributes: SAXAttributes) {
+        var number: Int32 = 0
+        for index in 0..<attributes.count where attributes.name(index) == nameR && !attributes.hasNamespace(index) {
+            if let parsed = ValueText.index(attributes.value(index)), parsed >= 1, parsed <= CellReference.maxRow {
+                number = Int32(parsed)
+            }
+        }
+        batch.rowNumbers.append(number)
+        batch.rowStarts.append(Int32(batch.cells.count))
+        rowOpen = true
+        lastColumn = -1
+    }
+
+    private func startCell(_ attributes: SAXAttributes) {
+        if !rowOpen {
+            // A cell outside any row is invalid; give it a row of its own rather than lose it.
+            batch.rowNumbers.append(0)
+            batch.rowStarts.append(Int32(batch.cells.count))
+            rowOpen = true
+            lastColumn = -1
+        }
+        cellOpen = true
+        cellType = .number
+        cellStyle = 0
+        hasValue = false
+        inInline = false
+        phoneticDepth = 0
+        cellColumn = lastColumn + 1
+        cellRow = 0
+        for index in 0..<attributes.count {
+            let name = attributes.name(index)
+            if name == nameR {
+                let reference = attributes.value(index)
+                if let (column, row) = CellReference.parse(reference) {
+                    cellColumn = column
+                    cellRow = row
+                }
+            } else if name == nameT {
+                cellType = SheetReader.type(attributes.value(index))
+            } else if name == nameS {
+                cellStyle = ValueText.index(attributes.value(index)) ?? 0
+            }
+        }
+        // A row without r= takes its number from its first cell's reference when that has one.
+        if cellRow > 0, let last = batch.rowNumbers.last, last == 0, batch.rowStarts.last == Int32(batch.cells.count) {
+            batch.rowNumbers[batch.rowNumbers.count - 1] = Int32(cellRow)
+        }
+        lastColumn = cellColumn
+    }
+
+    private static func type(_ bytes: UnsafeBufferPointer<UInt8>) -> CellType {
+        switch bytes.count {
+        case 1:
+            switch bytes[0] {
+            case UInt8(ascii: "s"): return .shared
+            case UInt8(ascii: "n"): return .number
+            case UInt8(ascii: "b"): return .bool
+            case UInt8(ascii: "e"): return .error
+            case UInt8(ascii: "d"): return .isoDate
+            default: return .unknown
+            }
+        case 3 where bytes.elementsEqual("str".utf8): return .formulaString
+        case 9 where bytes.elementsEqual("inlineStr".utf8): return .inline
+        default: return .unknown
+        }
+    }
+
+    private func endCell() {
+        cellOpen = false
+        collecting = false
+        guard hasValue else { return }
+        let column = Int32(cellColumn)
+        value.withUnsafeBufferPointer { bytes in
+            switch cellType {
+            case .number:
+                guard !bytes.isEmpty, !bytes.allSatisfy(ValueText.isSpace) else { return }
+                guard let number = ValueText.number(bytes) else {
+                    return fail(bytes, expected: "a number")
+                }
+                let kind = cellStyle < dateKinds.count ? dateKinds[cellStyle] : nil
+                if let kind {
+                    let serial = ExcelDate(stored: number, date1904: date1904, kind: kind).serial
+                    let rawKind: SheetBatch.Kind = kind == .date ? .date : kind == .time ? .time : .dateTime
+                    batch.cells.append(.init(column: column, kind: rawKind, index: 0, number: serial))
+                } else {
+                    batch.cells.append(.init(column: column, kind: .number, index: 0, number: number))
+                }
+            case .shared:
+                guard !bytes.isEmpty else { return }
+                guard let index = ValueText.index(bytes), index <= Int(Int32.max) else {
+                    return fail(bytes, expected: "a shared string index")
+                }
+                batch.cells.append(.init(column: column, kind: .shared, index: Int32(index), number: 0))
+            case .bool:
+                guard !bytes.isEmpty else { return }
+                guard let flag = ValueText.bool(bytes) else { return fail(bytes, expected: "a boolean (0 or 1)") }
+                batch.cells.append(.init(column: column, kind: .bool, index: 0, number: flag ? 1 : 0))
+            case .error:
+                batch.texts.append(String(decoding: bytes, as: UTF8.self))
+                batch.cells.append(.init(column: column, kind: .error, index: Int32(batch.texts.count - 1), number: 0))
+            case .formulaString, .inline, .unknown:
+                batch.texts.append(EscapedText.decode(Array(bytes)))
+                batch.cells.append(.init(column: column, kind: .text, index: Int32(batch.texts.count - 1), number: 0))
+            case .isoDate:
+                guard !bytes.isEmpty else { return }
+                guard let (serial, contentKind) = ValueText.isoDate(bytes) else {
+                    return fail(bytes, expected: "an ISO 8601 date")
+                }
+                let styled = cellStyle < dateKinds.count ? dateKinds[cellStyle] : nil
+                let kind = styled ?? contentKind
+                let rawKind: SheetBatch.Kind = kind == .date ? .date : kind == .time ? .time : .dateTime
+                batch.cells.append(.init(column: column, kind: rawKind, index: 0, number: serial))
+            }
+        }
+    }
+
+    /// Cell where the failure happened (row known only when the cell or row said so).
+    private(set) var failedCell: String?
+
+    private func fail(_ bytes: UnsafeBufferPointer<UInt8>, expected: String) {
+        let found = String(decoding: bytes.prefix(64), as: UTF8.self)
+        let row = cellRow > 0 ? cellRow : Int(batch.rowNumbers.last ?? 0)
+        failedCell = row > 0 ? CellReference(row: row, column: cellColumn).description : CellReference.columnName(cellColumn)
+        stop(.badCell(found: found, expected: expected))
+    }
+}

@@ -1,0 +1,71 @@
+import Zip
+
+/// Feeds one part from the archive's streaming inflate into a push SAX parser, turning every failure
+/// into an `XLSXError` that names the file, part and (where known) sheet and cell.
+struct SheetStream {
+    let archive: ZipArchive
+    let entry: ZipEntry
+    let error: (XLSXError.Kind, String?) -> XLSXError
+
+    /// Parses the whole part with `handler`.
+    func parseWhole(handler: SAXHandler) throws {
+        guard let parser = SAXParser(handler: handler, name: entry.path) else {
+            throw error(.malformedXML(line: 0, detail: "cannot create parser"), nil)
+        }
+        try guarded(handler) {
+            try archive.stream(entry) { buffer in try parser.feed(buffer) }
+            try parser.finish()
+        }
+    }
+
+    /// Streams a worksheet on one thread: rows are delivered after every inflated block.
+    func read(reader: SheetReader, sharedStrings: [String], _ body: (SheetRow) throws -> Void) throws {
+        guard let parser = SAXParser(handler: reader, name: entry.path) else {
+            throw error(.malformedXML(line: 0, detail: "cannot create parser"), nil)
+        }
+        var previousRow = 0
+        let context: (String?) -> XLSXError = { cell in error(.missingPart, cell) }
+        func deliver() throws {
+            // The last row may still be open; it is delivered with the next block.
+            try reader.batch.deliver(sharedStrings: sharedStrings, previousRow: &previousRow, context: context, body)
+            reader.batch.removeAll()
+        }
+        try guarded(reader) {
+            try archive.stream(entry) { buffer in
+                try parser.feed(buffer)
+                try deliverCompleteRows(reader, sharedStrings: sharedStrings, previousRow: &previousRow, context: context, body)
+            }
+            try parser.finish()
+            try deliver()
+        }
+    }
+
+    /// Delivers every row but the last of the batch (which may not be finished) and keeps that one.
+    private func deliverCompleteRows(_ reader: SheetReader, sharedStrings: [String], previousRow: inout Int,
+                                     context: (String?) -> XLSXError, _ body: (SheetRow) throws -> Void) throws {
+        let batch = reader.batch
+        guard batch.rowNumbers.count > 1 else { return }
+        let keepFrom = batch.rowNumbers.count - 1
+        let cellSplit = Int(batch.rowStarts[keepFrom])
+        var complete = SheetBatch()
+        complete.rowNumbers = Array(batch.rowNumbers[..<keepFrom])
+        complete.rowStarts = Array(batch.rowStarts[..<keepFrom])
+        complete.cells = Array(batch.cells[..<cellSplit])
+        complete.texts = batch.texts
+        try complete.deliver(sharedStrings: sharedStrings, previousRow: &previousRow, context: context, body)
+        reader.batch.rowNumbers.removeFirst(keepFrom)
+        reader.batch.rowStarts = [0]
+        reader.batch.cells.removeFirst(cellSplit)
+    }
+
+    /// Runs `work`, mapping parser, handler and zip failures to an `XLSXError`.
+    private func guarded(_ handler: SAXHandler, _ work: () throws -> Void) throws {
+        do {
+            try work()
+        } catch let kind as XLSXError.Kind {
+            throw error(kind, (handler as? SheetReader)?.failedCell)
+        } catch let zip as ZipError {
+            throw error(.zip(zip), nil)
+        }
+    }
+}

@@ -1,0 +1,212 @@
+import Zip
+
+/// Reads an .xlsx workbook: the sheet list on opening, sheets streamed row by row on demand.
+/// Shared strings and styles are loaded once, the first time a sheet is read.
+public final class Workbook: @unchecked Sendable {
+    public let sheets: [SheetInfo]
+    public let date1904: Bool
+    /// The path given, used in every error message.
+    public let file: String
+
+    let archive: ZipArchive
+    private let sharedStringsPart: String?
+    private let stylesPart: String?
+    private let lock = Lock()
+    private var tables: (sharedStrings: [String], dateKinds: [DateKind?])?
+
+    public convenience init(path: String, limits: ZipLimits = .default) throws {
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(path: path, limits: limits)
+        } catch {
+            throw XLSXError(.zip(error), file: path)
+        }
+        try self.init(archive: archive, file: path)
+    }
+
+    /// A workbook held in memory; `name` stands for the file in error messages.
+    public convenience init(bytes: [UInt8], name: String, limits: ZipLimits = .default) throws {
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(bytes: bytes, limits: limits)
+        } catch {
+            throw XLSXError(.zip(error), file: name)
+        }
+        try self.init(archive: archive, file: name)
+    }
+
+    private init(archive: ZipArchive, file: String) throws {
+        self.archive = archive
+        self.file = file
+        let workbookPart = try Workbook.findWorkbookPart(archive, file: file)
+        let workbookElements = try Workbook.outline(archive, workbookPart, file: file, wanted: ["sheet", "workbookPr"])
+        let relationships = try Workbook.relationships(archive, of: workbookPart, file: file)
+
+        var date1904 = false
+        var sheets: [SheetInfo] = []
+        for element in workbookElements {
+            if element.name == "workbookPr" {
+                let flag = element.attributes["date1904"]?.lowercased()
+                date1904 = flag == "1" || flag == "true"
+            } else if element.name == "sheet" && element.parent == "sheets" {
+                let visibility: SheetVisibility
+                switch element.attributes["state"] {
+                case "hidden": visibility = .hidden
+                case "veryHidden": visibility = .veryHidden
+                default: visibility = .visible
+                }
+                let target = element.attributes["id"].flatMap { id in relationships.first { $0.id == id }?.target } ?? ""
+                sheets.append(SheetInfo(name: element.attributes["name"] ?? "Sheet\(sheets.count + 1)", index: sheets.count + 1,
+                                        visibility: visibility, partPath: target))
+            }
+        }
+        self.sheets = sheets
+        self.date1904 = date1904
+        sharedStringsPart = relationships.first { $0.type.hasSuffix("/sharedStrings") }?.target
+        stylesPart = relationships.first { $0.type.hasSuffix("/styles") }?.target
+    }
+
+    public func sheet(named name: String) -> SheetInfo? {
+        sheets.first { $0.name == name } ?? sheets.first { $0.name.lowercased() == name.lowercased() }
+    }
+
+    public func sheet(at oneBasedIndex: Int) -> SheetInfo? {
+        oneBasedIndex >= 1 && oneBasedIndex <= sheets.count ? sheets[oneBasedIndex - 1] : nil
+    }
+
+    /// Streams the rows of one sheet in order; `row` is only valid during the call. Rows without any
+    /// cell holding a value are not delivered.
+    public func readRows(_ sheet: SheetInfo, _ body: (SheetRow) throws -> Void) throws {
+        let (sharedStrings, dateKinds) = try loadTables()
+        let entry = try self.entry(sheet.partPath, sheet: sheet.name)
+        let reader = SheetReader(dateKinds: dateKinds, date1904: date1904)
+        try SheetStream(archive: archive, entry: entry, error: error(part: sheet.partPath, sheet: sheet.name))
+            .read(reader: reader, sharedStrings: sharedStrings, body)
+    }
+
+    /// The merged areas of a sheet, in the order the sheet lists them.
+    public func mergedRanges(_ sheet: SheetInfo) throws -> [CellRange] {
+        let entry = try self.entry(sheet.partPath, sheet: sheet.name)
+        let reader = MergeReader()
+        try SheetStream(archive: archive, entry: entry, error: error(part: sheet.partPath, sheet: sheet.name))
+            .parseWhole(handler: reader)
+        return reader.ranges
+    }
+
+    // MARK: - Parts
+
+    private func error(part: String?, sheet: String?) -> (XLSXError.Kind, String?) -> XLSXError {
+        let file = self.file
+        return { kind, cell in XLSXError(kind, file: file, part: part, sheet: sheet, cell: cell) }
+    }
+
+    private func entry(_ part: String, sheet: String?) throws -> ZipEntry {
+        guard !part.isEmpty, let entry = archive.entry(part) else {
+            throw XLSXError(.missingPart, file: file, part: part.isEmpty ? nil : part, sheet: sheet)
+        }
+        return entry
+    }
+
+    private func loadTables() throws -> ([String], [DateKind?]) {
+        try lock.withLock { try loadTablesLocked() }
+    }
+
+    private func loadTablesLocked() throws -> ([String], [DateKind?]) {
+        if let tables { return tables }
+        var sharedStrings: [String] = []
+        if let part = sharedStringsPart, let entry = archive.entry(part) {
+            let reader = SharedStringsReader()
+            try SheetStream(archive: archive, entry: entry, error: error(part: part, sheet: nil)).parseWhole(handler: reader)
+            sharedStrings = reader.strings
+        }
+        var dateKinds: [DateKind?] = []
+        if let part = stylesPart, archive.entry(part) != nil {
+            dateKinds = try Workbook.dateKinds(archive, part, file: file)
+        }
+        tables = (sharedStrings, dateKinds)
+        return (sharedStrings, dateKinds)
+    }
+
+    /// cellXfs index → date kind from its number format (a `<numFmt>` of the same id wins over the
+    /// built-in meaning, as in Excel).
+    static func dateKinds(_ archive: ZipArchive, _ part: String, file: String) throws -> [DateKind?] {
+        let elements = try outline(archive, part, file: file, wanted: ["numFmt", "xf"])
+        var codes: [Int: String] = [:]
+        for element in elements where element.name == "numFmt" {
+            if let id = element.attributes["numFmtId"].flatMap({ Int($0) }), let code = element.attributes["formatCode"] {
+                codes[id] = code
+            }
+        }
+        return elements.filter { $0.name == "xf" && $0.parent == "cellXfs" }.map { element in
+            let id = element.attributes["numFmtId"].flatMap { Int($0) } ?? 0
+            if let code = codes[id] { return NumberFormat.dateKind(code: code) }
+            return NumberFormat.builtinDateKind(id)
+        }
+    }
+
+    struct Relationship {
+        let id: String
+        let type: String
+        let target: String
+    }
+
+    /// The relationships of a part, targets resolved to part names; external targets left out.
+    static func relationships(_ archive: ZipArchive, of part: String, file: String) throws -> [Relationship] {
+        let path = PartPath.relationships(of: part)
+        guard archive.entry(path) != nil else { return [] }
+        return try outline(archive, path, file: file, wanted: ["Relationship"]).compactMap { element in
+            guard element.attributes["TargetMode"] != "External", let id = element.attributes["Id"],
+                  let target = element.attributes["Target"] else { return nil }
+            return Relationship(id: id, type: element.attributes["Type"] ?? "", target: PartPath.resolve(target, from: part))
+        }
+    }
+
+    /// The main workbook part: from the package relationships (officeDocument), else from the content
+    /// types, else the usual name. Transitional and Strict relationship types both end in /officeDocument.
+    static func findWorkbookPart(_ archive: ZipArchive, file: String) throws -> String {
+        if let office = try relationships(archive, of: "", file: file).first(where: { $0.type.hasSuffix("/officeDocument") }),
+           archive.entry(office.target) != nil {
+            return office.target
+        }
+        if archive.entry("[Content_Types].xml") != nil {
+            let overrides = try outline(archive, "[Content_Types].xml", file: file, wanted: ["Override"])
+            for element in overrides {
+                let type = element.attributes["ContentType"] ?? ""
+                if type.contains("spreadsheetml.sheet.main+xml") || type.contains("spreadsheetml.template.main+xml")
+                    || type.contains("ms-excel.sheet.macroEnabled.main+xml") || type.contains("ms-excel.template.macroEnabled.main+xml"),
+                   let name = element.attributes["PartName"], archive.entry(name) != nil {
+                    return PartPath.resolve(name, from: "")
+                }
+            }
+        }
+        if archive.entry("xl/workbook.xml") != nil { return "xl/workbook.xml" }
+        throw XLSXError(.notAWorkbook, file: file)
+    }
+
+    static func outline(_ archive: ZipArchive, _ part: String, file: String, wanted: Set<String>) throws -> [PartOutline.Element] {
+        guard let entry = archive.entry(part) else { throw XLSXError(.missingPart, file: file, part: part) }
+        let outline = PartOutline(wanted: wanted)
+        try SheetStream(archive: archive, entry: entry, error: { kind, cell in XLSXError(kind, file: file, part: part, cell: cell) })
+            .parseWhole(handler: outline)
+        return outline.elements
+    }
+}
+
+/// Collects `<mergeCell ref>` of a sheet.
+final class MergeReader: SAXHandler {
+    private(set) var ranges: [CellRange] = []
+    private var nameMergeCell: UnsafePointer<UInt8>?
+    private var nameRef: UnsafePointer<UInt8>?
+
+    override func prepare() {
+        nameMergeCell = intern("mergeCell")
+        nameRef = intern("ref")
+    }
+
+    override func startElement(_ name: UnsafePointer<UInt8>, _ attributes: SAXAttributes) {
+        guard name == nameMergeCell else { return }
+        for index in 0..<attributes.count where attributes.name(index) == nameRef {
+            if let range = CellRange(attributes.string(index)) { ranges.append(range) }
+        }
+    }
+}
