@@ -8,12 +8,15 @@ struct SheetStream {
     let error: (XLSXError.Kind, String?) -> XLSXError
 
     /// Parses the whole part with `handler`.
-    func parseWhole(handler: SAXHandler) throws {
+    func parseWhole(handler: SAXHandler, progress: (Int) -> Void = { _ in }) throws {
         guard let parser = SAXParser(handler: handler, name: entry.path) else {
             throw error(.malformedXML(line: 0, detail: "cannot create parser"), nil)
         }
         try guarded(handler) {
-            try archive.stream(entry) { buffer in try parser.feed(buffer) }
+            try archive.stream(entry) { buffer in
+                try parser.feed(buffer)
+                progress(buffer.count)
+            }
             try parser.finish()
         }
     }
