@@ -39,7 +39,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "ZipTests", dependencies: ["Zip"]),
+        .testTarget(name: "ZipTests", dependencies: ["Zip"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Zip"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import Zip
+
+/// Broken and hostile archives: each gets its own clear error, in bounded time and memory.
+@Suite struct HostileArchiveTests {
+    func sample() -> [UInt8] {
+        var writer = ZipWriter()
+        writer.add(path: "xl/sheet.xml", text: String(repeating: "<row><c><v>1</v></c></row>", count: 2000))
+        return writer.finish()
+    }
+
+    func error(_ bytes: [UInt8], limits: ZipLimits = .default, read: Bool = true) -> ZipError? {
+        do {
+            let archive = try ZipArchive(bytes: bytes, limits: limits)
+            if read { for e in archive.entries { _ = try archive.read(e) } }
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func emptyFile() {
+        #expect(error([]) == .empty)
+    }
+
+    @Test func notAZip() {
+        #expect(error(Array("序号,区县,死亡人数\n1,东城区,0\n".utf8)) == .notZip)
+    }
+
+    @Test func truncatedArchive() {
+        let bytes = sample()
+        #expect(error(Array(bytes.prefix(bytes.count / 2))).map { if case .truncated = $0 { true } else { false } } == true)
+        #expect(error(Array(bytes.prefix(bytes.count - 5))) != nil)
+    }
+
+    @Test func badCRC() {
+        var bytes = sample()
+        // The CRC field of the central directory entry (offset 16 within it).
+        let directory = bytes.count - 22 - (46 + "xl/sheet.xml".utf8.count)
+        bytes[directory + 16] ^= 0xFF
+        #expect(error(bytes) == .badCRC("xl/sheet.xml"))
+    }
+
+    @Test func corruptDeflateData() {
+        var bytes = sample()
+        for i in 40..<60 { bytes[i] = 0xFF }
+        #expect(error(bytes) != nil)
+    }
+
+    @Test func encryptedEntry() {
+        var bytes = sample()
+        let directory = bytes.count - 22 - (46 + "xl/sheet.xml".utf8.count)
+        bytes[directory + 8] |= 1
+        #expect(error(bytes) == .encryptedEntry("xl/sheet.xml"))
+    }
+
+    @Test func compoundFileIsPasswordProtectedOrLegacyXLS() {
+        let magic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+        let name = "EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let encrypted = magic + [UInt8](repeating: 0, count: 600) + name + [UInt8](repeating: 0, count: 200)
+        #expect(error(encrypted) == .passwordProtected)
+        let workbook = "Workbook".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let legacy = magic + [UInt8](repeating: 0, count: 600) + workbook + [UInt8](repeating: 0, count: 200)
+        #expect(error(legacy) == .legacyXLS)
+        #expect(ZipError.passwordProtected.description.contains("password-protected"))
+        #expect(ZipError.legacyXLS.description.contains("old .xls format"))
+    }
+
+    @Test func declaredSizeOverTheLimitIsRefusedBeforeInflating() {
+        var limits = ZipLimits.default
+        limits.maxEntrySize = 10_000
+        #expect(error(sample(), limits: limits) == .tooLarge("xl/sheet.xml", limit: 10_000))
+    }
+
+    /// A real high-ratio bomb: 200 MB of zeros deflate to about 200 KB. The ratio check stops it
+    /// after the threshold, without inflating the rest or holding it in memory.
+    @Test func zerosBombIsStoppedByTheRatioLimit() {
+        var writer = ZipWriter()
+        writer.add(path: "xl/worksheets/sheet1.xml", bytes: [UInt8](repeating: 0, count: 200 << 20))
+        let bytes = writer.finish()
+        #expect(bytes.count < 400_000)
+        let started = Date()
+        var streamed = 0
+        do {
+            let archive = try ZipArchive(bytes: bytes)
+            try archive.stream(archive.entries[0]) { streamed += $0.count }
+            Issue.record("bomb was inflated completely")
+        } catch let e as ZipError {
+            #expect(e == .ratioExceeded("xl/worksheets/sheet1.xml", limit: 250))
+        } catch {
+            Issue.record("\(error)")
+        }
+        #expect(streamed <= 17 << 20)
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    /// A lying header: the directory declares a small size, the data inflates to far more.
+    @Test func lyingDeclaredSizeIsStoppedAsSoonAsItIsPassed() {
+        var writer = ZipWriter()
+        writer.add(path: "p", bytes: [UInt8](repeating: 7, count: 1 << 20))
+        var bytes = writer.finish()
+        let directory = bytes.count - 22 - (46 + 1)
+        bytes[directory + 24] = 100; bytes[directory + 25] = 0; bytes[directory + 26] = 0; bytes[directory + 27] = 0
+        #expect(error(bytes) == .sizeMismatch("p"))
+    }
+
+    @Test func totalLimitAcrossParts() {
+        var writer = ZipWriter()
+        for i in 0..<5 { writer.add(path: "p\(i)", bytes: [UInt8](repeating: UInt8(i), count: 100_000)) }
+        var limits = ZipLimits.default
+        limits.maxTotalSize = 250_000
+        #expect(error(writer.finish(), limits: limits) == .totalTooLarge(limit: 250_000))
+    }
+
+    @Test func errorsNameThePartAndSayWhatToDo() {
+        #expect(ZipError.badCRC("xl/worksheets/sheet1.xml").description.contains("xl/worksheets/sheet1.xml"))
+        #expect(ZipError.truncated("x").description.contains("不完整"))
+    }
+}
