@@ -138,3 +138,37 @@ import Testing
         #expect(!t.isOverdue(1, asOf: end2024))
     }
 }
+
+@Suite struct RatioTests {
+    /// The rounding list of METRICS.md, each worked out by hand from the exact fraction.
+    @Test func percentagesRoundHalfUpFromExactValues() {
+        #expect(Ratio(5, 13)?.percentText() == "38.5")          // 8 vs 13: change 5 of 13 = 38.46…
+        #expect(Ratio(5, 11)?.percentText() == "45.5")          // 6 vs 11
+        #expect(Ratio(5145, 5510)?.percentText() == "93.4")
+        #expect(Ratio(6810, 7078)?.percentText() == "96.2")
+        #expect(Ratio(1, 16)?.percentText() == "6.3")           // exactly 6.25: half-up, not to even
+        #expect(Ratio(20, 64)?.percentText() == "31.3")         // 44 vs 64: 31.25
+        #expect(Ratio(69, 80)?.percentText(decimals: 2) == "86.25")
+        #expect(Ratio(60, 118)?.percentText(decimals: 2) == "50.85")
+        let part = ExactDecimal("310.375")!, whole = ExactDecimal("484.353")!
+        #expect(Ratio(part, whole)?.percentText(decimals: 2) == "64.08")
+    }
+
+    @Test func zeroDenominatorIsUndefined() {
+        #expect(Ratio(1, 0) == nil)
+        #expect(Ratio(0, 5)?.percentText() == "0.0")
+    }
+
+    @Test func trailingZerosOnlyWhenAsked() {
+        #expect(Ratio(5, 5)?.percentText() == "100.0")
+        #expect(Ratio(5, 5)?.percentText(trimZeros: true) == "100")
+        #expect(Ratio(-5, 13)?.percentText() == "-38.5")
+        #expect(Ratio(-1, 16)?.percentText() == "-6.3")
+    }
+
+    @Test func fixedTextPads() {
+        #expect(ExactDecimal("1.5")?.fixedText(decimals: 2) == "1.50")
+        #expect(ExactDecimal("-0.5")?.fixedText(decimals: 1) == "-0.5")
+        #expect(ExactDecimal("7")?.fixedText(decimals: 0) == "7")
+    }
+}
