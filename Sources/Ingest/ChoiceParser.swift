@@ -1,0 +1,96 @@
+import Model
+
+/// Cells that hold one of a few words: booleans, 整改状态, 事故等级, 隐患等级.
+enum ChoiceParser {
+    /// INPUTS.md clarification: 是/√/Y/y/TRUE/1 → yes; 否/×/N/n/FALSE/0/empty → no.
+    static func boolean(_ cell: RawCell) -> Result<Bool, ValueProblem> {
+        switch cell {
+        case .empty: return .success(false)
+        case .bool(let b): return .success(b)
+        case .number(let d):
+            if d == 1 { return .success(true) }
+            if d == 0 { return .success(false) }
+            return .failure(.notBoolean)
+        case .text(let s):
+            let t = HeaderText(s).key
+            switch t {
+            case "是", "√", "✓", "✔", "Y", "YES", "TRUE", "1", "有", "☑": return .success(true)
+            case "否", "×", "✗", "✘", "N", "NO", "FALSE", "0", "无", "", "☐": return .success(false)
+            default: return .failure(.notBoolean)
+            }
+        case .date, .error: return .failure(.notBoolean)
+        }
+    }
+
+    enum Status: Sendable, Equatable {
+        case rectified
+        /// Written as not rectified (未整改, 整改中, 否 …): contradicts a completion date.
+        case notRectified
+        /// Left empty: not rectified unless a completion date says otherwise.
+        case unstated
+    }
+
+    /// 整改状态: 已整改/已完成/是/√ → rectified; 未整改/整改中/否/空 → not (INPUTS.md §隐患).
+    static func status(_ cell: RawCell) -> Result<Status, ValueProblem> {
+        switch cell {
+        case .empty: return .success(.unstated)
+        case .bool(let b): return .success(b ? .rectified : .notRectified)
+        case .number(let d):
+            if d == 1 { return .success(.rectified) }
+            if d == 0 { return .success(.notRectified) }
+            return .failure(.notStatus)
+        case .text(let s):
+            let t = HeaderText(s).key
+            switch t {
+            case "": return .success(.unstated)
+            case "已整改", "已完成", "是", "√", "✓", "✔", "完成", "整改完成", "已整改完成", "已销号", "销号",
+                 "已完成整改", "Y", "YES", "TRUE", "1", "已整改销号", "已闭环":
+                return .success(.rectified)
+            case "未整改", "整改中", "否", "×", "✗", "未完成", "正在整改", "未销号", "未完成整改", "N", "NO",
+                 "FALSE", "0", "逾期未整改", "限期整改", "待整改":
+                return .success(.notRectified)
+            default: return .failure(.notStatus)
+            }
+        case .date, .error: return .failure(.notStatus)
+        }
+    }
+
+    /// 事故等级 / 火灾等级: 一般/较大/重大/特别重大, with or without 事故/火灾 after it; nil when empty.
+    static func level(_ cell: RawCell) -> Result<AccidentLevel?, ValueProblem> {
+        switch cell {
+        case .empty: return .success(nil)
+        case .text(let s):
+            var t = HeaderText(s).key
+            if t.isEmpty { return .success(nil) }
+            for suffix in ["生产安全事故", "事故", "火灾", "级"] where t.hasSuffix(suffix) && t.count > suffix.count {
+                t.removeLast(suffix.count)
+                break
+            }
+            if let level = AccidentLevel(name: t) { return .success(level) }
+            return .failure(.notLevel)
+        default: return .failure(.notLevel)
+        }
+    }
+
+    /// 隐患等级: 一般 (default) or 重大. Returns whether it is 重大.
+    static func hazardIsMajor(_ cell: RawCell) -> Result<Bool, ValueProblem> {
+        switch cell {
+        case .empty: return .success(false)
+        case .text(let s):
+            let t = HeaderText(s).key
+            switch t {
+            case "", "一般", "一般隐患", "一般事故隐患", "一般安全隐患": return .success(false)
+            case "重大", "重大隐患", "重大事故隐患", "重大安全隐患": return .success(true)
+            default: return .failure(.notHazardLevel)
+            }
+        default: return .failure(.notHazardLevel)
+        }
+    }
+
+    /// Whether 处罚种类 includes 责令停产(停业)整顿: 停产整顿, 停业整顿 or 停产停业整顿.
+    static func includesShutdown(_ penaltyKinds: String) -> Bool {
+        var t = HeaderText(penaltyKinds).key
+        t.removeAll { $0 == "(" || $0 == ")" || $0 == "、" || $0 == "/" }
+        return t.contains("停产整顿") || t.contains("停业整顿") || t.contains("停产停业整顿")
+    }
+}

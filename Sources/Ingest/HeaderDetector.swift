@@ -1,0 +1,206 @@
+import Model
+
+/// Finds a sheet's header among its first rows and decides its kind (INPUTS.md §Sheet shapes,
+/// clarification "Kind is decided by the header row").
+///
+/// Every row — and every pair of consecutive rows, read as a two-row header whose parent cells
+/// (`伤亡情况`) span child cells (`死亡`, `受伤`) — is matched against every kind's fields. The best
+/// (row, kind) wins by: qualifies (≥ 3 fields, or all required ones and ≥ 2) › has every required
+/// column › most fields › most fields no other kind has › sheet/file/folder name hints › one row
+/// before two › earlier row › kind order. 火灾 qualifies only with a fire column (起火场所,
+/// 起火原因, 火灾等级) or a name containing 火灾, as INPUTS.md §火灾 says.
+struct HeaderDetector: Sendable {
+    let catalog: HeaderCatalog
+    /// How many non-blank rows at the top of a sheet are searched.
+    static let searchRows = 15
+
+    struct Names: Sendable {
+        var sheet: String?
+        var file: String
+        var folders: [String]
+    }
+
+    /// One way to read a row (or two) as a header: per column, labels to try in order.
+    private struct Candidate {
+        let row: Int            // number of the upper row
+        let rowCount: Int
+        let index: Int          // position among the buffered rows
+        var labels: [(column: Int, texts: [String])]
+    }
+
+    private struct Evaluation {
+        var qualifies = false
+        var requiredPresent = false
+        var matched = 0
+        var specific = 0
+        var hint = 0
+        var assignment: [(column: Int, field: Field, rank: Int, unit: String?, text: String)] = []
+        var ignored: [(column: Int, text: String)] = []
+
+        func better(than o: Evaluation, rows: (Int, Int, Int, Int), kinds: (Int, Int)) -> Bool {
+            if qualifies != o.qualifies { return qualifies }
+            if requiredPresent != o.requiredPresent { return requiredPresent }
+            if matched != o.matched { return matched > o.matched }
+            if specific != o.specific { return specific > o.specific }
+            if hint != o.hint { return hint > o.hint }
+            if rows.1 != rows.3 { return rows.1 < rows.3 }     // fewer header rows
+            if rows.0 != rows.2 { return rows.0 < rows.2 }     // earlier row
+            return kinds.0 < kinds.1
+        }
+    }
+
+    /// The layout of a sheet whose first non-blank rows are `rows`, or nil when no row reads as
+    /// the header of any kind.
+    func detect(rows: [RawRow], names: Names) -> SheetLayout? {
+        var candidates: [Candidate] = []
+        for (i, row) in rows.enumerated() where i < HeaderDetector.searchRows {
+            candidates.append(Candidate(row: row.number, rowCount: 1, index: i, labels: single(row)))
+            if i + 1 < rows.count, rows[i + 1].number == row.number + 1 {
+                candidates.append(Candidate(row: row.number, rowCount: 2, index: i, labels: pair(row, rows[i + 1])))
+            }
+        }
+        let sheetHints = names.sheet.map(KindSchema.nameHints) ?? []
+        let fileHints = KindSchema.nameHints(names.file)
+        var folderHints = Set<RecordKind>()
+        for f in names.folders { folderHints.formUnion(KindSchema.nameHints(f)) }
+
+        var best: (Evaluation, Candidate, Int)?
+        for candidate in candidates {
+            for (k, schema) in KindSchema.all.enumerated() {
+                var e = evaluate(candidate, schema: schema, specific: KindSchema.specific[k])
+                e.hint = (sheetHints.contains(schema.kind) ? 4 : 0) + (fileHints.contains(schema.kind) ? 2 : 0)
+                    + (folderHints.contains(schema.kind) ? 1 : 0)
+                if schema.kind == .fire, e.specific == 0,
+                   !(sheetHints.contains(.fire) || fileHints.contains(.fire) || folderHints.contains(.fire)) {
+                    e.qualifies = false
+                }
+                guard e.qualifies else { continue }
+                if let b = best {
+                    if e.better(than: b.0, rows: (candidate.row, candidate.rowCount, b.1.row, b.1.rowCount), kinds: (k, b.2)) {
+                        best = (e, candidate, k)
+                    }
+                } else {
+                    best = (e, candidate, k)
+                }
+            }
+        }
+        guard let (evaluation, candidate, k) = best else { return nil }
+        return layout(evaluation, candidate, schema: KindSchema.all[k], rows: rows)
+    }
+
+    private func single(_ row: RawRow) -> [(column: Int, texts: [String])] {
+        row.cells.compactMap { c in
+            guard case .text(let t) = c.value, !RawCell.isBlankText(t) else { return nil }
+            return (c.column, [t])
+        }
+    }
+
+    /// Labels of a two-row header: the child text, then parent + child; the parent where the
+    /// child is blank. A parent spans the blank parent cells to its right that have children.
+    private func pair(_ parent: RawRow, _ child: RawRow) -> [(column: Int, texts: [String])] {
+        func text(_ v: RawCell) -> String? {
+            if case .text(let t) = v, !RawCell.isBlankText(t) { return t }
+            return nil
+        }
+        var columns = Set(parent.cells.map(\.column)).union(child.cells.map(\.column)).sorted()
+        columns.removeAll { text(parent[$0]) == nil && text(child[$0]) == nil }
+        var out: [(column: Int, texts: [String])] = []
+        var spanning: String?
+        var previous = -2
+        for c in columns {
+            if c != previous + 1 { spanning = nil }
+            previous = c
+            let p = text(parent[c])
+            let ch = text(child[c])
+            if let p { spanning = ch != nil ? p : nil }
+            if let ch {
+                let parentText = p ?? spanning
+                out.append((c, parentText.map { [ch, $0 + ch] } ?? [ch]))
+            } else if let p {
+                out.append((c, [p]))
+            }
+        }
+        return out
+    }
+
+    private func evaluate(_ candidate: Candidate, schema: KindSchema, specific: [Bool]) -> Evaluation {
+        var e = Evaluation()
+        var byField: [Int: Int] = [:]     // field → index in assignment
+        for (column, texts) in candidate.labels {
+            var matched: HeaderCatalog.Match?
+            var matchedText = texts[0]
+            for t in texts {
+                if let m = catalog.match(HeaderText(t), in: schema) { matched = m; matchedText = t; break }
+            }
+            guard let m = matched else {
+                e.ignored.append((column, texts[0]))
+                continue
+            }
+            if let existing = byField[m.field.rawValue] {
+                let other = e.assignment[existing]
+                if m.rank < other.rank {
+                    e.ignored.append((other.column, other.text))
+                    e.assignment[existing] = (column, m.field, m.rank, m.unit, matchedText)
+                } else {
+                    e.ignored.append((column, matchedText))
+                }
+            } else {
+                byField[m.field.rawValue] = e.assignment.count
+                e.assignment.append((column, m.field, m.rank, m.unit, matchedText))
+            }
+        }
+        e.matched = e.assignment.count
+        e.specific = e.assignment.filter { specific[$0.field.rawValue] }.count
+        let has = { (f: Field) in byField[f.rawValue] != nil }
+        e.requiredPresent = schema.required.allSatisfy(has)
+            && (schema.kind != .hazard || has(.rectificationStatus) || has(.rectifiedOn))
+        switch schema.kind {
+        case .target: e.qualifies = has(.metric) && has(.targetValue)
+        default: e.qualifies = e.matched >= 3 || (e.requiredPresent && e.matched >= 2)
+        }
+        return e
+    }
+
+    private func layout(_ e: Evaluation, _ candidate: Candidate, schema: KindSchema, rows: [RawRow]) -> SheetLayout {
+        // A unit line above the header sets the unit of money columns whose header names none.
+        var unitLine: MoneyUnit?
+        for row in rows[..<candidate.index] where unitLine == nil {
+            for c in row.cells {
+                if case .text(let t) = c.value, let u = MoneyUnit.fromUnitLine(t) { unitLine = u; break }
+            }
+        }
+        let maxColumn = e.assignment.map(\.column).max() ?? 0
+        var columnField = [Int16](repeating: -1, count: maxColumn + 1)
+        var fieldColumn = [Int](repeating: -1, count: Field.count)
+        var headers = [String](repeating: "", count: Field.count)
+        var headerKeys = [String](repeating: "", count: Field.count)
+        var moneyUnits = [MoneyUnit](repeating: .wanYuan, count: Field.count)
+        for f in Field.allCases where f.valueType == .money { moneyUnits[f.rawValue] = unitLine ?? f.defaultMoneyUnit }
+        for a in e.assignment.sorted(by: { $0.column < $1.column }) {
+            columnField[a.column] = Int16(a.field.rawValue)
+            fieldColumn[a.field.rawValue] = a.column
+            headers[a.field.rawValue] = HeaderDetector.displayHeader(a.text)
+            headerKeys[a.field.rawValue] = HeaderText(a.text).key
+            if a.field.valueType == .money, let word = a.unit, let u = MoneyUnit(word: word) {
+                moneyUnits[a.field.rawValue] = u
+            }
+        }
+        var missing = schema.required.filter { fieldColumn[$0.rawValue] < 0 }
+        if schema.kind == .hazard, fieldColumn[Field.rectificationStatus.rawValue] < 0,
+           fieldColumn[Field.rectifiedOn.rawValue] < 0 {
+            missing.append(.rectificationStatus)
+        }
+        let ignored = e.ignored.sorted { $0.column < $1.column }.map { HeaderDetector.displayHeader($0.text) }
+        return SheetLayout(schema: schema, headerRow: candidate.row, headerRowCount: candidate.rowCount,
+                           columnField: columnField, fieldColumn: fieldColumn, headers: headers,
+                           headerKeys: headerKeys, moneyUnits: moneyUnits, missing: missing, ignored: ignored,
+                           unitLine: unitLine)
+    }
+
+    /// A header as people read it: line breaks and surrounding spaces removed.
+    static func displayHeader(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars where s != "\n" && s != "\r" && s != "\t" { out.append(s) }
+        return Substring(String(out)).trimmingSpaces.description
+    }
+}

@@ -1,0 +1,57 @@
+/// A header cell reduced to what matching compares (INPUTS.md: matching ignores spaces, line breaks,
+/// full/half-width brackets and a trailing unit in brackets).
+struct HeaderText: Sendable, Equatable {
+    /// The whole text: no whitespace, full-width ASCII folded to half-width, brackets as `(` `)`,
+    /// ASCII letters upper-cased, marks such as `*` around it removed.
+    let key: String
+    /// `key` without its trailing bracketed part (`直接经济损失(万元)` → `直接经济损失`), when it has one.
+    let stem: String?
+    /// The trailing bracketed part (`万元`, `人`; a leading `单位:` removed), or what follows a `/`.
+    let unit: String?
+
+    init(_ raw: String) {
+        var scalars = String.UnicodeScalarView()
+        for s in raw.unicodeScalars {
+            let v = s.value
+            if HeaderText.isSpace(v) { continue }
+            switch v {
+            case 0xFF08, 0x3010, 0x3014, 0x5B, 0xFF3B: scalars.append("(")    // （ 【 〔 [ ［
+            case 0xFF09, 0x3011, 0x3015, 0x5D, 0xFF3D: scalars.append(")")    // ） 】 〕 ] ］
+            case 0xFF01...0xFF5E:
+                scalars.append(HeaderText.upper(Unicode.Scalar(v - 0xFEE0)!))
+            default: scalars.append(HeaderText.upper(s))
+            }
+        }
+        // Required-field marks: `*发生时间`, `发生时间★`.
+        let marks: Set<Unicode.Scalar> = ["*", "★", "☆", "※", "#"]
+        while let first = scalars.first, marks.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, marks.contains(last) { scalars.removeLast() }
+        let key = String(scalars)
+        self.key = key
+
+        var stem: String?
+        var unit: String?
+        if key.hasSuffix(")"), let open = key.lastIndex(of: "("), open > key.startIndex {
+            stem = String(key[..<open])
+            unit = String(key[key.index(after: open)..<key.index(before: key.endIndex)])
+        } else if let slash = key.lastIndex(of: "/"), slash > key.startIndex, key.index(after: slash) < key.endIndex {
+            stem = String(key[..<slash])
+            unit = String(key[key.index(after: slash)...])
+        }
+        if var u = unit {
+            for prefix in ["单位:", "单位"] where u.hasPrefix(prefix) { u.removeFirst(prefix.count); break }
+            unit = u
+        }
+        self.stem = stem
+        self.unit = unit
+    }
+
+    static func isSpace(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0x0B || v == 0x0C || v == 0xA0
+            || v == 0x3000 || v == 0x200B || v == 0xFEFF || (v >= 0x2000 && v <= 0x200A)
+    }
+
+    private static func upper(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        s.value >= 0x61 && s.value <= 0x7A ? Unicode.Scalar(s.value - 32)! : s
+    }
+}

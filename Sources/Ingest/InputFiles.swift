@@ -1,0 +1,72 @@
+import Foundation
+
+/// The files of an inputs folder: found recursively, sorted by the UTF-8 bytes of their relative
+/// path (so the order, and with it dictionary codes and "the later file wins", never depends on the
+/// file system or locale).
+struct InputFiles: Sendable {
+    enum Format: String, Sendable {
+        case xlsx, csv, toml
+        /// A format districts send that we cannot read (.xls, .et): reported as unreadable.
+        case unsupported
+    }
+
+    struct Entry: Sendable, Equatable {
+        let path: String        // relative, `/`-separated
+        let format: Format
+    }
+
+    let root: String
+    let entries: [Entry]
+    /// Files that are neither exports nor the config (README, expected.json …): not read.
+    let ignored: [String]
+
+    static let unsupportedExtensions: Set<String> = ["xls", "et", "ods", "numbers", "wps", "xlsb"]
+
+    init(root: String) throws(IngestError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
+            throw IngestError(path: root, message: "输入文件夹不存在")
+        }
+        guard isDirectory.boolValue else { throw IngestError(path: root, message: "不是文件夹") }
+        guard FileManager.default.isReadableFile(atPath: root) else { throw IngestError(path: root, message: "无法读取该文件夹") }
+        self.root = root
+        var entries: [Entry] = []
+        var ignored: [String] = []
+        var paths: [String] = []
+        InputFiles.walk(root: root, relative: "", depth: 0, into: &paths)
+        paths.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for path in paths {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let ext = name.split(separator: ".").count > 1 ? (name.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
+            switch ext {
+            case "xlsx", "xlsm": entries.append(Entry(path: path, format: .xlsx))
+            case "csv": entries.append(Entry(path: path, format: .csv))
+            case "toml" where path == "config.toml": entries.append(Entry(path: path, format: .toml))
+            case _ where InputFiles.unsupportedExtensions.contains(ext): entries.append(Entry(path: path, format: .unsupported))
+            default: ignored.append(path)
+            }
+        }
+        self.entries = entries
+        self.ignored = ignored
+    }
+
+    /// Recursive listing; `~$` lock files and dot-files (and dot-folders) are skipped.
+    private static func walk(root: String, relative: String, depth: Int, into paths: inout [String]) {
+        guard depth < 32 else { return }     // a symbolic link loop
+        let dir = relative.isEmpty ? root : root + "/" + relative
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for name in names {
+            if name.hasPrefix(".") || name.hasPrefix("~$") { continue }
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root + "/" + rel, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                walk(root: root, relative: rel, depth: depth + 1, into: &paths)
+            } else {
+                paths.append(rel)
+            }
+        }
+    }
+
+    func absolute(_ entry: Entry) -> String { root + "/" + entry.path }
+}

@@ -1,0 +1,88 @@
+/// One cell as ingest sees it, whether it came from a workbook or a CSV file.
+enum RawCell: Sendable, Equatable {
+    case empty
+    case text(String)
+    case number(Double)
+    /// A date-styled number: days since 1899-12-30 (already corrected by the reader); `timeOnly`
+    /// when its format shows a time of day only.
+    case date(Double, timeOnly: Bool)
+    case bool(Bool)
+    case error(String)
+
+    /// Empty, or text made of whitespace only.
+    var isBlank: Bool {
+        switch self {
+        case .empty: return true
+        case .text(let s): return RawCell.isBlankText(s)
+        default: return false
+        }
+    }
+
+    static func isBlankText(_ s: String) -> Bool {
+        for u in s.unicodeScalars where !HeaderText.isSpace(u.value) { return false }
+        return true
+    }
+
+    /// The text a person would see, for rejects.csv and messages: numbers in their shortest form,
+    /// dates as `YYYY-MM-DD`.
+    var display: String {
+        switch self {
+        case .empty: return ""
+        case .text(let s): return s
+        case .number(let d): return NumberText.shortest(d)
+        case .date(let serial, let timeOnly):
+            return DateParser.display(serial: serial, timeOnly: timeOnly)
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .error(let e): return e
+        }
+    }
+}
+
+/// A row of cells from any source, streamed without copying: the sheet ingestor is generic over it.
+protocol GridRow {
+    /// The row number as the user sees it (Excel row, or the CSV line where the record starts).
+    var number: Int { get }
+    /// Calls `body` with each cell that may hold a value, in ascending 0-based column order.
+    func forEachCell(_ body: (Int, RawCell) -> Void)
+}
+
+/// A row held in memory: buffered rows of a sheet's top, and test input.
+struct RawRow: GridRow, Sendable, Equatable {
+    let number: Int
+    /// Sparse, ascending column.
+    var cells: [(column: Int, value: RawCell)]
+
+    init(number: Int, cells: [(column: Int, value: RawCell)]) {
+        self.number = number
+        self.cells = cells
+    }
+
+    /// A dense row: column i holds `values[i]` (`""` → empty).
+    init(number: Int, texts: [String]) {
+        self.number = number
+        cells = texts.enumerated().compactMap { i, t in t.isEmpty ? nil : (i, .text(t)) }
+    }
+
+    init<R: GridRow>(copying row: R) {
+        number = row.number
+        var cells: [(column: Int, value: RawCell)] = []
+        row.forEachCell { c, v in if v != .empty { cells.append((c, v)) } }
+        self.cells = cells
+    }
+
+    func forEachCell(_ body: (Int, RawCell) -> Void) {
+        for c in cells { body(c.column, c.value) }
+    }
+
+    subscript(column: Int) -> RawCell {
+        for c in cells where c.column == column { return c.value }
+        return .empty
+    }
+
+    var isBlank: Bool { cells.allSatisfy { $0.value.isBlank } }
+
+    static func == (a: RawRow, b: RawRow) -> Bool {
+        a.number == b.number && a.cells.count == b.cells.count
+            && zip(a.cells, b.cells).allSatisfy { $0.column == $1.column && $0.value == $1.value }
+    }
+}

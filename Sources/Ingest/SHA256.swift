@@ -1,0 +1,123 @@
+/// SHA-256 (FIPS 180-4), for the input checksums in manifest.json. Our own so that ingest needs
+/// no crypto package; streaming, no allocation per block.
+public struct SHA256: Sendable {
+    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+        (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+    private var pending: [UInt8] = []
+    private var length: UInt64 = 0
+
+    public init() { pending.reserveCapacity(64) }
+
+    private static let k: [UInt32] = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+    ]
+
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        length &+= UInt64(bytes.count)
+        var offset = 0
+        if !pending.isEmpty {
+            let take = min(64 - pending.count, bytes.count)
+            pending.append(contentsOf: bytes[0..<take])
+            offset = take
+            if pending.count == 64 {
+                let block = pending
+                block.withUnsafeBytes { if let base = $0.baseAddress { compress(base) } }
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+        guard let base = bytes.baseAddress else { return }
+        while bytes.count - offset >= 64 {
+            compress(base + offset)
+            offset += 64
+        }
+        if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
+    }
+
+    public mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
+
+    /// The digest; the hasher should not be used afterwards.
+    public mutating func finalize() -> [UInt8] {
+        let bitLength = length &* 8
+        var tail: [UInt8] = [0x80]
+        let padding = (56 - (Int(length % 64) + 1) % 64 + 64) % 64
+        tail.append(contentsOf: repeatElement(0, count: padding))
+        for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
+        let saved = length
+        tail.withUnsafeBytes { update($0) }
+        length = saved
+        let s = state
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        for word in [s.0, s.1, s.2, s.3, s.4, s.5, s.6, s.7] {
+            out.append(UInt8(word >> 24)); out.append(UInt8(word >> 16 & 0xff))
+            out.append(UInt8(word >> 8 & 0xff)); out.append(UInt8(word & 0xff))
+        }
+        return out
+    }
+
+    public static func hash(_ bytes: [UInt8]) -> [UInt8] {
+        var h = SHA256()
+        h.update(bytes)
+        return h.finalize()
+    }
+
+    public static func hex(_ digest: [UInt8]) -> String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(digest.count * 2)
+        for b in digest { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private mutating func compress(_ block: UnsafeRawPointer) {
+        var w = (UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+                 UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0))
+        withUnsafeMutableBytes(of: &w) { raw in
+            let words = raw.bindMemory(to: UInt32.self)
+            for i in 0..<16 {
+                let p = block + i * 4
+                words[i] = UInt32(p.load(as: UInt8.self)) << 24 | UInt32(p.load(fromByteOffset: 1, as: UInt8.self)) << 16
+                    | UInt32(p.load(fromByteOffset: 2, as: UInt8.self)) << 8 | UInt32(p.load(fromByteOffset: 3, as: UInt8.self))
+            }
+        }
+        var (a, b, c, d, e, f, g, h) = state
+        SHA256.k.withUnsafeBufferPointer { k in
+            withUnsafeMutableBytes(of: &w) { raw in
+                let x = raw.bindMemory(to: UInt32.self)
+                for i in 0..<64 {
+                    let wi: UInt32
+                    if i < 16 {
+                        wi = x[i]
+                    } else {
+                        let w15 = x[(i - 15) & 15], w2 = x[(i - 2) & 15]
+                        let s0 = w15.rotr(7) ^ w15.rotr(18) ^ (w15 >> 3)
+                        let s1 = w2.rotr(17) ^ w2.rotr(19) ^ (w2 >> 10)
+                        wi = x[i & 15] &+ s0 &+ x[(i - 7) & 15] &+ s1
+                        x[i & 15] = wi
+                    }
+                    let S1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = h &+ S1 &+ ch &+ k[i] &+ wi
+                    let S0 = a.rotr(2) ^ a.rotr(13) ^ a.rotr(22)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = S0 &+ maj
+                    h = g; g = f; f = e; e = d &+ t1
+                    d = c; c = b; b = a; a = t1 &+ t2
+                }
+            }
+        }
+        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
+                 state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
+    }
+}
+
+private extension UInt32 {
+    @inline(__always) func rotr(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
+}

@@ -1,0 +1,80 @@
+import Model
+
+/// Sums of the count and money columns of a sheet's data rows, to cross-check its 合计/总计/小计
+/// rows (INPUTS.md: only cells that parse as numbers are compared, and a mismatch only warns).
+struct TotalsCheck: Sendable {
+    enum Kind: Sendable, Equatable {
+        /// 合计 or 总计: compared with every data row of the sheet.
+        case grand
+        /// 小计: compared with the data rows since the previous 小计/合计.
+        case sub
+    }
+
+    /// Per `Field.rawValue`: counts, or money in 分.
+    var all = [Int64](repeating: 0, count: Field.count)
+    var section = [Int64](repeating: 0, count: Field.count)
+
+    /// Whether a cell's text marks a total row: `合计`, `总 计`, `小计：`, `全区合计`, `本页小计`.
+    static func kind(of text: String) -> Kind? {
+        // Fast path: the text must end in 计 (E8 AE A1), ignoring trailing spaces and colons.
+        var copy = text
+        let endsInJi = copy.withUTF8 { b -> Bool in
+            guard b.count <= 48 else { return false }
+            var end = b.count
+            while end > 0 {
+                let c = b[end - 1]
+                if c == 0x20 || c == 0x3A || (c >= 0x09 && c <= 0x0D) { end -= 1; continue }
+                if end >= 3, b[end - 3] == 0xEF, b[end - 2] == 0xBC, b[end - 1] == 0x9A { end -= 3; continue }  // ：
+                if end >= 3, b[end - 3] == 0xE3, b[end - 2] == 0x80, b[end - 1] == 0x80 { end -= 3; continue }  // 　
+                break
+            }
+            return end >= 3 && b[end - 3] == 0xE8 && b[end - 2] == 0xAE && b[end - 1] == 0xA1
+        }
+        guard endsInJi else { return nil }
+        var k = HeaderText(text).key
+        while k.hasSuffix(":") { k.removeLast() }
+        guard k.count <= 10 else { return nil }
+        if k.hasSuffix("小计") { return .sub }
+        if k.hasSuffix("合计") || k.hasSuffix("总计") { return .grand }
+        return nil
+    }
+}
+
+extension SheetIngestor {
+    mutating func addToTotals() {
+        for f in numericFields where numericProblems[f.rawValue] == nil {
+            let v = f.valueType == .count ? Int64(counts[f.rawValue]) : money[f.rawValue].fen
+            totals.all[f.rawValue] &+= v
+            totals.section[f.rawValue] &+= v
+        }
+    }
+
+    /// Compares a total row's numeric cells with the sums of the rows it totals; warns on a mismatch.
+    mutating func checkTotal(_ kind: TotalsCheck.Kind, into partial: inout FilePartial) {
+        guard let layout else { return }
+        for f in numericFields {
+            let cell = values[f.rawValue]
+            if cell.isBlank { continue }
+            let stated: Int64
+            let unit = layout.moneyUnits[f.rawValue]
+            if f.valueType == .count {
+                guard case .success(let v) = CountParser.parse(cell) else { continue }
+                stated = Int64(v)
+            } else {
+                guard case .success(let m) = MoneyParser.parse(cell, unit: unit) else { continue }
+                stated = m.fen
+            }
+            let sum = kind == .sub ? totals.section[f.rawValue] : totals.all[f.rawValue]
+            if stated != sum {
+                let show: (Int64) -> String = { v in
+                    f.valueType == .count ? String(v)
+                        : ExactDecimal(significand: v, exponent: -unit.fenExponent).text + unit.name
+                }
+                let label = kind == .sub ? "小计" : "合计"
+                warn("\(label)行的「\(layout.headers[f.rawValue])」为 \(show(stated))，而各行之和为 \(show(sum))（合计不计入，也不改变统计结果）",
+                     field: f, into: &partial)
+            }
+        }
+        totals.section = [Int64](repeating: 0, count: Field.count)
+    }
+}
