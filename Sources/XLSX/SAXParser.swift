@@ -5,9 +5,11 @@ import CLibXML2
 /// with names it interned through `intern` (see `prepare`).
 class SAXHandler {
     /// Set by a handler to stop the parse with this error.
-    var failure: XLSXError.Kind?
-    fileprivate(set) var context: xmlParserCtxtPtr?
-    fileprivate var depth = 0
+    // Unchecked exclusivity: these are touched on every SAX event, and each handler belongs to one
+    // parser on one thread; the dynamic checks cost about a tenth of the parse.
+    @exclusivity(unchecked) var failure: XLSXError.Kind?
+    @exclusivity(unchecked) fileprivate(set) var context: xmlParserCtxtPtr?
+    @exclusivity(unchecked) fileprivate var depth = 0
 
     /// Called once the parser context exists, before any event: intern element names here.
     func prepare() {}
@@ -151,37 +153,43 @@ extension String {
 
 // C callbacks: recover the handler from the user data without retain traffic.
 
+/// Runs `body` with the handler behind the user-data pointer, without retain/release traffic
+/// (the SAXParser keeps the handler alive for the whole parse).
 @inline(__always)
-private func handler(_ context: UnsafeMutableRawPointer?) -> SAXHandler {
-    Unmanaged<SAXHandler>.fromOpaque(context!).takeUnretainedValue()
+private func withHandler(_ context: UnsafeMutableRawPointer?, _ body: (SAXHandler) -> Void) {
+    guard let context else { return }
+    Unmanaged<SAXHandler>.fromOpaque(context)._withUnsafeGuaranteedRef(body)
 }
 
 private let saxStartElement: startElementNsSAX2Func = { context, localname, _, _, _, _, attributeCount, _, attributes in
-    let handler = handler(context)
-    handler.depth += 1
-    if handler.depth > SAXParser.maxDepth {
-        handler.stop(.nestingTooDeep(limit: SAXParser.maxDepth))
-        return
+    withHandler(context) { handler in
+        handler.depth += 1
+        if handler.depth > SAXParser.maxDepth {
+            handler.stop(.nestingTooDeep(limit: SAXParser.maxDepth))
+            return
+        }
+        guard handler.failure == nil, let localname else { return }
+        handler.startElement(localname, SAXAttributes(count: Int(attributeCount), base: attributes))
     }
-    guard handler.failure == nil, let localname else { return }
-    handler.startElement(localname, SAXAttributes(count: Int(attributeCount), base: attributes))
 }
 
 private let saxEndElement: endElementNsSAX2Func = { context, localname, _, _ in
-    let handler = handler(context)
-    handler.depth -= 1
-    guard handler.failure == nil, let localname else { return }
-    handler.endElement(localname)
+    withHandler(context) { handler in
+        handler.depth -= 1
+        guard handler.failure == nil, let localname else { return }
+        handler.endElement(localname)
+    }
 }
 
 private let saxCharacters: charactersSAXFunc = { context, bytes, count in
-    let handler = handler(context)
-    guard handler.failure == nil, let bytes else { return }
-    handler.characters(bytes, Int(count))
+    withHandler(context) { handler in
+        guard handler.failure == nil, let bytes else { return }
+        handler.characters(bytes, Int(count))
+    }
 }
 
 private let saxInternalSubset: internalSubsetSAXFunc = { context, _, _, _ in
-    handler(context).stop(.documentTypeRefused)
+    withHandler(context) { $0.stop(.documentTypeRefused) }
 }
 
 /// Errors are read from the context after the parse; this only keeps libxml2 from printing them.

@@ -7,39 +7,45 @@ final class SheetReader: SAXHandler {
         case number, shared, bool, error, formulaString, inline, isoDate, unknown
     }
 
-    var batch = SheetBatch()
+    @exclusivity(unchecked) var batch = SheetBatch()
     /// Style index → date kind (nil: not a date format).
     private let dateKinds: [DateKind?]
     private let date1904: Bool
 
-    private var nameRow: UnsafePointer<xmlChar>?
-    private var nameC: UnsafePointer<xmlChar>?
-    private var nameV: UnsafePointer<xmlChar>?
-    private var nameIs: UnsafePointer<xmlChar>?
-    private var nameT: UnsafePointer<xmlChar>?
-    private var nameRPh: UnsafePointer<xmlChar>?
-    private var nameR: UnsafePointer<xmlChar>?
-    private var nameS: UnsafePointer<xmlChar>?
-    private var nameMergeCell: UnsafePointer<xmlChar>?
-    private var nameRef: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var nameRow: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var nameC: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var nameV: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var nameIs: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var nameT: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var nameRPh: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var nameR: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var nameS: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var nameMergeCell: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var nameRef: UnsafePointer<xmlChar>?
 
-    private var rowOpen = false
-    private var lastColumn = -1
-    private var cellOpen = false
-    private var cellColumn = 0
-    private var cellRow = 0
-    private var cellType = CellType.number
-    private var cellStyle = 0
-    private var hasValue = false
-    private var collecting = false
-    private var inInline = false
-    private var phoneticDepth = 0
-    private var value: [UInt8] = []
+    @exclusivity(unchecked) private var rowOpen = false
+    @exclusivity(unchecked) private var lastColumn = -1
+    @exclusivity(unchecked) private var cellOpen = false
+    @exclusivity(unchecked) private var cellColumn = 0
+    @exclusivity(unchecked) private var cellRow = 0
+    @exclusivity(unchecked) private var cellType = CellType.number
+    @exclusivity(unchecked) private var cellStyle = 0
+    @exclusivity(unchecked) private var hasValue = false
+    @exclusivity(unchecked) private var collecting = false
+    @exclusivity(unchecked) private var inInline = false
+    @exclusivity(unchecked) private var phoneticDepth = 0
+    /// The text of the current `<v>` or inline string: a plain growable buffer, reused for every cell.
+    @exclusivity(unchecked) private var value = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    @exclusivity(unchecked) private var valueCapacity = 256
+    @exclusivity(unchecked) private var valueCount = 0
 
     init(dateKinds: [DateKind?], date1904: Bool) {
         self.dateKinds = dateKinds
         self.date1904 = date1904
-        value.reserveCapacity(256)
+    }
+
+    deinit {
+        value.deallocate()
     }
 
     override func prepare() {
@@ -62,7 +68,7 @@ final class SheetReader: SAXHandler {
             if cellOpen {
                 collecting = true
                 hasValue = true
-                value.removeAll(keepingCapacity: true)
+                valueCount = 0
             }
         } else if name == nameRow {
             startRow(attributes)
@@ -72,7 +78,7 @@ final class SheetReader: SAXHandler {
             if cellOpen {
                 inInline = true
                 hasValue = true
-                value.removeAll(keepingCapacity: true)
+                valueCount = 0
             }
         } else if name == nameRPh {
             phoneticDepth += 1
@@ -98,7 +104,17 @@ final class SheetReader: SAXHandler {
     }
 
     override func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
-        if collecting { value.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count)) }
+        guard collecting else { return }
+        if valueCount + count > valueCapacity {
+            let capacity = max(valueCapacity * 2, valueCount + count)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: value, count: valueCount)
+            value.deallocate()
+            value = grown
+            valueCapacity = capacity
+        }
+        (value + valueCount).update(from: bytes, count: count)
+        valueCount += count
     }
 
     private func startRow(_ attributes: SAXAttributes) {
@@ -173,7 +189,8 @@ final class SheetReader: SAXHandler {
         collecting = false
         guard hasValue else { return }
         let column = Int32(cellColumn)
-        value.withUnsafeBufferPointer { bytes in
+        do {
+            let bytes = UnsafeBufferPointer(start: value, count: valueCount)
             switch cellType {
             case .number:
                 guard !bytes.isEmpty, !bytes.allSatisfy(ValueText.isSpace) else { return }

@@ -13,6 +13,9 @@ public final class Workbook: @unchecked Sendable {
     private let stylesPart: String?
     private let lock = Lock()
     private var tables: (sharedStrings: [String], dateKinds: [DateKind?])?
+    /// Sheets larger than twice this are cut into chunks of about this many inflated bytes and parsed
+    /// on all cores. (Tests lower it to send small sheets through the same path.)
+    var parallelChunkBytes = 4 << 20
 
     public convenience init(path: String, limits: ZipLimits = .default) throws {
         let archive: ZipArchive
@@ -79,9 +82,14 @@ public final class Workbook: @unchecked Sendable {
     public func readRows(_ sheet: SheetInfo, _ body: (SheetRow) throws -> Void) throws {
         let (sharedStrings, dateKinds) = try loadTables()
         let entry = try self.entry(sheet.partPath, sheet: sheet.name)
-        let reader = SheetReader(dateKinds: dateKinds, date1904: date1904)
-        try SheetStream(archive: archive, entry: entry, error: error(part: sheet.partPath, sheet: sheet.name))
-            .read(reader: reader, sharedStrings: sharedStrings, body)
+        let error = error(part: sheet.partPath, sheet: sheet.name)
+        if entry.uncompressedSize > 2 * parallelChunkBytes {
+            try ChunkedSheetReader(chunkBytes: parallelChunkBytes, dateKinds: dateKinds, date1904: date1904, partName: entry.path)
+                .read(archive: archive, entry: entry, sharedStrings: sharedStrings, error: error, body)
+        } else {
+            let reader = SheetReader(dateKinds: dateKinds, date1904: date1904)
+            try SheetStream(archive: archive, entry: entry, error: error).read(reader: reader, sharedStrings: sharedStrings, body)
+        }
     }
 
     /// The merged areas of a sheet, in the order the sheet lists them.

@@ -38,6 +38,20 @@ import Testing
         }
     }
 
+    /// The same comparison with sheets cut into tiny chunks, so that the parallel path (cut at `<row`,
+    /// wrapped in the sheet's prologue, parsed per chunk, merged in order) meets every fixture too.
+    @Test(arguments: FixtureTests.workbooks, [16, 100, 1000])
+    func chunkedReadingMatches(_ name: String, chunkBytes: Int) throws {
+        let path = FixtureTests.fixtureFolder.appendingPathComponent(name).path
+        let workbook = try Workbook(path: path)
+        workbook.parallelChunkBytes = chunkBytes
+        for sheet in workbook.sheets {
+            let expectedPath = FixtureTests.fixtureFolder.appendingPathComponent("\(name.dropLast(5)).\(sheet.index).expected.csv").path
+            let expected = try String(contentsOfFile: expectedPath, encoding: .utf8)
+            #expect(try FixtureTests.inspect(workbook, sheet) == expected, "\(name) sheet \(sheet.index) chunks of \(chunkBytes)")
+        }
+    }
+
     func open(_ name: String) throws -> Workbook {
         try Workbook(path: FixtureTests.fixtureFolder.appendingPathComponent(name).path)
     }

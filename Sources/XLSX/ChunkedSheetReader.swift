@@ -1,0 +1,383 @@
+import Dispatch
+import Zip
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a large worksheet on all cores: the part is inflated once, the XML is cut at `<row`
+/// boundaries into chunks of about `chunkBytes`, and each chunk is parsed by its own libxml2 push
+/// parser on a worker thread. Each chunk is made a well-formed document by putting the sheet's own
+/// prologue (XML declaration, `<worksheet …>` with its namespace declarations, `<sheetData>`) before it
+/// and the closing tags after it. Rows are delivered in document order on the calling thread; at most
+/// `maxInFlight` chunks exist at a time, so memory stays bounded whatever the sheet's size.
+///
+/// Anything that would make a cut unsafe — a non-UTF-8 encoding, a DOCTYPE, comments, CDATA or
+/// processing instructions inside the rows — hands the rest of the part to one sequential parser.
+final class ChunkedSheetReader {
+    let chunkBytes: Int
+    let maxInFlight: Int
+    private let dateKinds: [DateKind?]
+    private let date1904: Bool
+    private let partName: String
+
+    init(chunkBytes: Int, dateKinds: [DateKind?], date1904: Bool, partName: String) {
+        self.chunkBytes = max(chunkBytes, 16)
+        self.dateKinds = dateKinds
+        self.date1904 = date1904
+        self.partName = partName
+        maxInFlight = max(2, 2 * ChunkedSheetReader.activeProcessors)
+    }
+
+    static var activeProcessors: Int {
+        #if canImport(Glibc)
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
+        #endif
+    }
+
+    /// One chunk being parsed on a worker.
+    private final class Job: @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
+        var batch = SheetBatch()
+        var failure: XLSXError.Kind?
+        var failedCell: String?
+    }
+
+    private enum Stage {
+        case prologue
+        case rows(prologue: [UInt8], rowTag: [UInt8], closing: [UInt8])
+        case sequential(SAXParser, SheetReader)
+    }
+
+    private var pending: [UInt8] = []
+    private var consumed = 0
+    private var stage = Stage.prologue
+    private var jobs: [Job] = []
+    private var previousRow = 0
+    private var sharedStrings: [String] = []
+    private var errorContext: (XLSXError.Kind, String?) -> XLSXError = { kind, cell in XLSXError(kind, file: "", cell: cell) }
+
+    func read(archive: ZipArchive, entry: ZipEntry, sharedStrings: [String],
+              error: @escaping (XLSXError.Kind, String?) -> XLSXError, _ body: (SheetRow) throws -> Void) throws {
+        self.sharedStrings = sharedStrings
+        errorContext = error
+        defer { drainQuietly() }
+        do {
+            try archive.stream(entry) { buffer in
+                try self.receive(buffer, body)
+            }
+        } catch let zip as ZipError {
+            throw error(.zip(zip), nil)
+        }
+        try finish(body)
+    }
+
+    // MARK: - Stages
+
+    private func receive(_ buffer: UnsafeRawBufferPointer, _ body: (SheetRow) throws -> Void) throws {
+        if case .sequential(let parser, let reader) = stage {
+            try feedSequential(parser, reader, buffer, body)
+            return
+        }
+        pending.append(contentsOf: buffer.bindMemory(to: UInt8.self))
+        if case .prologue = stage {
+            guard try findPrologue(body) else { return }
+        }
+        try cutChunks(final: false, body)
+    }
+
+    private func finish(_ body: (SheetRow) throws -> Void) throws {
+        switch stage {
+        case .prologue:
+            // No row data (or no sheetData at all): parse what there is in one go.
+            try startSequential(from: 0, prologue: [], body)
+            try finish(body)
+        case .rows:
+            try cutChunks(final: true, body)
+            while !jobs.isEmpty { try deliverFirstJob(body) }
+        case .sequential(let parser, let reader):
+            do {
+                try parser.finish()
+            } catch {
+                throw errorContext(error, reader.failedCell)
+            }
+            try deliver(reader.batch, body)
+            reader.batch.removeAll()
+        }
+    }
+
+    /// Finds the prologue: everything before the first row, ending with the `<sheetData>` start tag.
+    /// Returns false while more bytes are needed.
+    private func findPrologue(_ body: (SheetRow) throws -> Void) throws -> Bool {
+        let scan = pending.withUnsafeBufferPointer { PrologueScanner.scan($0) }
+        switch scan {
+        case .needMore:
+            if pending.count > 1 << 20 { try startSequential(from: 0, prologue: [], body); return false }
+            return false
+        case .unsafe:
+            try startSequential(from: 0, prologue: [], body)
+            return false
+        case .found(let end, let rootName, let prefix):
+            let prologue = Array(pending[..<end])
+            let rowTag = Array(("<" + prefix + "row").utf8)
+            let closing = Array(("</" + prefix + "sheetData></" + rootName + ">").utf8)
+            stage = .rows(prologue: prologue, rowTag: rowTag, closing: closing)
+            consumed = end
+            return true
+        }
+    }
+
+    /// Cuts complete chunks off `pending` and hands them to workers.
+    private func cutChunks(final: Bool, _ body: (SheetRow) throws -> Void) throws {
+        guard case .rows(let prologue, let rowTag, let closing) = stage else { return }
+        while true {
+            let available = pending.count - consumed
+            var cut: Int?
+            if available >= chunkBytes {
+                cut = pending.withUnsafeBufferPointer { ByteSearch.tag(rowTag, in: $0, from: consumed + chunkBytes) }
+            }
+            guard cut != nil || final else { break }
+            let end = cut ?? pending.count
+            let unsafe = pending.withUnsafeBufferPointer { ByteSearch.hasMarkupDeclaration($0, from: consumed, to: end) }
+            if unsafe {
+                try startSequential(from: consumed, prologue: prologue, body)
+                return
+            }
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(prologue.count + end - consumed + closing.count)
+            chunk.append(contentsOf: prologue)
+            chunk.append(contentsOf: pending[consumed..<end])
+            if cut != nil { chunk.append(contentsOf: closing) }
+            consumed = end
+            submit(chunk)
+            while jobs.count >= maxInFlight { try deliverFirstJob(body) }
+            if cut == nil { break }
+        }
+        if consumed > 0 && consumed >= pending.count / 2 {
+            pending.removeFirst(consumed)
+            consumed = 0
+        }
+    }
+
+    private func submit(_ chunk: [UInt8]) {
+        let job = Job()
+        jobs.append(job)
+        let dateKinds = self.dateKinds
+        let date1904 = self.date1904
+        let partName = self.partName
+        DispatchQueue.global().async {
+            let reader = SheetReader(dateKinds: dateKinds, date1904: date1904)
+            if let parser = SAXParser(handler: reader, name: partName) {
+                do {
+                    try chunk.withUnsafeBytes { buffer in
+                        var offset = 0
+                        // libxml2 parses fastest fed in pieces of about a megabyte.
+                        while offset < buffer.count {
+                            let size = min(1 << 20, buffer.count - offset)
+                            try parser.feed(UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + size)]))
+                            offset += size
+                        }
+                    }
+                    try parser.finish()
+                } catch let kind as XLSXError.Kind {
+                    job.failure = ChunkedSheetReader.withoutChunkLine(kind)
+                    job.failedCell = reader.failedCell
+                } catch {
+                    job.failure = .malformedXML(line: 0, detail: "\(error)")
+                    job.failedCell = reader.failedCell
+                }
+            } else {
+                job.failure = .malformedXML(line: 0, detail: "cannot create parser")
+            }
+            job.batch = reader.batch
+            job.done.signal()
+        }
+    }
+
+    /// Line numbers inside a chunk are not lines of the part, so they are left out.
+    private static func withoutChunkLine(_ kind: XLSXError.Kind) -> XLSXError.Kind {
+        if case .malformedXML(_, let detail) = kind { return .malformedXML(line: 0, detail: detail) }
+        return kind
+    }
+
+    private func deliverFirstJob(_ body: (SheetRow) throws -> Void) throws {
+        let job = jobs.removeFirst()
+        job.done.wait()
+        if let failure = job.failure { throw errorContext(failure, job.failedCell) }
+        try deliver(job.batch, body)
+    }
+
+    private func deliver(_ batch: SheetBatch, _ body: (SheetRow) throws -> Void) throws {
+        let error = errorContext
+        try batch.deliver(sharedStrings: sharedStrings, previousRow: &previousRow, context: { cell in error(.missingPart, cell) }, body)
+    }
+
+    /// Waits for chunks still being parsed when reading stops early (an error, or `body` threw).
+    private func drainQuietly() {
+        for job in jobs { job.done.wait() }
+        jobs.removeAll()
+    }
+
+    // MARK: - Sequential fallback
+
+    private func startSequential(from start: Int, prologue: [UInt8], _ body: (SheetRow) throws -> Void) throws {
+        while !jobs.isEmpty { try deliverFirstJob(body) }
+        let reader = SheetReader(dateKinds: dateKinds, date1904: date1904)
+        guard let parser = SAXParser(handler: reader, name: partName) else {
+            throw errorContext(.malformedXML(line: 0, detail: "cannot create parser"), nil)
+        }
+        stage = .sequential(parser, reader)
+        let rest = Array(pending[start...])
+        pending = []
+        consumed = 0
+        if !prologue.isEmpty { try prologue.withUnsafeBytes { try feedSequential(parser, reader, $0, body) } }
+        try rest.withUnsafeBytes { try feedSequential(parser, reader, $0, body) }
+    }
+
+    private func feedSequential(_ parser: SAXParser, _ reader: SheetReader, _ buffer: UnsafeRawBufferPointer,
+                                _ body: (SheetRow) throws -> Void) throws {
+        do {
+            try parser.feed(buffer)
+        } catch {
+            throw errorContext(error, reader.failedCell)
+        }
+        // Deliver all rows but the last, which may still be open.
+        let batch = reader.batch
+        guard batch.rowNumbers.count > 1 else { return }
+        let keep = batch.rowNumbers.count - 1
+        let split = Int(batch.rowStarts[keep])
+        var complete = SheetBatch()
+        complete.rowNumbers = Array(batch.rowNumbers[..<keep])
+        complete.rowStarts = Array(batch.rowStarts[..<keep])
+        complete.cells = Array(batch.cells[..<split])
+        complete.texts = batch.texts
+        try deliver(complete, body)
+        reader.batch.rowNumbers.removeFirst(keep)
+        reader.batch.rowStarts = [0]
+        reader.batch.cells.removeFirst(split)
+    }
+}
+
+/// Finds where a worksheet's rows begin, by a light scan that only has to understand the prologue.
+enum PrologueScanner {
+    enum Result {
+        case needMore
+        /// Cutting is not safe (DOCTYPE, non-UTF-8 encoding, no sheetData): parse sequentially.
+        case unsafe
+        /// `end`: offset just past the `<sheetData …>` start tag.
+        case found(end: Int, rootName: String, prefix: String)
+    }
+
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+        var index = 0
+        if bytes.count >= 2 && (bytes[0] == 0xFE || bytes[0] == 0xFF || bytes[0] == 0) { return .unsafe }  // UTF-16/32
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
+        var rootName: String?
+        while true {
+            guard let open = ByteSearch.byte(UInt8(ascii: "<"), in: bytes, from: index) else { return .needMore }
+            guard open + 1 < bytes.count else { return .needMore }
+            let next = bytes[open + 1]
+            if next == UInt8(ascii: "?") {
+                guard let close = ByteSearch.sequence(Array("?>".utf8), in: bytes, from: open) else { return .needMore }
+                let declaration = String(decoding: bytes[open..<close], as: UTF8.self).lowercased()
+                if let range = declaration.firstRange(of: "encoding") {
+                    let value = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+                    if !(value.hasPrefix("utf-8") || value.hasPrefix("utf8")) { return .unsafe }
+                }
+                index = close + 2
+                continue
+            }
+            if next == UInt8(ascii: "!") { return .unsafe }  // comment or DOCTYPE before the rows
+            if next == UInt8(ascii: "/") {  // the end tag of a prologue element such as </cols>
+                guard let close = ByteSearch.byte(UInt8(ascii: ">"), in: bytes, from: open) else { return .needMore }
+                index = close + 1
+                continue
+            }
+            guard let end = tagEnd(bytes, from: open) else { return .needMore }
+            var nameEnd = open + 1
+            while nameEnd < end, !isNameEnd(bytes[nameEnd]) { nameEnd += 1 }
+            let name = String(decoding: bytes[(open + 1)..<nameEnd], as: UTF8.self)
+            if rootName == nil { rootName = name }
+            let local = name.split(separator: ":").last.map(String.init) ?? name
+            if local == "sheetData" {
+                if bytes[end - 1] == UInt8(ascii: "/") { return .unsafe }  // <sheetData/>: no rows
+                let prefix = name.count > local.count ? String(name.dropLast(local.count)) : ""
+                return .found(end: end + 1, rootName: rootName ?? name, prefix: prefix)
+            }
+            index = end + 1
+        }
+    }
+
+    /// Offset of the `>` that ends the tag starting at `open`, skipping quoted attribute values.
+    private static func tagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from open: Int) -> Int? {
+        var quote: UInt8 = 0
+        var index = open + 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: ">") {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func isNameEnd(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/")
+    }
+}
+
+/// Byte searches over inflated XML (memchr-based: the scan must cost far less than parsing).
+enum ByteSearch {
+    static func byte(_ value: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int? = nil) -> Int? {
+        let limit = end ?? bytes.count
+        guard start < limit, let base = bytes.baseAddress else { return nil }
+        guard let found = memchr(base + start, Int32(value), limit - start) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+    }
+
+    static func sequence(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while let found = byte(pattern[0], in: bytes, from: index) {
+            guard found + pattern.count <= bytes.count else { return nil }
+            if (0..<pattern.count).allSatisfy({ bytes[found + $0] == pattern[$0] }) { return found }
+            index = found + 1
+        }
+        return nil
+    }
+
+    /// The next start tag `tag` (e.g. `<row`, `<x:row`) followed by whitespace, `>` or `/`.
+    static func tag(_ tag: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while let found = sequence(tag, in: bytes, from: index) {
+            let after = found + tag.count
+            guard after < bytes.count else { return nil }
+            let byte = bytes[after]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") {
+                return found
+            }
+            index = found + 1
+        }
+        return nil
+    }
+
+    /// Whether `<!` (comment, CDATA) or `<?` (processing instruction) occurs in the range: inside
+    /// those, `<row` need not be a tag, so the range cannot be cut safely.
+    static func hasMarkupDeclaration(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        for mark in [UInt8(ascii: "!"), UInt8(ascii: "?")] {
+            var index = start
+            while let found = byte(mark, in: bytes, from: index, to: end) {
+                if found > start && bytes[found - 1] == UInt8(ascii: "<") { return true }
+                index = found + 1
+            }
+        }
+        return false
+    }
+}
