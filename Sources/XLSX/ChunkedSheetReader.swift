@@ -57,12 +57,13 @@ final class ChunkedSheetReader {
     private var stage = Stage.prologue
     private var jobs: [Job] = []
     private var previousRow = 0
-    private var sharedStrings: [String] = []
+    private var sharedStrings: [String]?
+    private var sharedStringsProvider: () throws -> [String] = { [] }
     private var errorContext: (XLSXError.Kind, String?) -> XLSXError = { kind, cell in XLSXError(kind, file: "", cell: cell) }
 
-    func read(archive: ZipArchive, entry: ZipEntry, sharedStrings: [String],
+    func read(archive: ZipArchive, entry: ZipEntry, sharedStrings: @escaping () throws -> [String],
               error: @escaping (XLSXError.Kind, String?) -> XLSXError, _ body: (SheetRow) throws -> Void) throws {
-        self.sharedStrings = sharedStrings
+        sharedStringsProvider = sharedStrings
         errorContext = error
         defer { drainQuietly() }
         do {
@@ -212,7 +213,9 @@ final class ChunkedSheetReader {
 
     private func deliver(_ batch: SheetBatch, _ body: (SheetRow) throws -> Void) throws {
         let error = errorContext
-        try batch.deliver(sharedStrings: sharedStrings, previousRow: &previousRow, context: { cell in error(.missingPart, cell) }, body)
+        let strings = try sharedStrings ?? sharedStringsProvider()
+        sharedStrings = strings
+        try batch.deliver(sharedStrings: strings, previousRow: &previousRow, context: { cell in error(.missingPart, cell) }, body)
     }
 
     /// Waits for chunks still being parsed when reading stops early (an error, or `body` threw).

@@ -1,3 +1,4 @@
+import Dispatch
 import Zip
 
 /// Reads an .xlsx workbook: the sheet list on opening, sheets streamed row by row on demand.
@@ -12,7 +13,8 @@ public final class Workbook: @unchecked Sendable {
     private let sharedStringsPart: String?
     private let stylesPart: String?
     private let lock = Lock()
-    private var tables: (sharedStrings: [String], dateKinds: [DateKind?])?
+    private var dateKinds: [DateKind?]?
+    private var sharedStrings: SharedStringsLoad?
     /// Sheets larger than twice this are cut into chunks of about this many inflated bytes and parsed
     /// on all cores. (Tests lower it to send small sheets through the same path.)
     var parallelChunkBytes = 4 << 20
@@ -80,15 +82,16 @@ public final class Workbook: @unchecked Sendable {
     /// Streams the rows of one sheet in order; `row` is only valid during the call. Rows without any
     /// cell holding a value are not delivered.
     public func readRows(_ sheet: SheetInfo, _ body: (SheetRow) throws -> Void) throws {
-        let (sharedStrings, dateKinds) = try loadTables()
+        let dateKinds = try loadDateKinds()
+        let strings = sharedStringsLoad()
         let entry = try self.entry(sheet.partPath, sheet: sheet.name)
         let error = error(part: sheet.partPath, sheet: sheet.name)
         if entry.uncompressedSize > 2 * parallelChunkBytes {
             try ChunkedSheetReader(chunkBytes: parallelChunkBytes, dateKinds: dateKinds, date1904: date1904, partName: entry.path)
-                .read(archive: archive, entry: entry, sharedStrings: sharedStrings, error: error, body)
+                .read(archive: archive, entry: entry, sharedStrings: { try strings.wait() }, error: error, body)
         } else {
             let reader = SheetReader(dateKinds: dateKinds, date1904: date1904)
-            try SheetStream(archive: archive, entry: entry, error: error).read(reader: reader, sharedStrings: sharedStrings, body)
+            try SheetStream(archive: archive, entry: entry, error: error).read(reader: reader, sharedStrings: try strings.wait(), body)
         }
     }
 
@@ -115,24 +118,44 @@ public final class Workbook: @unchecked Sendable {
         return entry
     }
 
-    private func loadTables() throws -> ([String], [DateKind?]) {
-        try lock.withLock { try loadTablesLocked() }
+    /// Date kinds of the cell styles, loaded once.
+    private func loadDateKinds() throws -> [DateKind?] {
+        try lock.withLock {
+            if let dateKinds { return dateKinds }
+            var kinds: [DateKind?] = []
+            if let part = stylesPart, archive.entry(part) != nil {
+                kinds = try Workbook.dateKinds(archive, part, file: file)
+            }
+            dateKinds = kinds
+            return kinds
+        }
     }
 
-    private func loadTablesLocked() throws -> ([String], [DateKind?]) {
-        if let tables { return tables }
-        var sharedStrings: [String] = []
-        if let part = sharedStringsPart, let entry = archive.entry(part) {
-            let reader = SharedStringsReader()
-            try SheetStream(archive: archive, entry: entry, error: error(part: part, sheet: nil)).parseWhole(handler: reader)
-            sharedStrings = reader.strings
+    /// The shared strings, loading on a worker thread the first time, so that a sheet's chunks are
+    /// already being parsed while the table is read (cells keep string indices until delivery).
+    private func sharedStringsLoad() -> SharedStringsLoad {
+        lock.withLock {
+            if let sharedStrings { return sharedStrings }
+            let load = SharedStringsLoad()
+            sharedStrings = load
+            guard let part = sharedStringsPart, let entry = archive.entry(part) else {
+                load.resolve(.success([]))
+                return load
+            }
+            let archive = self.archive
+            let file = self.file
+            DispatchQueue.global().async {
+                do {
+                    let reader = SharedStringsReader()
+                    try SheetStream(archive: archive, entry: entry, error: { kind, cell in XLSXError(kind, file: file, part: part, cell: cell) })
+                        .parseWhole(handler: reader)
+                    load.resolve(.success(reader.strings))
+                } catch {
+                    load.resolve(.failure(error))
+                }
+            }
+            return load
         }
-        var dateKinds: [DateKind?] = []
-        if let part = stylesPart, archive.entry(part) != nil {
-            dateKinds = try Workbook.dateKinds(archive, part, file: file)
-        }
-        tables = (sharedStrings, dateKinds)
-        return (sharedStrings, dateKinds)
     }
 
     /// cellXfs index → date kind from its number format (a `<numFmt>` of the same id wins over the
@@ -216,5 +239,26 @@ final class MergeReader: SAXHandler {
         for index in 0..<attributes.count where attributes.name(index) == nameRef {
             if let range = CellRange(attributes.string(index)) { ranges.append(range) }
         }
+    }
+}
+
+/// The shared-string table being read on another thread.
+final class SharedStringsLoad: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    private let lock = Lock()
+    private var result: Result<[String], any Error>?
+
+    func resolve(_ result: Result<[String], any Error>) {
+        lock.withLock { self.result = result }
+        ready.signal()
+    }
+
+    /// Blocks until the table is read; later calls return at once.
+    func wait() throws -> [String] {
+        if let result = lock.withLock({ self.result }) { return try result.get() }
+        ready.wait()
+        ready.signal()  // let any other waiter through too
+        guard let result = lock.withLock({ self.result }) else { return [] }
+        return try result.get()
     }
 }
