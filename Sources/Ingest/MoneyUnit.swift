@@ -35,9 +35,7 @@ enum MoneyUnit: Sendable, Equatable {
     /// text is no unit line (`填报单位：…` names an office, not a unit).
     static func fromUnitLine(_ text: String) -> MoneyUnit? {
         let t = HeaderText(text).key          // no spaces, full-width folded
-        var search = t.startIndex
-        while let r = t.range(of: "单位:", range: search..<t.endIndex) {
-            search = r.upperBound
+        for r in t.ranges(of: "单位:") {
             let before = t[..<r.lowerBound]
             if before.hasSuffix("填报") || before.hasSuffix("报送") || before.hasSuffix("制表")
                 || before.hasSuffix("统计") || before.hasSuffix("上报") || before.hasSuffix("填表") { continue }

@@ -118,6 +118,15 @@ enum NumberText {
                 i = j
             }
         }
+        // Beyond 18 significant places a number is no count or amount in these registers (and its
+        // digits would not fit an Int64 when written out); a tiny exponent is refused likewise.
+        if exponent > 0 {
+            var magnitude = significand.magnitude
+            var places = 0
+            while magnitude > 0 { magnitude /= 10; places += 1 }
+            if places + exponent > 18 { return nil }
+        }
+        if exponent < -30 { return nil }
         skipSpaces()
         var percent = false
         (c, w) = peek(i)

@@ -1,0 +1,180 @@
+import Foundation
+@testable import Ingest
+import Model
+import Testing
+import XLSX
+
+/// A scratch inputs folder, removed when the test ends.
+final class InputsFolder {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "ingest-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func write(_ relative: String, _ bytes: [UInt8]) throws {
+        let full = path + "/" + relative
+        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: full))
+    }
+
+    func write(_ relative: String, text: String) throws { try write(relative, Array(text.utf8)) }
+}
+
+func workbook(date1904: Bool = false, _ sheets: [WorksheetWriter]) -> [UInt8] {
+    var w = WorkbookWriter(date1904: date1904)
+    for s in sheets { w.add(s) }
+    return w.bytes()
+}
+
+func sheet(_ name: String, hidden: Bool = false, merges: [String] = [], _ rows: [[CellInput]]) -> WorksheetWriter {
+    var s = WorksheetWriter(name: name)
+    s.hidden = hidden
+    for r in rows { s.append(r) }
+    for m in merges { s.merge(m) }
+    return s
+}
+
+@Suite struct IngestRunTests {
+    let config = """
+    [region]
+    name = "示例市"
+    level = "市"
+
+    [districts]
+    "东城区" = ["东城"]
+    "西城区" = ["西城"]
+    """
+
+    /// A realistic district workbook: merged title, 填报 line, unit line, two-row header with a
+    /// merged parent, real dates (1904 system), numbers as text, a 合计 row, and a 填表说明 sheet.
+    func districtWorkbook() -> [UInt8] {
+        let accidents = sheet("事故", merges: ["A1:H1", "A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3", "G3:G4", "H3:H4"], [
+            [.text("2020年度东城区生产安全事故统计表", bold: true)],
+            [.text("填报单位：东城区应急管理局"), .empty, .empty, .empty, .empty, .text("单位：万元")],
+            [.text("序号"), .text("事故编号"), .text("发生\n时间"), .text("行业领域"), .text("伤亡情况"), .empty,
+             .text("直接经济损失"), .text("事故等级")],
+            [.empty, .empty, .empty, .empty, .text("死亡"), .text("受伤")],
+            [.number(1), .text("DC-001"), .date(year: 2020, month: 3, day: 19), .text("建筑施工"), .text("1"), .number(2), .literal("12.5"), .empty],
+            [.number(2), .text("DC-002"), .date(year: 2020, month: 5, day: 1), .text("危化品"), .text("３人"), .empty, .text("1,000"), .text("较大")],
+            [.number(3), .text("DC-003"), .text("2020-02-30"), .text("商贸"), .number(0), .number(1), .empty, .empty],
+            [],
+            [.text("合计"), .empty, .empty, .empty, .formula("SUM(E5:E7)", cached: 4), .number(3), .literal("1012.5")],
+        ])
+        let notes = sheet("填表说明", [[.text("1. 发生时间请填写日期")], [.text("2. 死亡人数填写整数")]])
+        return workbook(date1904: true, [accidents, notes])
+    }
+
+    @Test func readsAFolderEndToEnd() throws {
+        let inputs = try InputsFolder()
+        try inputs.write("config.toml", text: config)
+        let book = districtWorkbook()
+        try inputs.write("2020/东城区/事故.xlsx", book)
+        try inputs.write("2020/东城区/~$事故.xlsx", [1, 2, 3])
+        try inputs.write("2020/.DS_Store", [0])
+        try inputs.write("README.md", text: "notes")
+        try inputs.write("2020/坏文件.xlsx", Array("not a zip".utf8))
+        try inputs.write("2020/旧表.xls", [0xD0, 0xCF, 0x11, 0xE0])
+
+        let result = try Ingest.run(inputs: inputs.path)
+        #expect(result.files.map(\.path) == ["2020/东城区/事故.xlsx", "2020/坏文件.xlsx", "2020/旧表.xls", "config.toml"])
+        #expect(result.ignoredFiles == ["README.md"])
+        #expect(result.unreadableFiles == 2)
+        let file = try #require(result.files.first)
+        #expect(file.size == book.count)
+        #expect(file.sha256 == SHA256.hex(SHA256.hash(book)))
+        #expect(file.format == "xlsx")
+        #expect(result.files[1].error != nil)
+        #expect(result.files[2].error?.contains(".xls") == true)
+
+        let s = try #require(result.sheet("2020/东城区/事故.xlsx", "事故"))
+        #expect(s.kind == .accident)
+        #expect(s.headerRow == 3)
+        #expect(s.headerRowCount == 2)
+        #expect(s.read == 3)
+        #expect(s.accepted == 2)
+        #expect(s.rejected == 1)
+        #expect(s.unitLine == "万元")
+        #expect(result.sheet("2020/东城区/事故.xlsx", "填表说明")?.skipped != nil)
+
+        let d = result.dataset
+        #expect(d.config.name == "示例市")
+        #expect(d.accidents.count == 2)
+        #expect(d.accidents.date == [Day(year: 2020, month: 3, day: 19)!, Day(year: 2020, month: 5, day: 1)!])
+        #expect(d.accidents.deaths == [1, 3])
+        #expect(d.accidents.injuries == [2, 0])
+        #expect(d.accidents.loss == [Money(fen: 12_500_000), Money(fen: 1_000_000_000)])
+        // District from the folder; industry alias resolved; level stated vs derived.
+        #expect(d.accidents.district.map { d.districts[$0] } == ["东城区", "东城区"])
+        #expect(d.accidents.industry.map { d.industries[$0] } == ["建筑施工", "危险化学品"])
+        #expect(d.accidents.level == [.ordinary, .larger])
+
+        let reject = try #require(result.rejects.first)
+        #expect(reject.row == 7)
+        #expect(reject.reason == "发生时间「2020-02-30」不是有效日期")
+        // The 合计 row's deaths (4) are the sum of all data rows, the rejected one included: no warning.
+        #expect(result.warnings.isEmpty, "\(result.warnings)")
+        expectConservation(result)
+    }
+
+    @Test func parallelAndSerialRunsAreIdentical() throws {
+        let inputs = try InputsFolder()
+        try inputs.write("config.toml", text: config)
+        for (i, district) in ["东城区", "西城区", "北城区"].enumerated() {
+            var rows: [[CellInput]] = [[.text("排查日期"), .text("区县"), .text("单位名称"), .text("整改状态"), .text("隐患编号")]]
+            for r in 0..<200 {
+                rows.append([.date(year: 2021, month: r % 12 + 1, day: r % 28 + 1), .text(district), .text("企业\(r % 17)"),
+                             .text(r % 3 == 0 ? "未整改" : "已整改"), .text("H-\(r % 150 + i * 100)")])
+            }
+            try inputs.write("\(district)/隐患.xlsx", workbook([sheet("隐患", rows)]))
+        }
+        let a = try Ingest.run(inputs: inputs.path, options: IngestOptions(parallel: true))
+        let b = try Ingest.run(inputs: inputs.path, options: IngestOptions(parallel: false))
+        #expect(a.files == b.files)
+        #expect(a.rejects == b.rejects)
+        #expect(a.warnings == b.warnings)
+        #expect(a.dataset.hazards.provenance == b.dataset.hazards.provenance)
+        #expect(a.dataset.hazards.id == b.dataset.hazards.id)
+        #expect(a.dataset.identifiers.strings == b.dataset.identifiers.strings)
+        // Ids repeat inside each file (150 distinct of 200) and across files (东城 100–249 vs 西城 … ).
+        #expect(a.dataset.hazards.count == Set(a.dataset.hazards.id).count)
+        #expect(a.duplicates == 600 - a.dataset.hazards.count)
+        #expect(a.warnings.count == 1, "北城区 is not in the config: one warning")
+        expectConservation(a)
+    }
+
+    @Test func configErrorThrowsNamingTheLine() throws {
+        let inputs = try InputsFolder()
+        try inputs.write("config.toml", text: "[region]\nname = \"x\"\nlevel = \"乡\"\n")
+        #expect(throws: IngestError(path: "config.toml", line: 3,
+                                    message: "region.level 应为「市」「区」或「县」，而不是 \"乡\"")) {
+            try Ingest.run(inputs: inputs.path)
+        }
+    }
+
+    @Test func missingFolderThrows() {
+        #expect(throws: IngestError.self) { try Ingest.run(inputs: "/nonexistent/inputs-folder") }
+    }
+
+    @Test func emptyFolderGivesAnEmptyDataset() throws {
+        let inputs = try InputsFolder()
+        let result = try Ingest.run(inputs: inputs.path)
+        #expect(result.files.isEmpty)
+        #expect(result.dataset.config.name == "本市")
+    }
+
+    @Test func filesSortByUTF8Bytes() throws {
+        let inputs = try InputsFolder()
+        let header: [[CellInput]] = [[.text("检查日期"), .text("区县"), .text("单位名称")]]
+        for name in ["b.xlsx", "B.xlsx", "a/z.xlsx", "东城区.xlsx", "a.xlsx"] {
+            try inputs.write(name, workbook([sheet("S", header)]))
+        }
+        let result = try Ingest.run(inputs: inputs.path)
+        #expect(result.files.map(\.path) == ["B.xlsx", "a.xlsx", "a/z.xlsx", "b.xlsx", "东城区.xlsx"])
+        #expect(result.dataset.files == result.files.map(\.path))
+    }
+}
