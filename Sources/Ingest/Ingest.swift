@@ -1,0 +1,128 @@
+import Dispatch
+import Foundation
+import Model
+import Zip
+
+public struct IngestOptions: Sendable {
+    /// `--strict`: rows naming a district (or 镇街) the config does not list are rejected instead of
+    /// kept under their own name with a warning.
+    public var strict: Bool
+    /// Zip-bomb limits for workbooks; nil for `ZipLimits.default`.
+    public var zipLimits: ZipLimits?
+    /// Read files in parallel across cores (the result is the same either way).
+    public var parallel: Bool
+
+    public init(strict: Bool = false, zipLimits: ZipLimits? = nil, parallel: Bool = true) {
+        self.strict = strict
+        self.zipLimits = zipLimits
+        self.parallel = parallel
+    }
+}
+
+/// Inputs folder → columnar model, with every row accounted for (INPUTS.md).
+public enum Ingest {
+    /// Reads every export under `directory` (and its config.toml).
+    ///
+    /// Throws `IngestError` only when the folder itself is unusable or config.toml is invalid (the
+    /// error names the line); a file that cannot be read is reported in its `FileReport.error`.
+    public static func run(inputs directory: String, options: IngestOptions = .init()) throws -> IngestResult {
+        let files = try InputFiles(root: directory)
+
+        var loaded = ConfigFile.Loaded(config: RegionConfig(), headerAliases: [:], warnings: [])
+        if let entry = files.entries.first(where: { $0.format == .toml }) {
+            guard let data = FileManager.default.contents(atPath: files.absolute(entry)) else {
+                throw IngestError(path: entry.path, message: "无法读取")
+            }
+            guard let text = String(bytes: data, encoding: .utf8) else {
+                throw IngestError(path: entry.path, message: "不是 UTF-8 编码的文本")
+            }
+            loaded = try ConfigFile.load(text: text, path: entry.path)
+        }
+        let context = IngestContext(config: loaded.config, headerAliases: loaded.headerAliases, strict: options.strict)
+        let limits = options.zipLimits ?? .default
+
+        let entries = files.entries
+        let results = PartialResults(count: entries.count)
+        let work: @Sendable (Int) -> Void = { i in
+            results.set(i, ingestFile(entries[i], index: i, files: files, context: context, limits: limits))
+        }
+        if options.parallel && entries.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: entries.count, execute: work)
+        } else {
+            for i in entries.indices { work(i) }
+        }
+
+        var merger = DatasetMerger(config: loaded.config, paths: entries.map(\.path))
+        for w in loaded.warnings { merger.warn(w, file: 0) }
+        for i in entries.indices {
+            if let partial = results.get(i) { merger.merge(partial) }
+        }
+        var result = merger.finish()
+        result.ignoredFiles = files.ignored
+        return result
+    }
+
+    /// Reads, checksums and ingests one file; never throws: a file that cannot be read comes back
+    /// with its error.
+    static func ingestFile(_ entry: InputFiles.Entry, index: Int, files: InputFiles, context: IngestContext,
+                           limits: ZipLimits) -> FilePartial {
+        let path = files.absolute(entry)
+        var report = FileReport(path: entry.path, size: 0, sha256: "", format: entry.format.rawValue)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: "无法读取文件")
+        }
+        let bytes = [UInt8](data)
+        report.size = bytes.count
+        report.sha256 = SHA256.hex(SHA256.hash(bytes))
+        return ingest(bytes: bytes, format: entry.format, index: index, report: report, context: context, limits: limits)
+    }
+
+    static func ingest(bytes: [UInt8], format: InputFiles.Format, index: Int, report: FileReport,
+                       context: IngestContext, limits: ZipLimits) -> FilePartial {
+        switch format {
+        case .toml:
+            return FilePartial(fileIndex: Int32(index), report: report, config: context.config)
+        case .unsupported:
+            let message = report.path.lowercased().hasSuffix(".xls")
+                ? "旧版 .xls 格式（old .xls format），请用 Excel 另存为 .xlsx 后再放入"
+                : "不支持的文件格式，请另存为 .xlsx 或 .csv"
+            return FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: message)
+        case .xlsx:
+            var ingestor = FileIngestor(context: context, fileIndex: index, report: report)
+            do {
+                try XLSXFileReader.read(bytes: bytes, name: report.path, limits: limits, into: &ingestor)
+            } catch {
+                return FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: "\(error)")
+            }
+            return ingestor.partial
+        case .csv:
+            var ingestor = FileIngestor(context: context, fileIndex: index, report: report)
+            do {
+                try CSVFileReader.read(bytes: bytes, name: report.path, into: &ingestor)
+            } catch {
+                return FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: "\(error)")
+            }
+            return ingestor.partial
+        }
+    }
+}
+
+/// Per-file results written by parallel workers, read back in file order.
+private final class PartialResults: @unchecked Sendable {
+    private var items: [FilePartial?]
+    private let lock = NSLock()
+
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ p: FilePartial) {
+        lock.lock()
+        items[i] = p
+        lock.unlock()
+    }
+
+    func get(_ i: Int) -> FilePartial? {
+        lock.lock()
+        defer { lock.unlock() }
+        return items[i]
+    }
+}
