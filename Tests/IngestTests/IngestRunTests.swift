@@ -3,6 +3,7 @@ import Foundation
 import Model
 import Testing
 import XLSX
+import CSV
 
 /// A scratch inputs folder, removed when the test ends.
 final class InputsFolder {
@@ -176,5 +177,54 @@ func sheet(_ name: String, hidden: Bool = false, merges: [String] = [], _ rows: 
         let result = try Ingest.run(inputs: inputs.path)
         #expect(result.files.map(\.path) == ["B.xlsx", "a.xlsx", "a/z.xlsx", "b.xlsx", "东城区.xlsx"])
         #expect(result.dataset.files == result.files.map(\.path))
+    }
+
+    @Test func csvEncodingsDelimitersAndLineNumbers() throws {
+        let inputs = try InputsFolder()
+        try inputs.write("config.toml", text: config)
+        // GB18030 (as Chinese Excel saves CSV), CRLF, a title line, a quoted field with a line break.
+        let gbText = "2020年西城区行政处罚案件统计\r\n案件编号,立案日期,区县,处罚种类,罚款金额（元）,是否事前处罚\r\n"
+            + "XC-1,2020/3/1,西城,\"罚款；\r\n责令停产停业整顿\",\"12,000\",是\r\n"
+            + "XC-2,2020/3/2,西城,罚款,5000,否\r\n"
+            + "合计,,,,\"17,000\",\r\n"
+        try inputs.write("西城区/处罚.csv", GB18030.encode(gbText))
+        // UTF-8 with BOM, tab-delimited.
+        let tabText = "\u{FEFF}排查日期\t区县\t整改状态\n2021-01-05\t东城区\t已整改\n2021-01-06\t东城区\t未整改\n"
+        try inputs.write("东城区/隐患.csv", Array(tabText.utf8))
+
+        let result = try Ingest.run(inputs: inputs.path)
+        let gb = try #require(result.files.first { $0.path == "西城区/处罚.csv" })
+        #expect(gb.format == "csv")
+        #expect(gb.encoding == "GB18030")
+        #expect(gb.delimiter == ",")
+        #expect(gb.sheets.count == 1)
+        #expect(gb.sheets[0].name == nil)
+        #expect(gb.sheets[0].headerRow == 2)
+        #expect(gb.sheets[0].accepted == 2)
+        let tab = try #require(result.files.first { $0.path == "东城区/隐患.csv" })
+        #expect(tab.encoding == "UTF-8 (BOM)")
+        #expect(tab.delimiter == "\\t")
+        #expect(tab.sheets[0].accepted == 2)
+
+        let p = result.dataset.penalties
+        #expect(p.fine == [Money(fen: 1_200_000), Money(fen: 500_000)])
+        #expect(p.flags == [[.shutdown, .beforeAccident], []])
+        #expect(p.provenance.map(\.row) == [3, 5], "rows are the lines where records start")
+        #expect(result.dataset.describe(p.provenance[1]) == "西城区/处罚.csv 第5行")
+        #expect(result.warnings.isEmpty, "\(result.warnings)")
+        #expect(result.dataset.hazards.count == 2)
+        expectConservation(result)
+    }
+
+    @Test func hiddenSheetsAndInlineStringsAreRead() throws {
+        let inputs = try InputsFolder()
+        var s = sheet("检查", hidden: true, [[.text("检查日期"), .text("区县"), .text("单位名称")],
+                                             [.text("2021-03-01"), .text("东城区"), .text("甲")]])
+        s.inlineStrings = true
+        s.omitCellReferences = true
+        try inputs.write("a.xlsx", workbook([sheet("封面", [[.text("2021年执法检查台账")]]), s]))
+        let result = try Ingest.run(inputs: inputs.path)
+        #expect(result.sheet("a.xlsx", "检查")?.accepted == 1)
+        #expect(result.sheet("a.xlsx", "封面")?.skipped != nil)
     }
 }
