@@ -29,11 +29,11 @@ let package = Package(
         ]),
         .target(name: "Metrics", dependencies: ["Model"]),
         .target(name: "Render", dependencies: [
-            "Metrics", "Model", "XLSX", "Zip",
+            "Metrics", "Model", "XLSX", "Zip", "CSV",
             .product(name: "Stencil", package: "Stencil"),
         ]),
         .target(name: "Generator", dependencies: ["XLSX", "CSV", "Zip"]),
-        .target(name: "Pipeline", dependencies: ["Ingest", "Metrics", "Render", "Model"]),
+        .target(name: "Pipeline", dependencies: ["Ingest", "Metrics", "Render", "Model", "CSV"]),
         .executableTarget(name: "safetystats", dependencies: [
             "Pipeline", "Generator", "XLSX", "CSV", "Ingest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,0 +1,44 @@
+import Ingest
+import Metrics
+import Render
+
+/// manifest.json: what a run read (path, size, sha256, kinds, rows) and how it was asked to run —
+/// enough for a statistician to prove which inputs produced which outputs. No timestamps: the
+/// manifest is as reproducible as every other output.
+enum ManifestFile {
+    static let toolVersion = "0.1.0"
+
+    static func text(_ ingest: IngestResult, period: ReportPeriod, options: RunOptions, outputs: [String]) -> String {
+        func string(_ s: String) -> String { FiguresJSON.quoted(s) }
+        var out = "{\n"
+        out += "  \"tool\": {\"name\": \"safetystats\", \"version\": \(string(toolVersion))},\n"
+        out += "  \"period\": {\"id\": \(string(period.id)), \"label\": \(string(period.label)), \"prior_label\": \(string(period.priorLabel))},\n"
+        let formats = options.formats.map(\.rawValue).sorted().map(string).joined(separator: ", ")
+        out += "  \"options\": {\"year\": \(options.year.map(String.init) ?? "null"), \"through\": \(options.through.map(String.init) ?? "null"), "
+        out += "\"strict\": \(options.strict), \"formats\": [\(formats)]},\n"
+        out += "  \"region\": {\"name\": \(string(ingest.dataset.config.name)), \"level\": \(string(ingest.dataset.config.level.rawValue)), "
+        out += "\"config\": \(string(ingest.dataset.config.source))},\n"
+        out += "  \"rows\": {\"read\": \(ingest.read), \"accepted\": \(ingest.accepted), \"rejected\": \(ingest.rejected), "
+        out += "\"duplicates\": \(ingest.duplicates), \"warnings\": \(ingest.warnings.count)},\n"
+        out += "  \"inputs\": [\n"
+        out += ingest.files.map { file in
+            var line = "    {\"path\": \(string(file.path)), \"size\": \(file.size), \"sha256\": \(string(file.sha256)), "
+            line += "\"format\": \(string(file.format))"
+            if let encoding = file.encoding { line += ", \"encoding\": \(string(encoding))" }
+            if let error = file.error { line += ", \"error\": \(string(error))" }
+            line += ", \"read\": \(file.read), \"accepted\": \(file.accepted), \"rejected\": \(file.rejected), \"duplicates\": \(file.duplicates)"
+            line += ", \"sheets\": [" + file.sheets.map { sheet in
+                var s = "{\"name\": \(sheet.name.map(string) ?? "null"), \"kind\": \(sheet.kind.map { string($0.rawValue) } ?? "null")"
+                if let skipped = sheet.skipped { s += ", \"skipped\": \(string(skipped))" }
+                s += ", \"read\": \(sheet.read), \"accepted\": \(sheet.accepted), \"rejected\": \(sheet.rejected), \"duplicates\": \(sheet.duplicates)}"
+                return s
+            }.joined(separator: ", ") + "]}"
+            return line
+        }.joined(separator: ",\n")
+        out += "\n  ],\n"
+        out += "  \"ignored\": [" + ingest.ignoredFiles.map(string).joined(separator: ", ") + "],\n"
+        out += "  \"outputs\": [" + outputs.map(string).joined(separator: ", ") + "]\n"
+        out += "}\n"
+        return out
+    }
+}

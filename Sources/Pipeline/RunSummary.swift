@@ -1,0 +1,26 @@
+import Ingest
+import Metrics
+
+/// What a run did, for the CLI to print.
+public struct RunSummary: Sendable, CustomStringConvertible {
+    public let ingest: IngestResult
+    public let figures: Figures
+    public let folder: String
+    public let files: [String]
+
+    public var description: String {
+        var lines: [String] = []
+        lines.append("\(figures.region) \(figures.period.label)(对比\(figures.period.priorLabel)): \(folder)")
+        lines.append("读取 \(ingest.files.count) 个文件,数据行 \(ingest.read) 行:计入 \(ingest.accepted),未计入 \(ingest.rejected)"
+            + "(其中重复 \(ingest.duplicates)),见 rejects.csv;警告 \(ingest.warnings.count) 条")
+        if ingest.unreadableFiles > 0 {
+            lines.append("无法读取的文件 \(ingest.unreadableFiles) 个,见 safetystats check")
+        }
+        let region = figures.regionScope
+        func value(_ id: String) -> String { region.metric(id).map { $0.value.text } ?? "—" }
+        lines.append("事故 \(value("accidents.count")) 起、死亡 \(value("accidents.deaths")) 人;火灾 \(value("fires.count")) 起;"
+            + "隐患 \(value("hazards.found")) 处,整改率 \(region.metric("hazards.rate")?.ratio?.percentText() ?? "—")%")
+        lines.append("输出 \(files.count) 个文件")
+        return lines.joined(separator: "\n")
+    }
+}

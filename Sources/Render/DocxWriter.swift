@@ -1,0 +1,237 @@
+import Zip
+
+/// Writes a `ReportDocument` as a Word document in the layout of GB/T 9704-2012 (党政机关公文格式).
+///
+/// A4; 版心 156 mm × 225 mm (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm); 22 lines of 28
+/// characters; title 2号 方正小标宋简体, body 3号 仿宋_GB2312 with a two-character first-line
+/// indent, 一、 headings 黑体, (一) headings 楷体_GB2312; page numbers `— 1 —` in 4号 宋体, on the
+/// right of odd pages and the left of even pages. Fonts a machine lacks fall back to 宋体/仿宋/楷体
+/// through the font table's alternative names. The bytes are deterministic (fixed zip dates).
+public enum DocxWriter {
+    public static func bytes(_ document: ReportDocument) -> [UInt8] {
+        var zip = ZipWriter()
+        zip.add(path: "[Content_Types].xml", text: contentTypes)
+        zip.add(path: "_rels/.rels", text: packageRelationships)
+        zip.add(path: "docProps/core.xml", text: coreProperties(title: document.title ?? ""))
+        zip.add(path: "docProps/app.xml", text: appProperties)
+        zip.add(path: "word/document.xml", text: body(document))
+        zip.add(path: "word/styles.xml", text: styles)
+        zip.add(path: "word/settings.xml", text: settings)
+        zip.add(path: "word/fontTable.xml", text: fontTable)
+        zip.add(path: "word/footer1.xml", text: footer(oddPage: true))
+        zip.add(path: "word/footer2.xml", text: footer(oddPage: false))
+        zip.add(path: "word/_rels/document.xml.rels", text: documentRelationships)
+        return zip.finish()
+    }
+
+    // MARK: Layout constants (twips: 1 mm ≈ 56.7 twips; 1 pt = 20 twips)
+
+    /// 225 mm of 版心 ÷ 22 lines = 10.23 mm ≈ 28.95 pt per line.
+    static let linePitch = 579
+    static let bodySize = 32       // half-points: 3号 = 16 pt
+    static let titleSize = 44      // 2号 = 22 pt
+    static let tableSize = 28      // 4号 = 14 pt, what tables in official documents commonly use
+    static let pageNumberSize = 28 // 4号
+
+    static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    // MARK: Body
+
+    static func body(_ document: ReportDocument) -> String {
+        var xml = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:document xmlns:w="\(wordNamespace)" xmlns:r="\(relationshipNamespace)"><w:body>
+        """
+        for block in document.blocks {
+            switch block {
+            case .title(let text):
+                xml += paragraph(text, style: "Title")
+                xml += "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr></w:p>"   // one blank line under the title
+            case .heading1(let text): xml += paragraph(text, style: "Heading1")
+            case .heading2(let text): xml += paragraph(text, style: "Heading2")
+            case .paragraph(let text): xml += paragraph(text, style: "Body")
+            case .writerNote(let text):
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    xml += paragraph(String(line), style: "WriterNote")
+                }
+            case .table(let rows): xml += table(rows)
+            case .chart: break   // charts are drawn in HTML; the Word document carries their tables
+            }
+        }
+        xml += sectionProperties
+        xml += "</w:body></w:document>"
+        return xml
+    }
+
+    static func paragraph(_ text: String, style: String) -> String {
+        "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/></w:pPr>\(run(text))</w:p>"
+    }
+
+    static func run(_ text: String, bold: Bool = false) -> String {
+        let properties = bold ? "<w:rPr><w:b/></w:rPr>" : ""
+        return "<w:r>\(properties)<w:t xml:space=\"preserve\">\(XMLText.escape(text))</w:t></w:r>"
+    }
+
+    static func table(_ rows: [[String]]) -> String {
+        guard let header = rows.first else { return "" }
+        let columns = rows.map(\.count).max() ?? header.count
+        let width = 8845 / max(columns, 1)   // 版心 156 mm wide, shared evenly
+        var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"8845\" w:type=\"dxa\"/>"
+        xml += "<w:jc w:val=\"center\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
+        xml += String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: columns)
+        xml += "</w:tblGrid>"
+        for (index, row) in rows.enumerated() {
+            xml += "<w:tr>"
+            if index == 0 { xml += "<w:trPr><w:tblHeader/></w:trPr>" }   // header repeats on every page
+            for column in 0..<columns {
+                let text = column < row.count ? row[column] : ""
+                xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
+                xml += "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>\(run(text, bold: index == 0))</w:p></w:tc>"
+            }
+            xml += "</w:tr>"
+        }
+        xml += "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr></w:p>"
+        return xml
+    }
+
+    static let sectionProperties = """
+    <w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>\
+    <w:footerReference w:type="even" r:id="rIdFooterEven"/>\
+    <w:pgSz w:w="11906" w:h="16838"/>\
+    <w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="1417" w:gutter="0"/>\
+    <w:pgNumType w:fmt="decimal"/>\
+    <w:docGrid w:type="linesAndChars" w:linePitch="\(linePitch)" w:charSpace="-842"/></w:sectPr>
+    """
+
+    // MARK: Footer: `— 1 —`
+
+    static func footer(oddPage: Bool) -> String {
+        let alignment = oddPage
+            ? "<w:jc w:val=\"right\"/><w:ind w:right=\"280\"/>"   // 单页码居右空一字
+            : "<w:jc w:val=\"left\"/><w:ind w:left=\"280\"/>"     // 双页码居左空一字
+        let font = "<w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\"/><w:sz w:val=\"\(pageNumberSize)\"/></w:rPr>"
+        return """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:ftr xmlns:w="\(wordNamespace)" xmlns:r="\(relationshipNamespace)"><w:p><w:pPr>\(alignment)</w:pPr>\
+        <w:r>\(font)<w:t xml:space="preserve">— </w:t></w:r>\
+        <w:r>\(font)<w:fldChar w:fldCharType="begin"/></w:r>\
+        <w:r>\(font)<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
+        <w:r>\(font)<w:fldChar w:fldCharType="separate"/></w:r>\
+        <w:r>\(font)<w:t>1</w:t></w:r>\
+        <w:r>\(font)<w:fldChar w:fldCharType="end"/></w:r>\
+        <w:r>\(font)<w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>
+        """
+    }
+
+    // MARK: Styles
+
+    static func fonts(_ eastAsia: String, ascii: String = "Times New Roman") -> String {
+        "<w:rFonts w:ascii=\"\(ascii)\" w:hAnsi=\"\(ascii)\" w:eastAsia=\"\(eastAsia)\" w:cs=\"\(ascii)\"/>"
+    }
+
+    static let bodyIndent = "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>"
+    static let exactLine = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"\(linePitch)\" w:lineRule=\"exact\"/>"
+
+    static let styles = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <w:styles xmlns:w="\(wordNamespace)">\
+    <w:docDefaults><w:rPrDefault><w:rPr>\(fonts("仿宋_GB2312"))<w:sz w:val="\(bodySize)"/><w:szCs w:val="\(bodySize)"/>\
+    <w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>\
+    <w:pPrDefault><w:pPr>\(exactLine)<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>\
+    <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>\
+    <w:style w:type="paragraph" w:styleId="Body"><w:name w:val="公文正文"/><w:basedOn w:val="Normal"/><w:qFormat/>\
+    <w:pPr>\(bodyIndent)</w:pPr><w:rPr>\(fonts("仿宋_GB2312"))<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
+    <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/>\
+    <w:pPr><w:jc w:val="center"/><w:spacing w:before="0" w:after="0" w:line="\(linePitch * 2 - 100)" w:lineRule="exact"/></w:pPr>\
+    <w:rPr>\(fonts("方正小标宋简体"))<w:sz w:val="\(titleSize)"/><w:szCs w:val="\(titleSize)"/></w:rPr></w:style>\
+    <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:qFormat/>\
+    <w:pPr><w:keepNext/>\(bodyIndent)<w:outlineLvl w:val="0"/></w:pPr><w:rPr>\(fonts("黑体", ascii: "黑体"))<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
+    <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:qFormat/>\
+    <w:pPr><w:keepNext/>\(bodyIndent)<w:outlineLvl w:val="1"/></w:pPr><w:rPr>\(fonts("楷体_GB2312", ascii: "楷体_GB2312"))<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
+    <w:style w:type="paragraph" w:styleId="WriterNote"><w:name w:val="待填写"/><w:basedOn w:val="Body"/>\
+    <w:rPr><w:color w:val="7F7F7F"/><w:highlight w:val="yellow"/></w:rPr></w:style>\
+    <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="表格文字"/><w:basedOn w:val="Normal"/>\
+    <w:pPr><w:jc w:val="center"/><w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="exact"/></w:pPr>\
+    <w:rPr>\(fonts("仿宋_GB2312"))<w:sz w:val="\(tableSize)"/></w:rPr></w:style>\
+    <w:style w:type="table" w:styleId="ReportTable"><w:name w:val="公文表格"/><w:tblPr><w:tblBorders>\
+    <w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/>\
+    <w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/>\
+    <w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/>\
+    </w:tblBorders><w:tblCellMar><w:left w:w="60" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>\
+    </w:styles>
+    """
+
+    static let fontTable = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <w:fonts xmlns:w="\(wordNamespace)">\
+    <w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/><w:charset w:val="86"/><w:family w:val="script"/></w:font>\
+    <w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/><w:family w:val="modern"/></w:font>\
+    <w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/><w:charset w:val="86"/><w:family w:val="modern"/></w:font>\
+    <w:font w:name="黑体"><w:altName w:val="SimHei"/><w:charset w:val="86"/><w:family w:val="modern"/></w:font>\
+    <w:font w:name="宋体"><w:altName w:val="SimSun"/><w:charset w:val="86"/><w:family w:val="auto"/></w:font>\
+    <w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/></w:font>\
+    </w:fonts>
+    """
+
+    static let settings = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <w:settings xmlns:w="\(wordNamespace)"><w:zoom w:percent="100"/><w:evenAndOddHeaders/>\
+    <w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>\
+    <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>\
+    </w:settings>
+    """
+
+    // MARK: Package parts
+
+    static let contentTypes = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+    <Default Extension="xml" ContentType="application/xml"/>\
+    <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+    <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+    <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
+    <Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>\
+    <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
+    <Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
+    <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
+    <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
+    </Types>
+    """
+
+    static let packageRelationships = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
+    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
+    <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>\
+    </Relationships>
+    """
+
+    static let documentRelationships = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+    <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+    <Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
+    <Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>\
+    <Relationship Id="rIdFooterOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
+    <Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>\
+    </Relationships>
+    """
+
+    /// No creation dates: outputs must be byte-identical across reruns.
+    static func coreProperties(title: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
+        xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>\(XMLText.escape(title))</dc:title>\
+        <dc:creator>SafetyStats</dc:creator></cp:coreProperties>
+        """
+    }
+
+    static let appProperties = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>SafetyStats</Application></Properties>
+    """
+}

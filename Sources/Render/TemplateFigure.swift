@@ -1,0 +1,74 @@
+import Metrics
+import Model
+import Stencil
+
+/// A figure as templates see it: `{{ 事故.起数 }}` prints the value in the document's number
+/// style; members give the comparison (`.上年`, `.增减`, `.幅度`, `.同比`, …).
+public final class TemplateFigure: DynamicMemberLookup, CustomStringConvertible {
+    public let figure: MetricFigure
+
+    public init(_ figure: MetricFigure) { self.figure = figure }
+
+    /// The members templates may use (the checker's schema).
+    public static let members = [
+        "数值", "名称", "单位", "上年", "变化", "增减", "幅度", "同比", "同比百分比", "有同比",
+        "下降", "上升", "持平", "占比", "分子", "分母",
+    ]
+
+    /// Counts as integers (5510), money in 万元 exactly (484.353), rates with one decimal (96.2%).
+    public var description: String { TemplateFigure.format(figure, decimals: 1) }
+
+    static func format(_ f: MetricFigure, decimals: Int, trimZeros: Bool = false) -> String {
+        switch f.kind {
+        case .count, .money: return f.value.text
+        case .rate, .completion:
+            guard let ratio = f.ratio else { return "—" }
+            return ratio.percentText(decimals: decimals, trimZeros: trimZeros) + "%"
+        }
+    }
+
+    public subscript(dynamicMember member: String) -> Any? {
+        let comparison = figure.comparison
+        switch member {
+        case "数值":
+            // A number, so that `{% if 事故.较大及以上起数.数值 > 0 %}` compares numerically.
+            switch figure.kind {
+            case .count: return Int(figure.value.significand)
+            case .money: return Double(figure.value.text) ?? 0
+            case .rate, .completion: return figure.ratio == nil ? nil : Double(figure.value.text)
+            }
+        case "名称": return figure.name
+        case "单位": return figure.unit
+        case "上年":
+            switch figure.kind {
+            case .count, .money: return figure.prior?.text ?? ""
+            case .rate: return figure.priorRatio.map { $0.percentText(decimals: 1) + "%" } ?? "—"
+            case .completion: return ""
+            }
+        case "变化": return comparison?.change.text ?? ""
+        case "增减": return comparison?.word ?? ""
+        case "幅度": return comparison?.magnitude() ?? ""
+        case "同比": return comparison?.phrase() ?? ""
+        case "同比百分比":
+            guard let yoy = comparison?.yoy else { return "" }
+            return yoy.percentText(decimals: 1) + "%"
+        case "有同比": return comparison?.yoy != nil
+        case "下降": return comparison?.direction == .down
+        case "上升": return comparison?.direction == .up
+        case "持平": return comparison?.direction == .flat
+        case "占比": return figure.share.map { TemplatePercent($0) } ?? TemplatePercent(nil)
+        case "分子": return figure.parts?.numerator.text ?? ""
+        case "分母": return figure.parts?.denominator.text ?? ""
+        default: return nil
+        }
+    }
+}
+
+/// A percentage that a filter can print at another precision: `{{ 行业.执法.处罚起数.占比|百分比:2 }}`.
+public final class TemplatePercent: CustomStringConvertible {
+    public let ratio: Ratio?
+
+    public init(_ ratio: Ratio?) { self.ratio = ratio }
+
+    public var description: String { ratio.map { $0.percentText(decimals: 1) + "%" } ?? "—" }
+}

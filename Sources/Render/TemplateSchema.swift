@@ -1,0 +1,77 @@
+/// The names a template may use: what the context offers, as a tree.
+///
+/// Built by walking the actual context a template is about to be rendered with, so the check and
+/// the data can never drift apart. Lists use the union of their elements' members (or a prototype
+/// when a list is empty in this run, so a template stays valid for every data set).
+public indirect enum TemplateSchema: Equatable, Sendable {
+    /// Something that renders as text (a number, a word, a figure).
+    case leaf
+    /// Members by name; `renders` when the object itself also prints (a figure: `{{ 事故.起数 }}`).
+    case object([String: TemplateSchema], renders: Bool)
+    /// A list whose elements have the given schema.
+    case list(TemplateSchema)
+
+    /// The schema of a context value. `prototypes` gives, by list name, an element that describes
+    /// the list's members when this run's list happens to be empty.
+    public static func of(_ value: Any?, prototypes: [String: Any] = [:]) -> TemplateSchema {
+        switch value {
+        case is TemplateFigure:
+            return .object(Dictionary(uniqueKeysWithValues: TemplateFigure.members.map { ($0, .leaf) }), renders: true)
+        case let dictionary as [String: Any]:
+            var members: [String: TemplateSchema] = [:]
+            for (key, member) in dictionary {
+                var schema = TemplateSchema.of(member, prototypes: prototypes)
+                if case .list(let element) = schema, let prototype = prototypes[key] {
+                    schema = .list(element.merged(with: .of(prototype, prototypes: prototypes)))
+                }
+                members[key] = schema
+            }
+            return .object(members, renders: false)
+        case let array as [Any]:
+            var element: TemplateSchema?
+            for item in array {
+                let schema = TemplateSchema.of(item, prototypes: prototypes)
+                element = element.map { $0.merged(with: schema) } ?? schema
+            }
+            return .list(element ?? .leaf)
+        default:
+            return .leaf
+        }
+    }
+
+    func merged(with other: TemplateSchema) -> TemplateSchema {
+        switch (self, other) {
+        case let (.object(a, r1), .object(b, r2)):
+            return .object(a.merging(b) { $0.merged(with: $1) }, renders: r1 || r2)
+        case let (.list(a), .list(b)):
+            return .list(a.merged(with: b))
+        case (.leaf, _): return other
+        default: return self
+        }
+    }
+
+    /// The schema at `path` (`事故.起数.同比`), or the first segment that does not exist.
+    func resolve(_ path: [Substring]) -> Result<TemplateSchema, MissingMember> {
+        var current = self
+        for segment in path {
+            switch current {
+            case .object(let members, _):
+                guard let next = members[String(segment)] else { return .failure(MissingMember(name: String(segment))) }
+                current = next
+            case .list(let element):
+                // Stencil allows `list.first`, `list.last`, `list.count` and numeric indexes.
+                if segment == "count" { current = .leaf; continue }
+                if segment == "first" || segment == "last" || segment.allSatisfy(\.isNumber) { current = element; continue }
+                return .failure(MissingMember(name: String(segment)))
+            case .leaf:
+                return .failure(MissingMember(name: String(segment)))
+            }
+        }
+        return .success(current)
+    }
+}
+
+/// The first member of a path that the schema does not have.
+struct MissingMember: Error {
+    let name: String
+}

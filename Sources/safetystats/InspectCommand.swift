@@ -1,0 +1,43 @@
+import ArgumentParser
+import CSV
+import Foundation
+import XLSX
+
+/// `safetystats inspect FILE [--sheet N|NAME]`: one sheet (or a CSV) as normalised CSV on stdout.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "把一个工作表(或 CSV)按统一格式输出为 CSV,便于逐格核对."
+    )
+
+    @Argument(help: "XLSX 或 CSV 文件.")
+    var file: String
+
+    @Option(name: .long, help: "工作表序号(从 1 开始)或名称;默认第 1 个.")
+    var sheet: String = "1"
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw DataFailure(message: "找不到文件 \(file)")
+        }
+        let out = FileHandle.standardOutput
+        do {
+            if file.lowercased().hasSuffix(".csv") {
+                let document = try CSVDocument(path: file)
+                var writer = CSVWriter()
+                try document.forEachRecord { record in
+                    var fields = (0..<record.count).map { record[$0] }
+                    while fields.last?.isEmpty == true { fields.removeLast() }
+                    writer.write(fields)
+                }
+                out.write(Data(writer.text.utf8))
+            } else {
+                let workbook = try Workbook(path: file)
+                let info = try SheetInspector.resolve(workbook, sheet)
+                try SheetInspector.write(workbook, info) { out.write(Data($0.utf8)) }
+            }
+        } catch {
+            throw DataFailure(message: "\(file): \(error)")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Render
+
+/// `safetystats run`: ingest → metrics → every output format, written atomically.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "汇总输入并生成全部报告 (default command)."
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .long, help: "输出文件夹.")
+    var out: String = "Outputs"
+
+    @Option(name: .long, help: "模板文件夹.")
+    var templates: String = "Templates"
+
+    @Option(name: .long, help: "统计年度 (default: the latest year in the data).")
+    var year: Int?
+
+    @Option(name: .long, help: "统计截至月份 1-12 (default: the latest month of that year with records).")
+    var through: Int?
+
+    @Option(name: .long, help: "输出格式, comma-separated: md,docx,html,json,csv,xlsx (default: all).")
+    var format: String?
+
+    @OptionGroup var verbosity: OutputVerbosity
+
+    func validate() throws {
+        if let through, !(1...12).contains(through) {
+            throw ValidationError("--through 须为 1 到 12 之间的月份, got \(through).")
+        }
+        if let year, !(1900...9999).contains(year) {
+            throw ValidationError("--year 须为四位年份, got \(year).")
+        }
+        if let format {
+            do { _ = try OutputFormat.parseList(format) } catch { throw ValidationError("\(error)") }
+        }
+    }
+
+    func run() throws {
+        var options = RunOptions(inputs: input.inputs, output: out, templates: templates)
+        options.year = year
+        options.through = through
+        options.strict = input.strict
+        if let format { options.formats = (try? OutputFormat.parseList(format)) ?? options.formats }
+        let progress = ProgressLine(quiet: verbosity.quiet, verbose: verbosity.verbose)
+        options.progress = { progress.show($0) }
+        let outcome = Result { () throws(PipelineError) -> RunSummary in try ReportRun.run(options) }
+        progress.finish()
+        let summary: RunSummary
+        switch outcome {
+        case .success(let s): summary = s
+        case .failure(let error): throw DataFailure(message: error.description)
+        }
+        if !verbosity.quiet {
+            print(summary.description)
+        }
+    }
+}
