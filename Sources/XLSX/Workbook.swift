@@ -17,7 +17,7 @@ public final class Workbook: @unchecked Sendable {
     private var sharedStrings: SharedStringsLoad?
     /// Sheets larger than twice this are cut into chunks of about this many inflated bytes and parsed
     /// on all cores. (Tests lower it to send small sheets through the same path.)
-    var parallelChunkBytes = 4 << 20
+    var parallelChunkBytes = 2 << 20
 
     public convenience init(path: String, limits: ZipLimits = .default) throws {
         let archive: ZipArchive
