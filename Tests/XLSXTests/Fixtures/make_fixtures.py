@@ -6,6 +6,7 @@ openpyxl for error values and for whether a number format is time-only.
     pip install openpyxl xlsxwriter python-calamine
     apt-get install -y libreoffice-calc        # for the LibreOffice fixtures (skipped if missing)
     python3 Tests/XLSXTests/Fixtures/make_fixtures.py
+    python3 Tests/XLSXTests/Fixtures/make_fixtures.py --inspect FILE.xlsx   # print FILE as they read it
 
 Fixtures come from openpyxl, xlsxwriter, LibreOffice (`soffice --headless --convert-to xlsx`) and
 hand-built packages imitating what WPS, Google Sheets and reporting systems write.
@@ -411,7 +412,20 @@ def write_expected():
                 f.write(text)
 
 
+def inspect_with_independent_readers(path):
+    """`--inspect FILE`: prints every sheet as python-calamine/openpyxl read it (used by the writer's
+    interoperability test). openpyxl must open the file without error."""
+    openpyxl.load_workbook(path)
+    book = python_calamine.CalamineWorkbook.from_path(path)
+    for sheet_name in book.sheet_names:
+        sys.stdout.write(f"== {sheet_name}\n")
+        sys.stdout.write(expected_csv(path, sheet_name))
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--inspect":
+        inspect_with_independent_readers(sys.argv[2])
+        sys.exit(0)
     make_openpyxl()
     make_xlsxwriter()
     make_libreoffice()
