@@ -177,7 +177,7 @@ final class ChunkedSheetReader {
                         var offset = 0
                         // libxml2 parses fastest fed in pieces of about a megabyte.
                         while offset < buffer.count {
-                            let size = min(1 << 20, buffer.count - offset)
+                            let size = min(4 << 20, buffer.count - offset)
                             try parser.feed(UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + size)]))
                             offset += size
                         }
