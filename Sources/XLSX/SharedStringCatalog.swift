@@ -1,16 +1,19 @@
 /// The workbook's shared strings as written: each distinct text once, in first-use order.
 struct SharedStringCatalog {
     private var texts: [String] = []
-    private var indexByText: [String: Int] = [:]
+    /// Keyed by the UTF-8 bytes: hashing a String normalises it (slow for Chinese text), and a writer
+    /// should keep exactly the bytes it was given anyway.
+    private var indexByText: [[UInt8]: Int] = [:]
     private(set) var referenceCount = 0
 
     var isEmpty: Bool { texts.isEmpty }
 
     mutating func index(_ text: String) -> Int {
         referenceCount += 1
-        if let index = indexByText[text] { return index }
+        let key = Array(text.utf8)
+        if let index = indexByText[key] { return index }
         texts.append(text)
-        indexByText[text] = texts.count - 1
+        indexByText[key] = texts.count - 1
         return texts.count - 1
     }
 

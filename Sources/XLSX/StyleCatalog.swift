@@ -14,13 +14,29 @@ struct StyleCatalog {
 
     static let firstCustomID = 164
 
+    private struct Request: Hashable {
+        let format: String?
+        let bold: Bool
+    }
+
+    /// Requests already answered: one lookup per cell instead of three.
+    private var indexByRequest: [Request: Int] = [:]
+
     /// The `s=` index for a number format code (nil = General) and font weight.
     mutating func index(format: String?, bold: Bool = false) -> Int {
+        let request = Request(format: format, bold: bold)
+        if let index = indexByRequest[request] { return index }
         let key = Key(numberFormatID: numberFormatID(format), bold: bold)
-        if let index = indexByKey[key] { return index }
-        keys.append(key)
-        indexByKey[key] = keys.count - 1
-        return keys.count - 1
+        let index: Int
+        if let known = indexByKey[key] {
+            index = known
+        } else {
+            keys.append(key)
+            index = keys.count - 1
+            indexByKey[key] = index
+        }
+        indexByRequest[request] = index
+        return index
     }
 
     private mutating func numberFormatID(_ code: String?) -> Int {

@@ -38,7 +38,8 @@ public struct WorksheetWriter: Sendable {
         body.reserveCapacity(rows.count * 64 + 256)
         var lastRow = 0
         var lastColumn = 0
-        var reference: [UInt8] = []
+        var columnNames: [[UInt8]] = []
+        var rowDigits: [UInt8] = []
         for (rowOffset, row) in rows.enumerated() {
             let rowNumber = rowOffset + 1
             let occupied = row.lastIndex { if case .empty = $0 { return false } else { return true } }
@@ -48,10 +49,15 @@ public struct WorksheetWriter: Sendable {
             }
             lastRow = rowNumber
             lastColumn = max(lastColumn, occupied)
+            rowDigits.removeAll(keepingCapacity: true)
+            WorksheetWriter.appendDigits(rowNumber, to: &rowDigits)
+            while columnNames.count <= occupied { columnNames.append(Array(CellReference.columnName(columnNames.count).utf8)) }
             if omitCellReferences {
                 body.append(contentsOf: "<row>".utf8)
             } else {
-                body.append(contentsOf: "<row r=\"\(rowNumber)\">".utf8)
+                body.append(contentsOf: "<row r=\"".utf8)
+                body.append(contentsOf: rowDigits)
+                body.append(contentsOf: "\">".utf8)
             }
             for column in 0...occupied {
                 let cell = row[column]
@@ -61,11 +67,9 @@ public struct WorksheetWriter: Sendable {
                 }
                 body.append(contentsOf: "<c".utf8)
                 if !omitCellReferences {
-                    reference.removeAll(keepingCapacity: true)
-                    reference.append(contentsOf: CellReference.columnName(column).utf8)
-                    reference.append(contentsOf: String(rowNumber).utf8)
                     body.append(contentsOf: " r=\"".utf8)
-                    body.append(contentsOf: reference)
+                    body.append(contentsOf: columnNames[column])
+                    body.append(contentsOf: rowDigits)
                     body.append(UInt8(ascii: "\""))
                 }
                 appendCell(cell, to: &body, styles: &styles, strings: &strings, date1904: date1904)
@@ -113,15 +117,50 @@ public struct WorksheetWriter: Sendable {
         return xml
     }
 
+    /// Decimal digits of a non-negative integer, without making a String.
+    static func appendDigits(_ value: Int, to out: inout [UInt8]) {
+        if value < 10 {
+            out.append(UInt8(48 + max(value, 0)))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 && count < 20 {
+                buffer[count] = UInt8(48 + rest % 10)
+                rest /= 10
+                count += 1
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+        }
+    }
+
+    /// A number as `<v>` text: integers directly, everything else as the shortest round-trip decimal.
+    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+        if value == value.rounded(.towardZero) && abs(value) < 1e15 {
+            if value < 0 { out.append(UInt8(ascii: "-")) }
+            appendDigits(Int(abs(value)), to: &out)
+        } else {
+            out.append(contentsOf: InspectFormat.renderNumber(value).utf8)
+        }
+    }
+
     /// Writes the rest of one `<c` element (after its reference) through `</c>`.
     private func appendCell(_ cell: CellInput, to out: inout [UInt8], styles: inout StyleCatalog,
                             strings: inout SharedStringCatalog, date1904: Bool) {
         func style(_ index: Int) {
-            if index != 0 { out.append(contentsOf: " s=\"\(index)\"".utf8) }
+            if index != 0 {
+                out.append(contentsOf: " s=\"".utf8)
+                WorksheetWriter.appendDigits(index, to: &out)
+                out.append(UInt8(ascii: "\""))
+            }
         }
         func number(_ value: Double) {
             out.append(contentsOf: "><v>".utf8)
-            out.append(contentsOf: InspectFormat.renderNumber(value).utf8)
+            WorksheetWriter.appendNumber(value, to: &out)
             out.append(contentsOf: "</v></c>".utf8)
         }
         switch cell {
@@ -134,7 +173,9 @@ public struct WorksheetWriter: Sendable {
                 XMLPart.appendTextElement(text, to: &out)
                 out.append(contentsOf: "</is></c>".utf8)
             } else {
-                out.append(contentsOf: " t=\"s\"><v>\(strings.index(text))</v></c>".utf8)
+                out.append(contentsOf: " t=\"s\"><v>".utf8)
+                WorksheetWriter.appendDigits(strings.index(text), to: &out)
+                out.append(contentsOf: "</v></c>".utf8)
             }
         case .number(let value, let format):
             style(styles.index(format: format))
@@ -166,7 +207,7 @@ public struct WorksheetWriter: Sendable {
             out.append(contentsOf: "</f>".utf8)
             if cached.isFinite {
                 out.append(contentsOf: "<v>".utf8)
-                out.append(contentsOf: InspectFormat.renderNumber(cached).utf8)
+                WorksheetWriter.appendNumber(cached, to: &out)
                 out.append(contentsOf: "</v></c>".utf8)
             } else {
                 out.append(contentsOf: "</c>".utf8)
