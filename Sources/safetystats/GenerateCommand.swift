@@ -1,4 +1,5 @@
 import ArgumentParser
+import Generator
 
 /// `safetystats generate`: deterministic realistic district exports with their expected totals.
 struct GenerateCommand: ParsableCommand {
@@ -13,10 +14,22 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "输出文件夹.")
     var out: String
 
-    @Option(name: .long, help: "随机种子.")
-    var seed: UInt64?
+    @Option(name: .long, help: "随机种子 (default 20261122).")
+    var seed: UInt64 = 20261122
+
+    func validate() throws {
+        guard GeneratorScale(rawValue: scale) != nil else {
+            throw ValidationError("未知的规模「\(scale)」,可选: " + GeneratorScale.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+    }
 
     func run() throws {
-        throw NotAvailable(message: "generate 功能尚未提供 (not available yet).")
+        guard let scale = GeneratorScale(rawValue: scale) else { return }
+        do {
+            let summary = try ExportGenerator(scale: scale, seed: seed).write(to: out)
+            print("\(out): \(summary)")
+        } catch {
+            throw DataFailure(message: "无法写入 \(out): \(error)")
+        }
     }
 }
