@@ -54,6 +54,8 @@ final class ChunkedSheetReader {
 
     private var pending: [UInt8] = []
     private var consumed = 0
+    /// How far `pending` was searched for a row boundary without finding one.
+    private var searchedUpTo = 0
     private var stage = Stage.prologue
     private var jobs: [Job] = []
     private var previousRow = 0
@@ -138,7 +140,10 @@ final class ChunkedSheetReader {
             let available = pending.count - consumed
             var cut: Int?
             if available >= chunkBytes {
-                cut = pending.withUnsafeBufferPointer { ByteSearch.tag(rowTag, in: $0, from: consumed + chunkBytes) }
+                // Resume where the last search gave up, so a huge row is not scanned again and again.
+                let from = max(consumed + chunkBytes, searchedUpTo - rowTag.count - 1)
+                cut = pending.withUnsafeBufferPointer { ByteSearch.tag(rowTag, in: $0, from: from) }
+                searchedUpTo = cut == nil ? pending.count : 0
             }
             guard cut != nil || final else { break }
             let end = cut ?? pending.count
@@ -147,19 +152,18 @@ final class ChunkedSheetReader {
                 try startSequential(from: consumed, prologue: prologue, body)
                 return
             }
-            var chunk: [UInt8] = []
-            chunk.reserveCapacity(prologue.count + end - consumed + closing.count)
-            chunk.append(contentsOf: prologue)
-            chunk.append(contentsOf: pending[consumed..<end])
+            // The chunk takes over the buffer (no copy of its rows); the buffer starts again with the
+            // prologue and whatever followed the cut.
+            var chunk = prologue
+            chunk.reserveCapacity(max(pending.capacity, prologue.count + pending.count - end + chunkBytes))
+            chunk.append(contentsOf: pending[end...])
+            swap(&chunk, &pending)
+            chunk.removeSubrange(end...)
             if cut != nil { chunk.append(contentsOf: closing) }
-            consumed = end
+            consumed = prologue.count
             submit(chunk)
             while jobs.count >= maxInFlight { try deliverFirstJob(body) }
             if cut == nil { break }
-        }
-        if consumed > 0 && consumed >= pending.count / 2 {
-            pending.removeFirst(consumed)
-            consumed = 0
         }
     }
 

@@ -24,6 +24,8 @@ final class SheetReader: SAXHandler {
     @exclusivity(unchecked) private var nameRef: UnsafePointer<xmlChar>?
 
     @exclusivity(unchecked) private var rowOpen = false
+    /// The open row had no r= and has not seen a cell yet.
+    @exclusivity(unchecked) private var rowNeedsNumber = false
     @exclusivity(unchecked) private var lastColumn = -1
     @exclusivity(unchecked) private var cellOpen = false
     @exclusivity(unchecked) private var cellColumn = 0
@@ -127,6 +129,7 @@ final class SheetReader: SAXHandler {
         batch.rowNumbers.append(number)
         batch.rowStarts.append(Int32(batch.cells.count))
         rowOpen = true
+        rowNeedsNumber = number == 0
         lastColumn = -1
     }
 
@@ -136,6 +139,7 @@ final class SheetReader: SAXHandler {
             batch.rowNumbers.append(0)
             batch.rowStarts.append(Int32(batch.cells.count))
             rowOpen = true
+            rowNeedsNumber = true
             lastColumn = -1
         }
         cellOpen = true
@@ -146,23 +150,27 @@ final class SheetReader: SAXHandler {
         phoneticDepth = 0
         cellColumn = lastColumn + 1
         cellRow = 0
-        for index in 0..<attributes.count {
-            let name = attributes.name(index)
-            if name == nameR {
-                let reference = attributes.value(index)
-                if let (column, row) = CellReference.parse(reference) {
-                    cellColumn = column
-                    cellRow = row
+        if let base = attributes.base {
+            // Five pointers per attribute: local name, prefix, URI, value start, value end.
+            for offset in stride(from: 0, to: attributes.count * 5, by: 5) {
+                guard let name = base[offset], let start = base[offset + 3], let end = base[offset + 4] else { continue }
+                let value = UnsafeBufferPointer(start: start, count: end - start)
+                if name == nameR {
+                    if let (column, row) = CellReference.parse(value) {
+                        cellColumn = column
+                        cellRow = row
+                    }
+                } else if name == nameT {
+                    cellType = SheetReader.type(value)
+                } else if name == nameS {
+                    cellStyle = ValueText.index(value) ?? 0
                 }
-            } else if name == nameT {
-                cellType = SheetReader.type(attributes.value(index))
-            } else if name == nameS {
-                cellStyle = ValueText.index(attributes.value(index)) ?? 0
             }
         }
         // A row without r= takes its number from its first cell's reference when that has one.
-        if cellRow > 0, let last = batch.rowNumbers.last, last == 0, batch.rowStarts.last == Int32(batch.cells.count) {
-            batch.rowNumbers[batch.rowNumbers.count - 1] = Int32(cellRow)
+        if rowNeedsNumber {
+            rowNeedsNumber = false
+            if cellRow > 0 { batch.rowNumbers[batch.rowNumbers.count - 1] = Int32(cellRow) }
         }
         lastColumn = cellColumn
     }
