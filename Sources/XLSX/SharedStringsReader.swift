@@ -41,7 +41,12 @@ final class SharedStringsReader: SAXHandler {
     }
 
     override func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
-        if inText { text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count)) }
+        guard inText else { return }
+        if text.count + count > SheetReader.maxValueBytes {
+            stop(.valueTooLong(limit: SheetReader.maxValueBytes))
+            return
+        }
+        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     }
 }
 

@@ -41,6 +41,10 @@ final class SheetReader: SAXHandler {
     @exclusivity(unchecked) private var valueCapacity = 256
     @exclusivity(unchecked) private var valueCount = 0
 
+    /// Excel holds at most 32 767 characters in a cell (≤ 128 KiB of UTF-8); far more is an attack
+    /// on memory, not data.
+    static let maxValueBytes = 1 << 20
+
     init(dateKinds: [DateKind?], date1904: Bool) {
         self.dateKinds = dateKinds
         self.date1904 = date1904
@@ -107,6 +111,11 @@ final class SheetReader: SAXHandler {
 
     override func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
         guard collecting else { return }
+        if valueCount + count > SheetReader.maxValueBytes {
+            failedCell = CellReference(row: max(cellRow, 1), column: cellColumn).description
+            stop(.valueTooLong(limit: SheetReader.maxValueBytes))
+            return
+        }
         if valueCount + count > valueCapacity {
             let capacity = max(valueCapacity * 2, valueCount + count)
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)

@@ -18,6 +18,8 @@ public struct XLSXError: Error, Equatable, CustomStringConvertible {
         /// beyond the table).
         case badCell(found: String, expected: String)
         case unknownSheet(String)
+        /// One cell's (or shared string's) text beyond `limit` bytes; Excel itself stops at 32 767 characters.
+        case valueTooLong(limit: Int)
     }
 
     public let kind: Kind
@@ -71,6 +73,8 @@ public struct XLSXError: Error, Equatable, CustomStringConvertible {
             return ("XML 嵌套超过 \(limit) 层，拒绝读取", "XML nested deeper than \(limit) levels, refused")
         case .badCell(let found, let expected):
             return ("值「\(found)」不是\(expected.chinese)", "value \"\(found)\" is not \(expected)")
+        case .valueTooLong(let limit):
+            return ("单元格文本超过 \(limit) 字节，拒绝读取", "cell text longer than \(limit) bytes, refused")
         case .unknownSheet(let name):
             return ("没有名为「\(name)」的工作表", "there is no sheet \"\(name)\"")
         }

@@ -155,6 +155,18 @@ let sheetClose = "</sheetData></worksheet>"
         #expect(error?.cell == "C3")
     }
 
+    @Test func hugeCellTextIsRefused() {
+        let huge = String(repeating: "长", count: 400_000)  // 1.2 MB of UTF-8
+        let sheet = sheetOpen + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>\(huge)</t></is></c></row>" + sheetClose
+        let error = xlsxError { _ = try readAll(package(sheet: sheet)) }
+        #expect(error?.kind == .valueTooLong(limit: 1 << 20))
+        #expect(error?.cell == "A1")
+        let strings = "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>\(huge)</t></si></sst>"
+        let stringsError = xlsxError { _ = try readAll(package(sheet: sheetOpen + sheetClose, sharedStrings: strings)) }
+        #expect(stringsError?.kind == .valueTooLong(limit: 1 << 20))
+        #expect(stringsError?.part == "xl/sharedStrings.xml")
+    }
+
     @Test func zipWithoutWorkbookIsNotAWorkbook() {
         var zip = ZipWriter()
         zip.add(path: "word/document.xml", text: "<document/>")
