@@ -120,7 +120,7 @@ public enum FiguresBuilder {
                 let ratio = Ratio(numerator, denominator)
                 return MetricFigure(id: "targets.\(target.metric)", name: "\(target.metric)完成率", unit: "%", kind: .completion,
                                     value: ratio?.percent(decimals: 2) ?? ExactDecimal(0), prior: nil,
-                                    ratio: ratio, parts: Ratio(actual.value, target.value))
+                                    ratio: ratio, parts: Fraction(numerator: actual.value, denominator: target.value))
             }
     }
 }

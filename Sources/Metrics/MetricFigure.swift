@@ -17,9 +17,9 @@ public struct MetricFigure: Sendable, Equatable {
     /// In a breakdown: this value as a share of the scope's value.
     public let share: Ratio?
     public let shareOf: ExactDecimal?
-    /// The numerator and denominator figures.json shows: the rate's parts, or actual and target
-    /// for a completion rate.
-    public let parts: Ratio?
+    /// The numerator and denominator figures.json shows: the rate's parts (also 0 of 0), or
+    /// actual and target for a completion rate.
+    public let parts: Fraction?
 
     /// A count or sum with its prior.
     public init(metric: Metric, sum: Int64, priorSum: Int64?, shareOf whole: Int64? = nil) {
@@ -31,7 +31,7 @@ public struct MetricFigure: Sendable, Equatable {
 
     public init(id: String, name: String, unit: String, kind: Kind, value: ExactDecimal, prior: ExactDecimal?,
                 ratio: Ratio? = nil, priorRatio: Ratio? = nil, share: Ratio? = nil, shareOf: ExactDecimal? = nil,
-                parts: Ratio? = nil) {
+                parts: Fraction? = nil) {
         self.id = id
         self.name = name
         self.unit = unit
@@ -42,7 +42,7 @@ public struct MetricFigure: Sendable, Equatable {
         self.priorRatio = priorRatio
         self.share = share
         self.shareOf = shareOf
-        self.parts = parts ?? ratio
+        self.parts = parts ?? ratio.map { Fraction(numerator: $0.numerator, denominator: $0.denominator) }
     }
 
     /// A rate (numerator ÷ denominator × 100) with its prior-period rate.
@@ -54,7 +54,9 @@ public struct MetricFigure: Sendable, Equatable {
         }
         return MetricFigure(id: id, name: name, unit: "%", kind: .rate,
                             value: ratio?.percent(decimals: 2) ?? ExactDecimal(0), prior: priorRatio?.percent(decimals: 2),
-                            ratio: ratio, priorRatio: priorRatio)
+                            ratio: ratio, priorRatio: priorRatio,
+                            parts: Fraction(numerator: ExactDecimal(significand: numerator, exponent: 0),
+                                            denominator: ExactDecimal(significand: denominator, exponent: 0)))
     }
 
     /// The comparison with the prior period, when there is one.
@@ -69,5 +71,16 @@ public struct MetricFigure: Sendable, Equatable {
         case .completion:
             return nil
         }
+    }
+}
+
+/// A numerator and denominator as figures.json shows them; unlike `Ratio` the denominator may be 0.
+public struct Fraction: Sendable, Equatable {
+    public let numerator: ExactDecimal
+    public let denominator: ExactDecimal
+
+    public init(numerator: ExactDecimal, denominator: ExactDecimal) {
+        self.numerator = numerator
+        self.denominator = denominator
     }
 }

@@ -1,3 +1,4 @@
+import Model
 import XLSX
 
 /// Turns a rendered 统计表 document into a workbook: every `##` heading with its table becomes a
@@ -41,10 +42,12 @@ public enum StatisticsWorkbook {
     /// A number, a percentage, or text.
     static func cell(_ text: String) -> CellInput {
         if text.isEmpty { return .empty }
-        if text.hasSuffix("%"), let value = Double(text.dropLast()), isPlainDecimal(text.dropLast()) {
-            let decimals = text.dropLast().split(separator: ".").dropFirst().first?.count ?? 0
+        if text.hasSuffix("%"), isPlainDecimal(text.dropLast()), let percent = ExactDecimal(text.dropLast()) {
+            // 96.2% is the exact decimal 0.962: move the point, never divide in binary.
+            let fraction = ExactDecimal(significand: percent.significand, exponent: percent.exponent - 2)
+            let decimals = -percent.exponent
             let format = decimals == 0 ? "0%" : "0." + String(repeating: "0", count: decimals) + "%"
-            return .number(value / 100, format: format)
+            return .number(Double(fraction.text) ?? 0, format: format)
         }
         if isPlainDecimal(Substring(text)), let value = Double(text) {
             return .number(value, format: text.contains(".") ? "0.0#####" : nil)

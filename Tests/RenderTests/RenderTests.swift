@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+@testable import Render
+import Metrics
+import Model
+import XLSX
+import Zip
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A small region with figures, for rendering tests.
+func sampleFigures() throws -> Figures {
+    var dataset = Dataset(config: RegionConfig(name: "示例市", level: .city, parts: ["东城区", "西湖区"]))
+    dataset.files = ["t.xlsx"]
+    let p = Provenance(file: 0, sheet: -1, row: 2)
+    for (i, year) in [2019, 2019, 2019, 2020, 2020].enumerated() {
+        var r = IncidentTable.Record(date: Day(year: year, month: 3 + i, day: 1)!, provenance: p)
+        r.district = dataset.districts.code(for: i % 2 == 0 ? "东城区" : "西湖区")
+        r.deaths = 1
+        dataset.accidents.append(r)
+    }
+    var h = HazardTable.Record(date: Day(year: 2020, month: 5, day: 1)!, provenance: p)
+    h.district = dataset.districts.code(for: "东城区")
+    h.flags = [.statusRectified]
+    dataset.hazards.append(h)
+    return FiguresBuilder.compute(dataset, period: try ReportPeriod(year: 2020, through: 12))
+}
+
+func template(_ text: String, name: String = "测试") throws -> TemplateFile {
+    try TemplateFile(name: name, path: "/dev/null", text: text)
+}
+
+@Suite struct MarkdownReaderTests {
+    @Test func blocks() {
+        let doc = MarkdownReader.read("""
+        # 标题
+
+        ## 一、总体情况
+
+        第一行
+        第二行
+
+        ### (一)隐患
+
+        > 【请填写】
+
+        | 区县 | 起数 |
+        |---|---|
+        | 东城区 | 3 |
+        <!-- 图表:月度事故 -->
+        <!-- 说明文字 -->
+        """)
+        #expect(doc.blocks == [
+            .title("标题"), .heading1("一、总体情况"), .paragraph("第一行第二行"), .heading2("(一)隐患"),
+            .writerNote("【请填写】"), .table([["区县", "起数"], ["东城区", "3"]]), .chart("月度事故"),
+        ])
+    }
+}
+
+@Suite struct TemplateCheckTests {
+    func problems(_ text: String) throws -> [TemplateError] {
+        ReportRenderer(templates: [try template(text)]).check(try sampleFigures())
+    }
+
+    @Test func aValidTemplatePasses() throws {
+        #expect(try problems("""
+        {{ 全称 }}发生事故{{ 事故.起数 }}起,{{ 事故.起数.同比 }}。{% if 双下降 %}双下降{% endif %}
+        {% for 区 in 下辖 %}{{ 区.地区 }}{{ 区.事故.死亡人数|同比:2 }}{{ forloop.counter }}{% endfor %}
+        {% for 项 in 目标 %}{{ 项.完成率|百分比:2 }}{% empty %}无{% endfor %}{{ 隐患.整改率|百分比:1,"去零" }}
+        """).isEmpty)
+    }
+
+    @Test func unknownVariableNamesLineAndColumn() throws {
+        let found = try problems("第一行\n全市{{ 事故.起树 }}起")
+        #expect(found.count == 1)
+        #expect(found.first?.line == 2)
+        #expect(found.first?.column == 3)
+        #expect(found.first?.description.contains("起树") == true)
+    }
+
+    @Test func unknownFilterTagAndUnclosedBlock() throws {
+        #expect(try problems("{{ 事故.起数|百分号 }}").first?.message.contains("百分号") == true)
+        #expect(try problems("{% now \"yyyy\" %}").first?.message.contains("now") == true)
+        let unclosed = try problems("a\n{% if 双下降 %}双下降")
+        #expect(unclosed.first?.line == 2)
+        #expect(unclosed.first?.message.contains("endif") == true)
+        #expect(try problems("{% endfor %}").count == 1)
+        #expect(try problems("{{ 事故 }}").first?.message.contains("一组数据") == true)
+    }
+
+    @Test func loopVariablesExistOnlyInsideTheirLoop() throws {
+        #expect(try problems("{% for 区 in 下辖 %}{{ 区.地区 }}{% endfor %}{{ 区.地区 }}").count == 1)
+    }
+
+    @Test func aTemplateWithProblemsRendersNothing() throws {
+        let renderer = ReportRenderer(templates: [try template("{{ 不存在 }}")])
+        #expect(throws: RenderError.self) { try renderer.render(try sampleFigures(), formats: [.md]) }
+    }
+}
+
+@Suite struct RenderingTests {
+    @Test func sentencesComeFromTheFigures() throws {
+        let renderer = ReportRenderer(templates: [try template("{# 范围: 每个地区 #}\n{{ 全称 }}事故{{ 事故.起数 }}起,{{ 事故.起数.同比 }};整改率{{ 隐患.整改率 }}。")])
+        let files = try renderer.render(try sampleFigures(), formats: [.md])
+        let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+        #expect(byPath["示例市/测试.md"] == "全市事故2起,同比下降33.3%;整改率100.0%。\n")
+        #expect(byPath["东城区/测试.md"] == "全区事故1起,同比下降50.0%;整改率100.0%。\n")
+        #expect(byPath["西湖区/测试.md"] == "全区事故1起,同比持平;整改率—。\n")
+    }
+
+    @Test func directivesSelectScopeAndFormats() throws {
+        let t = try template("{# 范围: 全域; 输出: md, docx #}\n# 标题")
+        #expect(t.scope == .region)
+        #expect(t.formats == [.md, .docx])
+        #expect(throws: TemplateError.self) { try template("{# 输出: pdf #}") }
+        let files = try ReportRenderer(templates: [t]).render(try sampleFigures(), formats: [.docx])
+        #expect(files.map(\.path) == ["测试.docx"])
+    }
+
+    @Test func htmlEscapesEveryValue() {
+        let html = HTMLWriter.html(ReportDocument(blocks: [.title("<script>"), .paragraph("a & b \"c\""), .table([["<b>"], ["x"]])]))
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;"))
+        #expect(html.contains("a &amp; b &quot;c&quot;"))
+        #expect(html.contains("<th>&lt;b&gt;</th>"))
+    }
+
+    @Test func chartsAreInlineSVG() throws {
+        let figures = try sampleFigures()
+        let charts = ReportCharts.charts(for: figures.regionScope, in: figures)
+        let html = HTMLWriter.html(ReportDocument(blocks: [.chart("各地事故")]), charts: charts)
+        #expect(html.contains("<svg"))
+        #expect(html.contains("东城区"))
+        #expect(!html.contains("<script"))
+    }
+}
+
+@Suite struct DocxTests {
+    let document = ReportDocument(blocks: [.title("示例市2020年工作总结"), .heading1("一、总体情况"), .heading2("(一)事故"),
+                                           .paragraph("全市发生事故2起 & <无>。"), .writerNote("【请填写】"),
+                                           .table([["区县", "起数"], ["东城区", "1"]])])
+
+    @Test func packageHasEveryPartAndWellFormedXML() throws {
+        let archive = try ZipArchive(bytes: DocxWriter.bytes(document))
+        let names = Set(archive.entries.map(\.path))
+        for part in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/settings.xml",
+                     "word/fontTable.xml", "word/footer1.xml", "word/footer2.xml", "word/_rels/document.xml.rels"] {
+            #expect(names.contains(part), "\(part)")
+        }
+        for entry in archive.entries where entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels") {
+            let parser = XMLParser(data: Data(try archive.read(entry)))
+            #expect(parser.parse(), "\(entry.path) is not well-formed")
+        }
+        let body = String(decoding: try archive.read(archive.entry("word/document.xml")!), as: UTF8.self)
+        #expect(body.contains("全市发生事故2起 &amp; &lt;无&gt;。"))
+        #expect(body.contains("<w:tbl>"))
+        #expect(body.contains("w:pgSz w:w=\"11906\" w:h=\"16838\""))   // A4
+        let footer = String(decoding: try archive.read(archive.entry("word/footer1.xml")!), as: UTF8.self)
+        #expect(footer.contains("— ") && footer.contains(" PAGE ") && footer.contains(" —"))
+    }
+
+    @Test func bytesAreDeterministic() {
+        #expect(DocxWriter.bytes(document) == DocxWriter.bytes(document))
+    }
+}
+
+@Suite struct StatisticsWorkbookTests {
+    @Test func tablesBecomeSheetsWithNumbers() throws {
+        let doc = ReportDocument(blocks: [.title("统计表"), .heading1("分区县"),
+                                          .table([["区县", "起数", "整改率", "罚款"], ["东城区", "3", "96.2%", "484.353"], ["西湖区", "", "—", "-1"]])])
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stats-\(getpid()).xlsx")
+        try Data(StatisticsWorkbook.bytes(doc)).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let workbook = try Workbook(path: url.path)
+        #expect(workbook.sheets.map(\.name) == ["分区县"])
+        var rows: [[CellValue]] = []
+        try workbook.readRows(workbook.sheets[0]) { row in rows.append(row.cells.map(\.value)) }
+        #expect(rows[0] == [.string("统计表(分区县)")])
+        #expect(rows[1] == [.string("区县"), .string("起数"), .string("整改率"), .string("罚款")])
+        #expect(rows[2] == [.string("东城区"), .number(3), .number(0.962), .number(484.353)])
+        #expect(rows[3].contains(.string("—")))
+    }
+
+    @Test func sheetNamesAreValidAndUnique() {
+        var used: Set<String> = []
+        #expect(StatisticsWorkbook.uniqueSheetName("分[区]县:*?/\\", used: &used) == "分区县")
+        #expect(StatisticsWorkbook.uniqueSheetName("分区县", used: &used) == "分区县(2)")
+        #expect(StatisticsWorkbook.uniqueSheetName(String(repeating: "长", count: 40), used: &used).count == 31)
+    }
+}
