@@ -63,6 +63,9 @@ final class ChunkedSheetReader {
     private var sharedStringsProvider: () throws -> [String] = { [] }
     private var errorContext: (XLSXError.Kind, String?) -> XLSXError = { kind, cell in XLSXError(kind, file: "", cell: cell) }
 
+    /// Merged ranges met on the way (they follow the rows, so they are complete once reading ends).
+    private(set) var merges: [CellRange] = []
+
     func read(archive: ZipArchive, entry: ZipEntry, sharedStrings: @escaping () throws -> [String],
               error: @escaping (XLSXError.Kind, String?) -> XLSXError, _ body: (SheetRow) throws -> Void) throws {
         sharedStringsProvider = sharedStrings
@@ -108,6 +111,7 @@ final class ChunkedSheetReader {
                 throw errorContext(error, reader.failedCell)
             }
             try deliver(reader.batch, body)
+            merges.append(contentsOf: reader.batch.merges)
             reader.batch.removeAll()
         }
     }
@@ -212,6 +216,7 @@ final class ChunkedSheetReader {
         let job = jobs.removeFirst()
         job.done.wait()
         if let failure = job.failure { throw errorContext(failure, job.failedCell) }
+        merges.append(contentsOf: job.batch.merges)
         try deliver(job.batch, body)
     }
 

@@ -21,16 +21,19 @@ struct SheetStream {
         }
     }
 
-    /// Streams a worksheet on one thread: rows are delivered after every inflated block.
-    func read(reader: SheetReader, sharedStrings: [String], _ body: (SheetRow) throws -> Void) throws {
+    /// Streams a worksheet on one thread: rows are delivered after every inflated block. Returns the
+    /// sheet's merged ranges, met on the way.
+    @discardableResult
+    func read(reader: SheetReader, sharedStrings: [String], _ body: (SheetRow) throws -> Void) throws -> [CellRange] {
         guard let parser = SAXParser(handler: reader, name: entry.path) else {
             throw error(.malformedXML(line: 0, detail: "cannot create parser"), nil)
         }
         var previousRow = 0
         let context: (String?) -> XLSXError = { cell in error(.missingPart, cell) }
+        var merges: [CellRange] = []
         func deliver() throws {
-            // The last row may still be open; it is delivered with the next block.
             try reader.batch.deliver(sharedStrings: sharedStrings, previousRow: &previousRow, context: context, body)
+            merges = reader.batch.merges
             reader.batch.removeAll()
         }
         try guarded(reader) {
@@ -41,6 +44,7 @@ struct SheetStream {
             try parser.finish()
             try deliver()
         }
+        return merges
     }
 
     /// Delivers every row but the last of the batch (which may not be finished) and keeps that one.

@@ -15,6 +15,7 @@ public final class Workbook: @unchecked Sendable {
     private let lock = Lock()
     private var dateKinds: [DateKind?]?
     private var sharedStrings: SharedStringsLoad?
+    private var mergesByPart: [String: [CellRange]] = [:]
     /// Sheets larger than twice this are cut into chunks of about this many inflated bytes and parsed
     /// on all cores. (Tests lower it to send small sheets through the same path.)
     var parallelChunkBytes = 2 << 20
@@ -86,21 +87,33 @@ public final class Workbook: @unchecked Sendable {
         let strings = sharedStringsLoad()
         let entry = try self.entry(sheet.partPath, sheet: sheet.name)
         let error = error(part: sheet.partPath, sheet: sheet.name)
+        let merges: [CellRange]
         if entry.uncompressedSize > 2 * parallelChunkBytes {
-            try ChunkedSheetReader(chunkBytes: parallelChunkBytes, dateKinds: dateKinds, date1904: date1904, partName: entry.path)
-                .read(archive: archive, entry: entry, sharedStrings: { try strings.wait() }, error: error, body)
+            let reader = ChunkedSheetReader(chunkBytes: parallelChunkBytes, dateKinds: dateKinds, date1904: date1904, partName: entry.path)
+            try reader.read(archive: archive, entry: entry, sharedStrings: { try strings.wait() }, error: error, body)
+            merges = reader.merges
         } else {
             let reader = SheetReader(dateKinds: dateKinds, date1904: date1904)
-            try SheetStream(archive: archive, entry: entry, error: error).read(reader: reader, sharedStrings: try strings.wait(), body)
+            merges = try SheetStream(archive: archive, entry: entry, error: error).read(reader: reader, sharedStrings: try strings.wait(), body)
         }
+        lock.withLock { mergesByPart[sheet.partPath] = merges }
     }
 
     /// The merged areas of a sheet, in the order the sheet lists them.
+    /// Free once the sheet has been read with `readRows`; otherwise a large sheet is inflated and only
+    /// the part after its rows is parsed.
     public func mergedRanges(_ sheet: SheetInfo) throws -> [CellRange] {
+        if let known = lock.withLock({ mergesByPart[sheet.partPath] }) { return known }
         let entry = try self.entry(sheet.partPath, sheet: sheet.name)
+        let error = error(part: sheet.partPath, sheet: sheet.name)
+        if entry.uncompressedSize > 2 * parallelChunkBytes,
+           let ranges = try MergeScan.ranges(archive: archive, entry: entry, error: error) {
+            lock.withLock { mergesByPart[sheet.partPath] = ranges }
+            return ranges
+        }
         let reader = MergeReader()
-        try SheetStream(archive: archive, entry: entry, error: error(part: sheet.partPath, sheet: sheet.name))
-            .parseWhole(handler: reader)
+        try SheetStream(archive: archive, entry: entry, error: error).parseWhole(handler: reader)
+        lock.withLock { mergesByPart[sheet.partPath] = reader.ranges }
         return reader.ranges
     }
 

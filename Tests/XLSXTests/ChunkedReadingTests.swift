@@ -65,6 +65,31 @@ import Testing
         #expect(xlsxError { _ = try read(sheet) }?.kind == .documentTypeRefused)
     }
 
+    @Test func mergedRangesOfALargeSheetWithoutParsingItsRows() throws {
+        let merges = "<mergeCells count=\"2\"><mergeCell ref=\"A1:C1\"/><mergeCell ref=\"B5:B9\"/></mergeCells>"
+        let sheet = sheetOpen + rows(300) + "</sheetData>" + merges + "</worksheet>"
+        let expected = [CellRange("A1:C1")!, CellRange("B5:B9")!]
+        // Before reading the rows: the scan of the tail.
+        let workbook = try Workbook(bytes: package(sheet: sheet), name: "合并.xlsx")
+        workbook.parallelChunkBytes = 64
+        #expect(try workbook.mergedRanges(workbook.sheets[0]) == expected)
+        // After reading the rows: remembered from the read.
+        let read = try Workbook(bytes: package(sheet: sheet), name: "合并.xlsx")
+        read.parallelChunkBytes = 64
+        try read.readRows(read.sheets[0]) { _ in }
+        #expect(try read.mergedRanges(read.sheets[0]) == expected)
+        // No merges at all.
+        let none = try Workbook(bytes: package(sheet: sheetOpen + rows(300) + sheetClose), name: "无.xlsx")
+        none.parallelChunkBytes = 64
+        #expect(try none.mergedRanges(none.sheets[0]) == [])
+        // A decoy inside a comment among the rows: the scan gives way to a full parse.
+        let decoy = sheetOpen + rows(100) + "<!-- <mergeCells><mergeCell ref=\"Z1:Z2\"/></mergeCells> -->" + rows(101...200)
+            + "</sheetData>" + merges + "</worksheet>"
+        let tricky = try Workbook(bytes: package(sheet: decoy), name: "诱饵.xlsx")
+        tricky.parallelChunkBytes = 64
+        #expect(try tricky.mergedRanges(tricky.sheets[0]) == expected)
+    }
+
     @Test func anErrorThrownByTheConsumerStopsReading() throws {
         struct Enough: Error {}
         let workbook = try Workbook(bytes: package(sheet: sheetOpen + rows(2000) + sheetClose), name: "分块.xlsx")
