@@ -355,20 +355,23 @@ enum ByteSearch {
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
-    static func sequence(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while let found = byte(pattern[0], in: bytes, from: index) {
-            guard found + pattern.count <= bytes.count else { return nil }
-            if (0..<pattern.count).allSatisfy({ bytes[found + $0] == pattern[$0] }) { return found }
+    /// `anchor`: the index of a byte of `pattern` that is rare in sheet XML; memchr hops between its
+    /// occurrences (hopping between `<`, which starts every tag, would be slow).
+    static func sequence(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int, anchor: Int = 0) -> Int? {
+        var index = start + anchor
+        while let found = byte(pattern[anchor], in: bytes, from: index) {
+            let candidate = found - anchor
+            guard candidate + pattern.count <= bytes.count else { return nil }
+            if candidate >= start && (0..<pattern.count).allSatisfy({ bytes[candidate + $0] == pattern[$0] }) { return candidate }
             index = found + 1
         }
         return nil
     }
 
     /// The next start tag `tag` (e.g. `<row`, `<x:row`) followed by whitespace, `>` or `/`.
-    static func tag(_ tag: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    static func tag(_ tag: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int, anchor: Int = 0) -> Int? {
         var index = start
-        while let found = sequence(tag, in: bytes, from: index) {
+        while let found = sequence(tag, in: bytes, from: index, anchor: anchor) {
             let after = found + tag.count
             guard after < bytes.count else { return nil }
             let byte = bytes[after]

@@ -41,7 +41,9 @@ enum MergeScan {
                     carry.append(contentsOf: bytes)
                 }
                 // Look for the tag in what is new, keeping a few bytes so a tag split across blocks is found.
-                if let found = carry.withUnsafeBufferPointer({ ByteSearch.tag(tag, in: $0, from: 0) }) {
+                // Anchored on the "g" of mergeCells: rare in row data, unlike "<".
+                let anchor = tag.count - 7
+                if let found = carry.withUnsafeBufferPointer({ ByteSearch.tag(tag, in: $0, from: 0, anchor: anchor) }) {
                     tail = Array(carry[found...])
                     carry = []
                 } else if carry.count > tag.count {
