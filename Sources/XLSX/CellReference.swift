@@ -20,33 +20,35 @@ public struct CellReference: Sendable, Equatable, Hashable, CustomStringConverti
     }
 
     /// Parses the letters and digits of a reference from raw bytes: (0-based column, 1-based row).
+    /// On the hot path of every cell, so it is a plain byte loop with wrapping arithmetic (lengths are
+    /// bounded first, so nothing can overflow).
+    @inline(__always)
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
-        var column = 0
+        let count = bytes.count
+        guard count >= 2, count <= 12 else { return nil }
         var index = 0
-        var letters = 0
-        if index < bytes.count && bytes[index] == UInt8(ascii: "$") { index += 1 }
-        while index < bytes.count {
-            var byte = bytes[index]
-            if byte >= 97 && byte <= 122 { byte -= 32 }
-            guard byte >= 65 && byte <= 90 else { break }
-            column = column * 26 + Int(byte - 64)
-            letters += 1
-            if letters > 3 { return nil }
+        if bytes[0] == UInt8(ascii: "$") { index = 1 }
+        var column = 0
+        let lettersStart = index
+        while index < count {
+            let letter = (bytes[index] | 0x20) &- 97  // ASCII letters to 0…25, either case
+            guard letter < 26 else { break }
+            column = column &* 26 &+ Int(letter) &+ 1
             index += 1
         }
-        if index < bytes.count && bytes[index] == UInt8(ascii: "$") { index += 1 }
-        guard letters > 0, index < bytes.count else { return nil }
+        let letters = index - lettersStart
+        guard letters > 0, letters <= 3 else { return nil }
+        if index < count && bytes[index] == UInt8(ascii: "$") { index += 1 }
+        let digitsStart = index
         var row = 0
-        var digits = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            guard byte >= 48 && byte <= 57 else { return nil }
-            row = row * 10 + Int(byte - 48)
-            digits += 1
-            if digits > 7 { return nil }
+        while index < count {
+            let digit = bytes[index] &- 48
+            guard digit < 10 else { return nil }
+            row = row &* 10 &+ Int(digit)
             index += 1
         }
-        guard digits > 0, row >= 1, row <= maxRow, column - 1 <= maxColumn else { return nil }
+        let digits = index - digitsStart
+        guard digits > 0, digits <= 7, row >= 1, row <= maxRow, column - 1 <= maxColumn else { return nil }
         return (column - 1, row)
     }
 

@@ -9,7 +9,7 @@ class SAXHandler {
     // parser on one thread; the dynamic checks cost about a tenth of the parse.
     @exclusivity(unchecked) var failure: XLSXError.Kind?
     @exclusivity(unchecked) fileprivate(set) var context: xmlParserCtxtPtr?
-    @exclusivity(unchecked) fileprivate var depth = 0
+    @exclusivity(unchecked) var depth = 0
 
     /// Called once the parser context exists, before any event: intern element names here.
     func prepare() {}
@@ -81,11 +81,20 @@ final class SAXParser {
         retained = retainedHandler
         var sax = xmlSAXHandler()
         sax.initialized = 0xDEED_BEAF  // XML_SAX2_MAGIC: use the namespace-aware SAX2 callbacks
-        sax.startElementNs = saxStartElement
-        sax.endElementNs = saxEndElement
-        sax.characters = saxCharacters
-        sax.cdataBlock = saxCharacters
-        sax.ignorableWhitespace = saxCharacters
+        if handler is SheetReader {
+            // The hot path: direct calls into the final class instead of dynamic dispatch.
+            sax.startElementNs = sheetStartElement
+            sax.endElementNs = sheetEndElement
+            sax.characters = sheetCharacters
+            sax.cdataBlock = sheetCharacters
+            sax.ignorableWhitespace = sheetCharacters
+        } else {
+            sax.startElementNs = saxStartElement
+            sax.endElementNs = saxEndElement
+            sax.characters = saxCharacters
+            sax.cdataBlock = saxCharacters
+            sax.ignorableWhitespace = saxCharacters
+        }
         sax.internalSubset = saxInternalSubset
         sax.serror = saxStructuredError
         let created = name.withCString { fileName in
@@ -194,3 +203,36 @@ private let saxInternalSubset: internalSubsetSAXFunc = { context, _, _, _ in
 
 /// Errors are read from the context after the parse; this only keeps libxml2 from printing them.
 private let saxStructuredError: xmlStructuredErrorFunc = { _, _ in }
+
+@inline(__always)
+private func withSheetReader(_ context: UnsafeMutableRawPointer?, _ body: (SheetReader) -> Void) {
+    guard let context else { return }
+    Unmanaged<SheetReader>.fromOpaque(context)._withUnsafeGuaranteedRef(body)
+}
+
+private let sheetStartElement: startElementNsSAX2Func = { context, localname, _, _, _, _, attributeCount, _, attributes in
+    withSheetReader(context) { reader in
+        reader.depth += 1
+        if reader.depth > SAXParser.maxDepth {
+            reader.stop(.nestingTooDeep(limit: SAXParser.maxDepth))
+            return
+        }
+        guard reader.failure == nil, let localname else { return }
+        reader.startElement(localname, SAXAttributes(count: Int(attributeCount), base: attributes))
+    }
+}
+
+private let sheetEndElement: endElementNsSAX2Func = { context, localname, _, _ in
+    withSheetReader(context) { reader in
+        reader.depth -= 1
+        guard reader.failure == nil, let localname else { return }
+        reader.endElement(localname)
+    }
+}
+
+private let sheetCharacters: charactersSAXFunc = { context, bytes, count in
+    withSheetReader(context) { reader in
+        guard reader.failure == nil, let bytes else { return }
+        reader.characters(bytes, Int(count))
+    }
+}
