@@ -26,11 +26,13 @@ public enum DocxWriter {
 
     // MARK: Layout constants (twips: 1 mm ≈ 56.7 twips; 1 pt = 20 twips)
 
-    /// 225 mm of 版心 ÷ 22 lines = 10.23 mm ≈ 28.95 pt per line.
+    /// 225 mm of 版心 ÷ 22 lines = 10.23 mm ≈ 28.95 pt per line. Only lines are on the grid: 28
+    /// characters of 3号 type fill the 156 mm line by themselves, and a character grid would spread
+    /// the text wherever the font differs.
     static let linePitch = 579
     static let bodySize = 32       // half-points: 3号 = 16 pt
     static let titleSize = 44      // 2号 = 22 pt
-    static let tableSize = 28      // 4号 = 14 pt, what tables in official documents commonly use
+    static let tableSize = 24      // 小四 = 12 pt: a table of six or more columns fits the 156 mm text block
     static let pageNumberSize = 28 // 4号
 
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -101,7 +103,7 @@ public enum DocxWriter {
     <w:pgSz w:w="11906" w:h="16838"/>\
     <w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="1417" w:gutter="0"/>\
     <w:pgNumType w:fmt="decimal"/>\
-    <w:docGrid w:type="linesAndChars" w:linePitch="\(linePitch)" w:charSpace="-842"/></w:sectPr>
+    <w:docGrid w:type="lines" w:linePitch="\(linePitch)"/></w:sectPr>
     """
 
     // MARK: Footer: `— 1 —`
@@ -152,7 +154,7 @@ public enum DocxWriter {
     <w:style w:type="paragraph" w:styleId="WriterNote"><w:name w:val="待填写"/><w:basedOn w:val="Body"/>\
     <w:rPr><w:color w:val="7F7F7F"/><w:highlight w:val="yellow"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="表格文字"/><w:basedOn w:val="Normal"/>\
-    <w:pPr><w:jc w:val="center"/><w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="exact"/></w:pPr>\
+    <w:pPr><w:snapToGrid w:val="0"/><w:jc w:val="center"/><w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="exact"/></w:pPr>\
     <w:rPr>\(fonts("仿宋_GB2312"))<w:sz w:val="\(tableSize)"/></w:rPr></w:style>\
     <w:style w:type="table" w:styleId="ReportTable"><w:name w:val="公文表格"/><w:tblPr><w:tblBorders>\
     <w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/>\
