@@ -5,6 +5,10 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidGB18030(offset: Int)
     case unterminatedQuote(line: Int)
     case io(String)
+    /// A file that starts with a UTF-8 BOM but holds bytes that are not UTF-8.
+    case invalidUTF8(offset: Int)
+    /// A file that starts with a UTF-16 BOM but has an unpaired surrogate or an odd last byte.
+    case invalidUTF16(offset: Int)
 
     public var description: String {
         switch self {
@@ -14,6 +18,10 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidGB18030(let offset): return "GB18030 编码有误,第 \(offset) 字节处 (invalid GB18030 at byte \(offset))"
         case .unterminatedQuote(let line): return "第 \(line) 行的引号没有闭合 (unterminated quote starting on line \(line))"
         case .io(let detail): return "无法读取文件: \(detail)"
+        case .invalidUTF8(let offset):
+            return "文件标明为 UTF-8(带 BOM),但第 \(offset) 字节处不是 UTF-8 / invalid UTF-8 at byte \(offset) after a UTF-8 BOM"
+        case .invalidUTF16(let offset):
+            return "文件标明为 UTF-16(带 BOM),但第 \(offset) 字节处有误 / invalid UTF-16 at byte \(offset)"
         }
     }
 }

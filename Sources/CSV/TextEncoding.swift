@@ -8,48 +8,48 @@ public enum TextEncoding: String, Sendable, Equatable {
 
     /// Detects the encoding of a whole file: a BOM decides; otherwise valid UTF-8 is UTF-8, and
     /// valid GB18030 is GB18030 (what Chinese Excel writes when saving as CSV); anything else is an
-    /// error naming the first byte that fits neither.
+    /// error naming the first byte that fits neither. The whole file is checked, not a prefix: a
+    /// GBK file whose first rows happen to be ASCII must not be read as UTF-8.
     public static func detect(_ bytes: UnsafeRawBufferPointer) throws(CSVError) -> TextEncoding {
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return .utf8BOM }
-        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return .utf16LE }
-        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return .utf16BE }
+        if let bom = byteOrderMark(bytes) { return bom }
         guard let badUTF8 = UTF8Validation.firstInvalidOffset(bytes) else { return .utf8 }
         if let badGB = GB18030.firstInvalidOffset(bytes) {
             throw .undetectableEncoding(offset: max(badUTF8, badGB))
         }
         return .gb18030
     }
-}
 
-/// Fast UTF-8 validation (well-formed sequences only: no overlongs, surrogates or values past U+10FFFF).
-enum UTF8Validation {
-    static func firstInvalidOffset(_ b: UnsafeRawBufferPointer) -> Int? {
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c < 0x80 {
-                i += 1
-                continue
-            }
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return i
-            }
-            guard i + length <= n else { return i }
-            let second = b[i + 1]
-            guard second >= lower, second <= upper else { return i }
-            for k in 2..<length where b[i + k] & 0xC0 != 0x80 { return i }
-            i += length
-        }
+    static func byteOrderMark(_ bytes: UnsafeRawBufferPointer) -> TextEncoding? {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return .utf8BOM }
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return .utf16LE }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return .utf16BE }
         return nil
+    }
+
+    /// Detects the encoding and decodes in one go (GB18030 is validated by decoding it, not twice).
+    /// Returns the UTF-8 text and where it starts in it (after a UTF-8 BOM, which is not copied away).
+    static func decode(_ bytes: [UInt8]) throws(CSVError) -> (encoding: TextEncoding, text: [UInt8], start: Int) {
+        let result: Result<(TextEncoding, [UInt8], Int), CSVError> = bytes.withUnsafeBytes { raw in
+            switch byteOrderMark(raw) {
+            case .utf8BOM:
+                let body = UnsafeRawBufferPointer(rebasing: raw[3...])
+                if let bad = UTF8Validation.firstInvalidOffset(body) { return .failure(.invalidUTF8(offset: bad + 3)) }
+                return .success((.utf8BOM, bytes, 3))
+            case .utf16LE, .utf16BE:
+                let bigEndian = raw[0] == 0xFE
+                return UTF16Transcoding.decode(raw, bigEndian: bigEndian).map { (bigEndian ? .utf16BE : .utf16LE, $0, 0) }
+            case .utf8, .gb18030, nil:
+                guard let badUTF8 = UTF8Validation.firstInvalidOffset(raw) else { return .success((.utf8, bytes, 0)) }
+                switch GB18030.decodeOrFail(raw) {
+                case .success(let text): return .success((.gb18030, text, 0))
+                case .failure(.invalidGB18030(let badGB)): return .failure(.undetectableEncoding(offset: max(badUTF8, badGB)))
+                case .failure(let error): return .failure(error)
+                }
+            }
+        }
+        switch result {
+        case .success(let (encoding, text, start)): return (encoding, text, start)
+        case .failure(let error): throw error
+        }
     }
 }

@@ -1,0 +1,167 @@
+import Foundation
+
+/// Hands out the records of a decoded text in order, parsing ahead on the other cores.
+///
+/// The text is cut into chunks just after a line feed. Whether a cut is really between records
+/// depends on the quotes before it, which a worker cannot know without reading everything before;
+/// so each chunk is parsed speculatively, as if its cut were a record boundary, and the result is
+/// only used once the chunk before it (parsed from a verified start) is seen to end exactly at the
+/// cut — by induction from chunk 0, every used chunk is what one sequential pass would produce. A
+/// chunk whose cut fell inside a quoted field (a cell with a line break) is parsed again, on the
+/// consuming thread, from where the previous chunk really ended. Line and record numbers are
+/// relative within a chunk and made absolute as the chunks are handed out in order.
+///
+/// The consuming thread parses too when the chunk it needs is still unclaimed, so progress never
+/// depends on the workers; at most `window` parsed chunks wait, bounding memory.
+final class RecordStream: @unchecked Sendable {
+    static let defaultChunkSize = 2 << 20
+    /// Records per batch when parsing sequentially (small texts, or re-parsing a chunk).
+    static let sequentialBatch = 2048
+
+    let text: UnsafeRawBufferPointer
+    let parser: CSVParser
+    let bounds: [Int]
+    private let window: Int
+    private let lock = NSCondition()
+    private var results: [RecordBatch?]
+    private var pool: [RecordBatch] = []
+    private var nextClaim = 0
+    private var delivered = 0
+    private var cancelled = false
+    private var runningWorkers = 0
+    private let workers: Int
+    private let chunkSize: Int
+
+    /// `workers` threads besides the caller's; chunks of about `chunkSize` bytes (small in tests, to
+    /// put many cuts inside quoted fields).
+    init(text: UnsafeRawBufferPointer, delimiter: UInt8, workers: Int, chunkSize: Int = RecordStream.defaultChunkSize) {
+        self.workers = workers
+        self.chunkSize = max(1, chunkSize)
+        self.text = text
+        parser = CSVParser(text: text, delimiter: delimiter)
+        bounds = workers > 0 && text.count >= 2 * self.chunkSize
+            ? ParallelWork.boundsAfterLineFeeds(text, parts: (text.count + self.chunkSize - 1) / self.chunkSize)
+            : [0, text.count]
+        results = Array(repeating: nil, count: bounds.count - 1)
+        window = 2 * (workers + 1) + 1
+    }
+
+    var chunkCount: Int { bounds.count - 1 }
+
+    /// Streams every record to `body`, in order, on the calling thread. The workers are started
+    /// here and have stopped when this returns or throws.
+    func forEach(_ body: (CSVRecord) throws -> Void) throws {
+        if chunkCount > 1 {
+            runningWorkers = workers
+            for _ in 0..<workers {
+                let thread = Thread { [self] in work() }
+                thread.stackSize = 1 << 20
+                thread.start()
+            }
+        }
+        defer { stop() }
+        var expected = 0, baseLine = 0, baseNumber = 0
+        let scratch = RecordBatch()
+        for k in 0..<chunkCount {
+            let end = bounds[k + 1]
+            if chunkCount > 1 {
+                let batch = take(k)
+                defer { recycle(batch) }
+                if batch.start == expected && batch.outcome != .abandoned {
+                    try deliver(batch, baseLine: baseLine, baseNumber: baseNumber, body)
+                    expected = batch.endPosition
+                    baseLine += batch.lines
+                    baseNumber += batch.recordCount
+                    continue
+                }
+            }
+            // The cut was inside a record (or there is one chunk): read on from where the previous
+            // chunk really ended.
+            while expected < end {
+                parser.parse(from: expected, stop: end, maxRecords: RecordStream.sequentialBatch, into: scratch)
+                try deliver(scratch, baseLine: baseLine, baseNumber: baseNumber, body)
+                expected = scratch.endPosition
+                baseLine += scratch.lines
+                baseNumber += scratch.recordCount
+            }
+        }
+    }
+
+    private func deliver(_ batch: RecordBatch, baseLine: Int, baseNumber: Int, _ body: (CSVRecord) throws -> Void) throws {
+        let fields = batch.fields
+        try batch.recordStarts.withUnsafeBufferPointer { starts in
+            try batch.recordLines.withUnsafeBufferPointer { lines in
+                for r in 0..<lines.count {
+                    let record = CSVRecord(line: baseLine + lines[r] + 1, number: baseNumber + r + 1, buffer: text,
+                                           fields: UnsafeBufferPointer(start: fields + starts[r], count: starts[r + 1] - starts[r]))
+                    try body(record)
+                }
+            }
+        }
+        if case .unterminatedQuote(let line) = batch.outcome { throw CSVError.unterminatedQuote(line: baseLine + line + 1) }
+    }
+
+    /// Parses chunk `k` in one piece; chunks after the first may give up if their cut was bad.
+    private func parseChunk(_ k: Int, into batch: RecordBatch) {
+        parser.parse(from: bounds[k], stop: bounds[k + 1], overrun: k == 0 ? .max : chunkSize, into: batch)
+    }
+
+    /// The parsed chunk `k`: taken from a worker, or parsed here if no worker has claimed it yet.
+    private func take(_ k: Int) -> RecordBatch {
+        lock.lock()
+        if nextClaim == k {
+            nextClaim = k + 1
+            let batch = pool.popLast() ?? RecordBatch()
+            lock.unlock()
+            parseChunk(k, into: batch)
+            return batch
+        }
+        while true {
+            if let batch = results[k] {
+                results[k] = nil
+                lock.unlock()
+                return batch
+            }
+            lock.wait()
+        }
+    }
+
+    private func recycle(_ batch: RecordBatch) {
+        lock.lock()
+        pool.append(batch)
+        delivered += 1
+        lock.broadcast()
+        lock.unlock()
+    }
+
+    private func work() {
+        while true {
+            lock.lock()
+            while !cancelled && nextClaim < chunkCount && nextClaim - delivered >= window { lock.wait() }
+            if cancelled || nextClaim >= chunkCount {
+                runningWorkers -= 1
+                lock.broadcast()
+                lock.unlock()
+                return
+            }
+            let k = nextClaim
+            nextClaim += 1
+            let batch = pool.popLast() ?? RecordBatch()
+            lock.unlock()
+            parseChunk(k, into: batch)
+            lock.lock()
+            results[k] = batch
+            lock.broadcast()
+            lock.unlock()
+        }
+    }
+
+    /// Stops the workers and waits for them: they read the text, which the caller owns.
+    private func stop() {
+        lock.lock()
+        cancelled = true
+        lock.broadcast()
+        while runningWorkers > 0 { lock.wait() }
+        lock.unlock()
+    }
+}

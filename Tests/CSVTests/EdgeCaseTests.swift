@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+@testable import CSV
+
+@Suite struct EncodingEdgeCaseTests {
+    /// A GBK file whose first megabytes are ASCII is still GB18030: the whole file is checked.
+    @Test func gbkAfterALongASCIIPrefixIsGB18030() throws {
+        let ascii = String(repeating: "id,count\n", count: 600_000)          // ≈ 5.4 MB, parallel checks
+        let bytes = Array(ascii.utf8) + GB18030.encode("东城区,3\n")
+        let doc = try CSVDocument(bytes: bytes, name: "a.csv")
+        #expect(doc.encoding == .gb18030)
+        var last: [String] = []
+        try doc.forEachRecord { r in last = (0..<r.count).map { r[$0] } }
+        #expect(last == ["东城区", "3"])
+    }
+
+    @Test func undetectableEncodingNamesTheByteWhereBothFail() {
+        // UTF-8 fails at 0xCA (offset 3); GB18030 reads 0xCA 0xC2 as 事, then fails at the lone 0xFF.
+        let bytes: [UInt8] = [0x61, 0x2C, 0x0A, 0xCA, 0xC2, 0x2C, 0xFF, 0x0A]
+        #expect(throws: CSVError.undetectableEncoding(offset: 6)) { try CSVDocument(bytes: bytes, name: "a") }
+    }
+
+    @Test func invalidUTF8AfterABOMIsAnError() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF, 0x61, 0x2C, 0xCA, 0xC2]
+        #expect(throws: CSVError.invalidUTF8(offset: 5)) { try CSVDocument(bytes: bytes, name: "a") }
+    }
+
+    @Test func utf16ErrorsNameTheirOffset() {
+        // An odd last byte.
+        #expect(throws: CSVError.invalidUTF16(offset: 4)) { try CSVDocument(bytes: [0xFF, 0xFE, 0x61, 0x00, 0x62], name: "a") }
+        // A low surrogate alone, and a high surrogate not followed by a low one.
+        #expect(throws: CSVError.invalidUTF16(offset: 2)) { try CSVDocument(bytes: [0xFF, 0xFE, 0x00, 0xDC, 0x61, 0x00], name: "a") }
+        #expect(throws: CSVError.invalidUTF16(offset: 2)) { try CSVDocument(bytes: [0xFE, 0xFF, 0xD8, 0x00, 0x00, 0x61], name: "a") }
+    }
+
+    @Test func utf16SurrogatePairsDecode() throws {
+        let text = "𠀀,事\n"
+        let le: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(try records(bytes: le) == [["𠀀", "事"]])
+    }
+
+    @Test func bomOnlyFileHasNoRecords() throws {
+        #expect(try records(bytes: [0xEF, 0xBB, 0xBF]).isEmpty)
+    }
+
+    /// UTF-8 validation: each kind of ill-formed sequence is found at its first byte, and checking
+    /// in pieces finds the same first offset as one pass.
+    @Test(arguments: [
+        ([0x61, 0xC0, 0x80], 1),                 // overlong two-byte
+        ([0xE0, 0x80, 0x80], 0),                 // overlong three-byte
+        ([0x61, 0x62, 0xED, 0xA0, 0x80], 2),     // surrogate
+        ([0xF4, 0x90, 0x80, 0x80], 0),           // past U+10FFFF
+        ([0xF5, 0x80, 0x80, 0x80], 0),
+        ([0xE4, 0xBA], 0),                       // cut short
+        ([0x61, 0x80], 1),                       // stray continuation byte
+        ([0xE4, 0xBA, 0x8B, 0xE4, 0x41, 0x8B], 3),
+    ] as [([UInt8], Int)])
+    func utf8Validation(_ input: ([UInt8], Int)) {
+        #expect(input.0.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0) } == input.1)
+    }
+
+    @Test func utf8ValidationInPiecesFindsTheFirstError() {
+        var rng = SplitMix(seed: 99)
+        let words = ["事故", "a", "𠀀", "é", "\n", "1234567"]
+        for round in 0..<200 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 300) { bytes += Array(words[Int(rng.next() % UInt64(words.count))].utf8) }
+            for _ in 0..<Int(rng.next() % 3) where !bytes.isEmpty {
+                bytes[Int(rng.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: rng.next())
+            }
+            let one = bytes.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0, parts: 1) }
+            let swiftSays = String(validating: bytes, as: UTF8.self) == nil
+            #expect((one != nil) == swiftSays, "round \(round)")
+            for parts in [2, 5, 17] {
+                #expect(bytes.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0, parts: parts) } == one, "round \(round)")
+            }
+        }
+    }
+}
+
+@Suite struct RFC4180EdgeCaseTests {
+    @Test func textAfterAClosingQuoteIsKept() throws {
+        // As Excel and Python's csv read it: the quoted part, then the rest literally.
+        #expect(try records("\"abc\"def,x\n") == [["abcdef", "x"]])
+        #expect(try records("\"a\"\"\"b\"c\",x\n") == [["a\"b\"c\"", "x"]])
+    }
+
+    @Test func aQuoteInsideAnUnquotedFieldIsLiteral() throws {
+        #expect(try records("5\"3,ab\"\"c\n") == [["5\"3", "ab\"\"c"]])
+    }
+
+    @Test func lineBreaksInsideQuotesCountAsLines() throws {
+        let doc = try CSVDocument(bytes: Array("h\n\"a\r\nb\rc\nd\"\nz\n".utf8), name: "a")
+        var lines: [Int] = []
+        var fields: [String] = []
+        try doc.forEachRecord { lines.append($0.line); fields.append($0[0]) }
+        #expect(lines == [1, 2, 6])
+        #expect(fields == ["h", "a\r\nb\rc\nd", "z"])
+    }
+
+    @Test func trailingDelimiterMakesAnEmptyLastField() throws {
+        #expect(try records("a,b,\n,\n") == [["a", "b", ""], ["", ""]])
+    }
+
+    @Test func quotedEmptyFieldAtTheEndOfTheFile() throws {
+        #expect(try records("a,\"\"") == [["a", ""]])
+    }
+
+    @Test func onlyALineBreakIsOneEmptyRecord() throws {
+        #expect(try records("\n") == [[""]])
+        #expect(try records("\r\n\r\n") == [[""], [""]])
+    }
+
+    @Test func spacesAreContent() throws {
+        #expect(try records(" a , \"b\" \n") == [[" a ", " \"b\" "]])   // a field is quoted only from its first byte
+    }
+
+    @Test func fieldAccessors() throws {
+        let doc = try CSVDocument(bytes: Array("a,\"x\"\"y\",\n".utf8), name: "a")
+        try doc.forEachRecord { r in
+            #expect(r.count == 3)
+            #expect(r.field(1) == "x\"y")
+            #expect(r.field(3) == nil)
+            #expect(r.isQuoted(1) && !r.isQuoted(0))
+            #expect(r.isEmpty(2) && !r.isEmpty(0))
+            #expect(r.withUTF8Field(1) { Array($0) } == Array("x\"\"y".utf8))
+            #expect(r.withUnquotedUTF8Field(1) { Array($0) } == Array("x\"y".utf8))
+            #expect(r.withUnquotedUTF8Field(0) { Array($0) } == Array("a".utf8))
+        }
+    }
+
+    @Test func semicolonFilesWithDecimalCommas() throws {
+        // European exports: ; separates, , is the decimal mark.
+        let text = "区县;损失\n东城区;1,5\n西城区;2,25\n"
+        let doc = try CSVDocument(bytes: Array(text.utf8), name: "a")
+        #expect(doc.delimiter == UInt8(ascii: ";"))
+        #expect(try records(text) == [["区县", "损失"], ["东城区", "1,5"], ["西城区", "2,25"]])
+    }
+
+    @Test func headerWithoutDelimitersIsComma() throws {
+        #expect(try CSVDocument(bytes: Array("单列\n1\n".utf8), name: "a").delimiter == UInt8(ascii: ","))
+    }
+
+    @Test func readsFromAPath() throws {
+        let path = NSTemporaryDirectory() + "csv-tests-\(getpid()).csv"
+        try Data(GB18030.encode("区县,死亡人数\r\n东城区,3\r\n")).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let doc = try CSVDocument(path: path)
+        #expect(doc.name == (path as NSString).lastPathComponent)
+        #expect(doc.encoding == .gb18030)
+        var rows: [[String]] = []
+        try doc.forEachRecord { r in rows.append((0..<r.count).map { r[$0] }) }
+        #expect(rows == [["区县", "死亡人数"], ["东城区", "3"]])
+    }
+
+    @Test func missingFileIsAnIOError() {
+        #expect(throws: CSVError.self) { try CSVDocument(path: "/nonexistent/x.csv") }
+        do { _ = try CSVDocument(path: "/nonexistent/x.csv") } catch {
+            #expect(error.description.contains("/nonexistent/x.csv"))
+        }
+    }
+}
