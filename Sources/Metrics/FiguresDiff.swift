@@ -183,7 +183,9 @@ public struct FiguresDiff: Sendable {
         case .metricAdded(_, let row, let name, let value): return "新增指标 \(place(row, name)):\(value)"
         case .metricRemoved(_, let row, let name, let value): return "删除指标 \(place(row, name)):\(value)"
         case .changed(_, let row, let name, let field, let old, let new):
-            let label = field == .prior ? "\(place(row, name)) 同期(\(priorLabel))" : place(row, name)
+            // A month row's prior is the same month a year earlier, not the whole prior period.
+            let priorWord = row?.hasPrefix("月份") == true ? "上年同月" : "同期(\(priorLabel))"
+            let label = field == .prior ? "\(place(row, name)) \(priorWord)" : place(row, name)
             return "\(label):\(old) → \(new)"
         case .doubleDecline(_, let what, let old, let new):
             let subject = what == "fires" ? "火灾起数和死亡人数" : what == "accidents" ? "事故起数和死亡人数" : what

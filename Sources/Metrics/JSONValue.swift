@@ -78,9 +78,9 @@ struct JSONParser {
         return value
     }
 
-    func error(_ message: String) -> JSONSyntaxError {
+    func error(_ message: String, at position: Int? = nil) -> JSONSyntaxError {
         var line = 1, column = 1
-        for b in bytes[..<min(index, bytes.count)] {
+        for b in bytes[..<min(position ?? index, bytes.count)] {
             if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
         }
         return JSONSyntaxError(line: line, column: column, message: message)
@@ -167,8 +167,8 @@ struct JSONParser {
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         let intStart = index
         let intDigits = digits()
-        if intDigits == 0 { throw error("数字格式不正确") }
-        if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") { throw error("数字不能以 0 开头") }
+        if intDigits == 0 { throw error("数字格式不正确", at: start) }
+        if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") { throw error("数字不能以 0 开头", at: start) }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             if digits() == 0 { throw error("小数点之后应有数字") }
