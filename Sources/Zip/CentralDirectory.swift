@@ -25,7 +25,8 @@ enum CentralDirectory {
                 throw .truncated("缺少 zip64 目录 (missing zip64 locator)")
             }
             let record64 = data.le64(locator + 8)
-            guard record64 <= UInt64(data.count - 56), data.le32(Int(record64)) == zip64EndSignature else {
+            // (A file too short to hold the 56-byte record is refused before subtracting.)
+            guard data.count >= 56, record64 <= UInt64(data.count - 56), data.le32(Int(record64)) == zip64EndSignature else {
                 throw .truncated("zip64 目录位置有误 (bad zip64 end record)")
             }
             let r = Int(record64)

@@ -17,7 +17,9 @@ public final class ZipArchive: @unchecked Sendable {
 
     private let storage: Storage
     private let totalInflated = InflatedCounter()
+    /// Entry positions by name without a leading "/", and by that name lowercased (first wins).
     private let index: [String: Int]
+    private let caseInsensitiveIndex: [String: Int]
 
     public convenience init(path: String, limits: ZipLimits = .default) throws(ZipError) {
         try self.init(storage: Storage(path: path), limits: limits)
@@ -33,19 +35,27 @@ public final class ZipArchive: @unchecked Sendable {
         let data = storage.buffer
         entries = try CentralDirectory.read(data)
         var index: [String: Int] = [:]
-        for (i, entry) in entries.enumerated() where index[entry.path] == nil {
-            index[entry.path] = i
+        var caseInsensitiveIndex: [String: Int] = [:]
+        for (i, entry) in entries.enumerated() {
+            let key = ZipArchive.withoutLeadingSlash(entry.path)
+            if index[key] == nil { index[key] = i }
+            let lower = key.lowercased()
+            if caseInsensitiveIndex[lower] == nil { caseInsensitiveIndex[lower] = i }
         }
         self.index = index
+        self.caseInsensitiveIndex = caseInsensitiveIndex
     }
 
-    /// The entry at `path`; tolerant of a leading "/" and, failing an exact match, of letter case
-    /// (some generators write `xl/SharedStrings.xml`).
+    /// The entry at `path`; tolerant of a leading "/" on either side (some writers store
+    /// `/xl/workbook.xml`) and, failing an exact match, of letter case (some generators write
+    /// `xl/SharedStrings.xml`).
     public func entry(_ path: String) -> ZipEntry? {
-        let trimmed = path.hasPrefix("/") ? String(path.dropFirst()) : path
-        if let i = index[trimmed] { return entries[i] }
-        let lower = trimmed.lowercased()
-        return entries.first { $0.path.lowercased() == lower }
+        if let i = index[path] ?? index[ZipArchive.withoutLeadingSlash(path)] { return entries[i] }
+        return caseInsensitiveIndex[ZipArchive.withoutLeadingSlash(path).lowercased()].map { entries[$0] }
+    }
+
+    private static func withoutLeadingSlash(_ path: String) -> String {
+        path.hasPrefix("/") ? String(path.drop { $0 == "/" }) : path
     }
 
     /// The whole inflated part, CRC and size checked.

@@ -34,6 +34,17 @@ import Testing
         #expect(error(Array(bytes.prefix(bytes.count - 5))) != nil)
     }
 
+    /// A zip64 locator and end record alone (42 bytes): too short for the zip64 end record it
+    /// points to. Found by the fuzz target (it trapped on a negative size).
+    @Test func zip64LocatorInATinyFile() {
+        var bytes: [UInt8] = []
+        bytes.le32(0x0706_4B50); bytes.le32(0); bytes.le64(0); bytes.le32(1)           // locator → offset 0
+        bytes.le32(0x0605_4B50); bytes.le16(0); bytes.le16(0)                           // end record
+        bytes.le16(0xFFFF); bytes.le16(0xFFFF); bytes.le32(0xFFFF_FFFF); bytes.le32(0xFFFF_FFFF); bytes.le16(0)
+        #expect(bytes.count == 42)
+        #expect(error(bytes).map { if case .truncated = $0 { true } else { false } } == true)
+    }
+
     @Test func badCRC() {
         var bytes = sample()
         // The CRC field of the central directory entry (offset 16 within it).

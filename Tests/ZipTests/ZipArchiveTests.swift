@@ -31,6 +31,20 @@ import Testing
         #expect(archive.entry("xl/missing.xml") == nil)
     }
 
+    /// Some writers store names with a leading "/"; such a part is found by its usual name too.
+    /// (Found by the fuzz target: the entry could not be found by its own name.)
+    @Test func storedLeadingSlashIsFoundEitherWay() throws {
+        var writer = ZipWriter()
+        writer.add(path: "/xl/workbook.xml", text: "<workbook/>")
+        writer.add(path: "/xl/Styles.xml", text: "<styleSheet/>")
+        let archive = try ZipArchive(bytes: writer.finish())
+        #expect(archive.entry("/xl/workbook.xml")?.path == "/xl/workbook.xml")
+        #expect(archive.entry("xl/workbook.xml")?.path == "/xl/workbook.xml")
+        #expect(archive.entry("xl/styles.xml")?.path == "/xl/Styles.xml")
+        #expect(archive.entry("/XL/STYLES.XML")?.path == "/xl/Styles.xml")
+        #expect(archive.entry("workbook.xml") == nil)
+    }
+
     @Test func streamDeliversTheSameBytesInChunks() throws {
         var writer = ZipWriter()
         let big = (0..<2_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 7) }
