@@ -21,7 +21,7 @@ let package = Package(
 
         .target(name: "Zip", dependencies: ["CZlib"]),
         .target(name: "XLSX", dependencies: ["Zip", "CLibXML2"]),
-        .target(name: "CSV"),
+        .target(name: "CSV", exclude: ["GB18030Tables.py"]),
         .target(name: "Model"),
         .target(name: "Ingest", dependencies: [
             "Model", "XLSX", "CSV",
