@@ -14,7 +14,7 @@ enum TemplateFilters {
 
     static func register(in ext: Extension) {
         ext.registerFilter("百分比") { (value: Any?, arguments: [Any?]) -> Any? in
-            let decimals = integer(arguments.first) ?? 1
+            let decimals = integer(arguments.first ?? nil) ?? 1
             let trim = arguments.dropFirst().contains { ($0 as? String) == "去零" }
             switch value {
             case let f as TemplateFigure:
@@ -27,7 +27,7 @@ enum TemplateFilters {
         }
         ext.registerFilter("同比") { (value: Any?, arguments: [Any?]) -> Any? in
             guard let f = value as? TemplateFigure else { throw TemplateSyntaxError("「同比」只能用于指标") }
-            return f.figure.comparison?.phrase(decimals: integer(arguments.first) ?? 1) ?? ""
+            return f.figure.comparison?.phrase(decimals: integer(arguments.first ?? nil) ?? 1) ?? ""
         }
         ext.registerFilter("万") { (value: Any?) -> Any? in
             guard let f = value as? TemplateFigure, f.figure.kind == .count else { throw TemplateSyntaxError("「万」只能用于计数指标") }
