@@ -28,6 +28,18 @@ enum ChoiceParser {
         case notRectified
         /// Left empty: not rectified unless a completion date says otherwise.
         case unstated
+
+        var code: Int8 {
+            switch self {
+            case .unstated: return 0
+            case .rectified: return 1
+            case .notRectified: return 2
+            }
+        }
+
+        init(code: Int8) {
+            self = code == 1 ? .rectified : code == 2 ? .notRectified : .unstated
+        }
     }
 
     /// 整改状态: 已整改/已完成/是/√ → rectified; 未整改/整改中/否/空 → not (INPUTS.md §隐患).

@@ -14,9 +14,10 @@ struct DatasetMerger {
     private var warnings: [PendingWarning] = []
     private var warnedOnce: Set<String> = []
 
-    private var descriptions = StringDictionary()
-    /// For each record kind: id code → row in its table.
-    private var idRows: [RecordKind: [Int32: Int]] = [:]
+    private var descriptions = LocalDictionary()
+    /// For each record kind (by `slot`): global id code → row in its table, -1 for none. Codes
+    /// are dense, so an array does what a dictionary would, without hashing.
+    private var idRows = [[Int32]](repeating: [], count: 6)
     /// Id-less records: content → where it was first seen.
     private var contentRows: [ContentKey: Provenance] = [:]
     /// File index → global sheet-name code → index in that file's sheets.
@@ -38,17 +39,43 @@ struct DatasetMerger {
         var a: Int64 = 0, b: Int64 = 0, c: Int64 = 0, d: Int64 = 0, e: Int64 = 0, f: Int64 = 0, g: Int64 = 0
     }
 
+    static func slot(_ kind: RecordKind) -> Int {
+        switch kind {
+        case .accident: return 0
+        case .fire: return 1
+        case .hazard: return 2
+        case .inspection: return 3
+        case .penalty: return 4
+        case .target: return 5
+        }
+    }
+
+    private func idRow(_ kind: RecordKind, _ id: Int32) -> Int? {
+        let rows = idRows[DatasetMerger.slot(kind)]
+        guard Int(id) < rows.count else { return nil }
+        let row = rows[Int(id)]
+        return row >= 0 ? Int(row) : nil
+    }
+
+    private mutating func setIDRow(_ kind: RecordKind, _ id: Int32, _ row: Int) {
+        let slot = DatasetMerger.slot(kind)
+        if Int(id) >= idRows[slot].count {
+            idRows[slot].append(contentsOf: repeatElement(-1, count: max(Int(id) + 1, dataset.identifiers.count) - idRows[slot].count))
+        }
+        idRows[slot][Int(id)] = Int32(row)
+    }
+
     mutating func merge(_ p: FilePartial) {
         let fileIndex = Int(p.fileIndex)
         fileSlot[fileIndex] = files.count
         files.append(p.report)
-        let local = p.data
+        let local = p
         let districts = local.districts.strings.map { dataset.districts.code(for: $0) }
         let towns = local.towns.strings.map { dataset.towns.code(for: $0) }
         let industries = local.industries.strings.map { dataset.industries.code(for: $0) }
         let units = local.units.strings.map { dataset.units.code(for: $0) }
         let labels = local.labels.strings.map { dataset.labels.code(for: $0) }
-        let ids = local.identifiers.strings.map { dataset.identifiers.code(for: $0) }
+        let ids = local.identifiers.map { dataset.identifiers.code(for: $0) }
         let sheets = local.sheetNames.strings.map { dataset.sheetNames.code(for: $0) }
         let descs = p.descriptions.strings.map { descriptions.code(for: $0) }
         func m(_ map: [Int32], _ code: Int32) -> Int32 { code >= 0 && Int(code) < map.count ? map[Int(code)] : code }
@@ -102,17 +129,17 @@ struct DatasetMerger {
             r.penaltyKinds = m(labels, r.penaltyKinds); r.id = m(ids, r.id)
             addPenalty(r)
         }
-        dataset.targets.append(contentsOf: local.targets)
+        dataset.targets.append(contentsOf: p.targets)
     }
 
     private mutating func addIncident(_ r: IncidentTable.Record, kind: RecordKind) {
         if r.id >= 0 {
-            if let row = idRows[kind]?[r.id] {
+            if let row = idRow(kind, r.id) {
                 let old = kind == .fire ? dataset.fires.record(at: row) : dataset.accidents.record(at: row)
                 if kind == .fire { dataset.fires.replace(at: row, with: r) } else { dataset.accidents.replace(at: row, with: r) }
                 dropReplaced(old.provenance, by: r.provenance, idField: .incidentID, id: r.id)
             } else {
-                idRows[kind, default: [:]][r.id] = kind == .fire ? dataset.fires.count : dataset.accidents.count
+                setIDRow(kind, r.id, kind == .fire ? dataset.fires.count : dataset.accidents.count)
                 if kind == .fire { dataset.fires.append(r) } else { dataset.accidents.append(r) }
             }
             return
@@ -129,12 +156,12 @@ struct DatasetMerger {
 
     private mutating func addHazard(_ r: HazardTable.Record, description: Int32) {
         if r.id >= 0 {
-            if let row = idRows[.hazard]?[r.id] {
+            if let row = idRow(.hazard, r.id) {
                 let old = dataset.hazards.record(at: row)
                 dataset.hazards.replace(at: row, with: r)
                 dropReplaced(old.provenance, by: r.provenance, idField: .hazardID, id: r.id)
             } else {
-                idRows[.hazard, default: [:]][r.id] = dataset.hazards.count
+                setIDRow(.hazard, r.id, dataset.hazards.count)
                 dataset.hazards.append(r)
             }
             return
@@ -149,12 +176,12 @@ struct DatasetMerger {
 
     private mutating func addPenalty(_ r: PenaltyTable.Record) {
         if r.id >= 0 {
-            if let row = idRows[.penalty]?[r.id] {
+            if let row = idRow(.penalty, r.id) {
                 let old = dataset.penalties.record(at: row)
                 dataset.penalties.replace(at: row, with: r)
                 dropReplaced(old.provenance, by: r.provenance, idField: .caseID, id: r.id)
             } else {
-                idRows[.penalty, default: [:]][r.id] = dataset.penalties.count
+                setIDRow(.penalty, r.id, dataset.penalties.count)
                 dataset.penalties.append(r)
             }
             return

@@ -10,7 +10,7 @@ struct FileIngestor {
     /// `path` is relative to the inputs folder, `/`-separated.
     init(context: IngestContext, fileIndex: Int, report: FileReport) {
         self.context = context
-        partial = FilePartial(fileIndex: Int32(fileIndex), report: report, config: context.config)
+        partial = FilePartial(fileIndex: Int32(fileIndex), report: report)
         names = FileIngestor.names(of: report.path)
     }
 
@@ -52,6 +52,6 @@ struct FileIngestor {
         var r = report
         r.error = message
         r.sheets = []
-        return FilePartial(fileIndex: Int32(fileIndex), report: r, config: context.config)
+        return FilePartial(fileIndex: Int32(fileIndex), report: r)
     }
 }

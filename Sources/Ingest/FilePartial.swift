@@ -5,12 +5,26 @@ import Model
 struct FilePartial: Sendable {
     let fileIndex: Int32
     var report: FileReport
-    /// Local tables and dictionaries (codes are remapped when merged).
-    var data: Dataset
-    /// 隐患描述 per hazard record (parallel to `data.hazards`): not in the model, but a mapped
-    /// field that tells id-less hazards apart when looking for duplicates.
+    /// Records with codes into this file's dictionaries below (remapped when merged).
+    var accidents = IncidentTable()
+    var fires = IncidentTable()
+    var hazards = HazardTable()
+    var inspections = InspectionTable()
+    var penalties = PenaltyTable()
+    var targets: [Target] = []
+    var districts = LocalDictionary()
+    var towns = LocalDictionary()
+    var industries = LocalDictionary()
+    var units = LocalDictionary()
+    var labels = LocalDictionary()
+    /// Record ids, one per record that has one (not interned here: ids are mostly unique, and
+    /// the merge interns them into the dataset anyway).
+    var identifiers: [String] = []
+    var sheetNames = LocalDictionary()
+    /// 隐患描述 per hazard record (parallel to `hazards`): not in the model, but a mapped field
+    /// that tells id-less hazards apart when looking for duplicates.
     var hazardDescriptions: [Int32] = []
-    var descriptions = StringDictionary()
+    var descriptions = LocalDictionary()
     var rejects: [PendingReject] = []
     var warnings: [PendingWarning] = []
     /// Local sheet-name code → index in `report.sheets`.
@@ -18,10 +32,9 @@ struct FilePartial: Sendable {
     /// Values already warned about in this file (unknown districts, industries).
     var warnedValues: Set<String> = []
 
-    init(fileIndex: Int32, report: FileReport, config: RegionConfig) {
+    init(fileIndex: Int32, report: FileReport) {
         self.fileIndex = fileIndex
         self.report = report
-        data = Dataset(config: config)
     }
 
     mutating func reject(_ row: RejectedRow, sheet: Int) {

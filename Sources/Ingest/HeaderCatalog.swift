@@ -36,13 +36,25 @@ struct HeaderCatalog: Sendable {
         byKey[key] = list
     }
 
+    /// The catalog entries one header text may name, looked up once and then matched per kind.
+    struct Lookup: Sendable {
+        let whole: [Candidate]?
+        let stem: [Candidate]?
+        let unit: String?
+        var isEmpty: Bool { whole == nil && stem == nil }
+    }
+
+    func lookup(_ header: HeaderText) -> Lookup {
+        Lookup(whole: byKey[header.key], stem: header.stem.flatMap { byKey[$0] }, unit: header.unit)
+    }
+
     /// The field of `schema` that `header` names: the whole text first, then without its trailing
     /// bracketed unit.
-    func match(_ header: HeaderText, in schema: KindSchema) -> Match? {
-        if let c = best(byKey[header.key], schema) { return Match(field: c.field, rank: c.rank, unit: nil) }
-        if let stem = header.stem, let c = best(byKey[stem], schema) {
-            return Match(field: c.field, rank: c.rank, unit: header.unit)
-        }
+    func match(_ header: HeaderText, in schema: KindSchema) -> Match? { match(lookup(header), in: schema) }
+
+    func match(_ l: Lookup, in schema: KindSchema) -> Match? {
+        if let c = best(l.whole, schema) { return Match(field: c.field, rank: c.rank, unit: nil) }
+        if let c = best(l.stem, schema) { return Match(field: c.field, rank: c.rank, unit: l.unit) }
         return nil
     }
 

@@ -26,6 +26,8 @@ struct HeaderDetector: Sendable {
         let rowCount: Int
         let index: Int          // position among the buffered rows
         var labels: [(column: Int, texts: [String])]
+        /// Per label text, its catalog lookup (done once, then matched against every kind).
+        var lookups: [[HeaderCatalog.Lookup]] = []
     }
 
     private struct Evaluation {
@@ -57,6 +59,17 @@ struct HeaderDetector: Sendable {
             candidates.append(Candidate(row: row.number, rowCount: 1, index: i, labels: single(row)))
             if i + 1 < rows.count, rows[i + 1].number == row.number + 1 {
                 candidates.append(Candidate(row: row.number, rowCount: 2, index: i, labels: pair(row, rows[i + 1])))
+            }
+        }
+        var seen: [String: HeaderCatalog.Lookup] = [:]
+        for c in candidates.indices {
+            candidates[c].lookups = candidates[c].labels.map { label in
+                label.texts.map { text in
+                    if let l = seen[text] { return l }
+                    let l = catalog.lookup(HeaderText(text))
+                    seen[text] = l
+                    return l
+                }
             }
         }
         let sheetHints = names.sheet.map(KindSchema.nameHints) ?? []
@@ -126,11 +139,11 @@ struct HeaderDetector: Sendable {
     private func evaluate(_ candidate: Candidate, schema: KindSchema, specific: [Bool]) -> Evaluation {
         var e = Evaluation()
         var byField: [Int: Int] = [:]     // field → index in assignment
-        for (column, texts) in candidate.labels {
+        for (l, (column, texts)) in candidate.labels.enumerated() {
             var matched: HeaderCatalog.Match?
             var matchedText = texts[0]
-            for t in texts {
-                if let m = catalog.match(HeaderText(t), in: schema) { matched = m; matchedText = t; break }
+            for (t, lookup) in zip(texts, candidate.lookups[l]) where !lookup.isEmpty {
+                if let m = catalog.match(lookup, in: schema) { matched = m; matchedText = t; break }
             }
             guard let m = matched else {
                 e.ignored.append((column, texts[0]))

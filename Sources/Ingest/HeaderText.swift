@@ -23,9 +23,8 @@ struct HeaderText: Sendable, Equatable {
             }
         }
         // Required-field marks: `*发生时间`, `发生时间★`.
-        let marks: Set<Unicode.Scalar> = ["*", "★", "☆", "※", "#"]
-        while let first = scalars.first, marks.contains(first) { scalars.removeFirst() }
-        while let last = scalars.last, marks.contains(last) { scalars.removeLast() }
+        while let first = scalars.first, HeaderText.isMark(first) { scalars.removeFirst() }
+        while let last = scalars.last, HeaderText.isMark(last) { scalars.removeLast() }
         let key = String(scalars)
         self.key = key
 
@@ -44,6 +43,10 @@ struct HeaderText: Sendable, Equatable {
         }
         self.stem = stem
         self.unit = unit
+    }
+
+    private static func isMark(_ s: Unicode.Scalar) -> Bool {
+        s == "*" || s == "★" || s == "☆" || s == "※" || s == "#"
     }
 
     static func isSpace(_ v: UInt32) -> Bool {

@@ -46,16 +46,23 @@ public enum Ingest {
         let work: @Sendable (Int) -> Void = { i in
             results.set(i, ingestFile(entries[i], index: i, files: files, context: context, limits: limits))
         }
-        if options.parallel && entries.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: entries.count, execute: work)
-        } else {
-            for i in entries.indices { work(i) }
-        }
-
         var merger = DatasetMerger(config: loaded.config, paths: entries.map(\.path))
         for w in loaded.warnings { merger.warn(w, file: 0) }
-        for i in entries.indices {
-            if let partial = results.get(i) { merger.merge(partial) }
+        if options.parallel && entries.count > 1 {
+            // Workers read files on every core while this thread merges them in path order as
+            // they complete, so the (sequential) merge overlaps the reading.
+            let done = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                DispatchQueue.concurrentPerform(iterations: entries.count, execute: work)
+                done.signal()
+            }
+            for i in entries.indices { merger.merge(results.take(i)) }
+            done.wait()
+        } else {
+            for i in entries.indices {
+                work(i)
+                merger.merge(results.take(i))
+            }
         }
         var result = merger.finish()
         result.ignoredFiles = files.ignored
@@ -68,10 +75,9 @@ public enum Ingest {
                            limits: ZipLimits) -> FilePartial {
         let path = files.absolute(entry)
         var report = FileReport(path: entry.path, size: 0, sha256: "", format: entry.format.rawValue)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = InputFiles.read(path) else {
             return FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: "无法读取文件")
         }
-        let bytes = [UInt8](data)
         report.size = bytes.count
         report.sha256 = SHA256.hex(SHA256.hash(bytes))
         return ingest(bytes: bytes, format: entry.format, index: index, report: report, context: context, limits: limits)
@@ -81,7 +87,7 @@ public enum Ingest {
                        context: IngestContext, limits: ZipLimits) -> FilePartial {
         switch format {
         case .toml:
-            return FilePartial(fileIndex: Int32(index), report: report, config: context.config)
+            return FilePartial(fileIndex: Int32(index), report: report)
         case .unsupported:
             let message = report.path.lowercased().hasSuffix(".xls")
                 ? "旧版 .xls 格式（old .xls format），请用 Excel 另存为 .xlsx 后再放入"
@@ -107,22 +113,30 @@ public enum Ingest {
     }
 }
 
-/// Per-file results written by parallel workers, read back in file order.
+/// Per-file results written by parallel workers, taken in file order (waiting for each).
 private final class PartialResults: @unchecked Sendable {
     private var items: [FilePartial?]
-    private let lock = NSLock()
+    private let condition = NSCondition()
 
     init(count: Int) { items = Array(repeating: nil, count: count) }
 
     func set(_ i: Int, _ p: FilePartial) {
-        lock.lock()
+        condition.lock()
         items[i] = p
-        lock.unlock()
+        condition.broadcast()
+        condition.unlock()
     }
 
-    func get(_ i: Int) -> FilePartial? {
-        lock.lock()
-        defer { lock.unlock() }
-        return items[i]
+    /// Waits until file `i` is done; its memory is released once merged.
+    func take(_ i: Int) -> FilePartial {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let p = items[i] {
+                items[i] = nil
+                return p
+            }
+            condition.wait()
+        }
     }
 }

@@ -69,4 +69,32 @@ struct InputFiles: Sendable {
     }
 
     func absolute(_ entry: Entry) -> String { root + "/" + entry.path }
+
+    /// A whole file's bytes, read straight into an array (no intermediate `Data` copy).
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var bytes = [UInt8]()
+        var capacity = max(Int(info.st_size), 0) + 1
+        var count = 0
+        while true {
+            if count == bytes.count {
+                bytes.reserveCapacity(capacity)
+                bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
+            }
+            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return Foundation.read(fd, base + count, buffer.count - count)
+            }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            count += n
+            capacity = bytes.count * 2
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
 }

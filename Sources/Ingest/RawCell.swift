@@ -19,6 +19,12 @@ enum RawCell: Sendable, Equatable {
     }
 
     static func isBlankText(_ s: String) -> Bool {
+        if s.isEmpty { return true }
+        // The common cases, by the first byte: ASCII other than space, or a lead byte no space
+        // character starts with (spaces start 0x09–0x0D, 0x20, C2, E2, E3, EF).
+        if let first = s.utf8.first, (first > 0x20 && first < 0x80) || (first >= 0xC3 && first != 0xE2 && first != 0xE3 && first != 0xEF) {
+            return false
+        }
         for u in s.unicodeScalars where !HeaderText.isSpace(u.value) { return false }
         return true
     }
@@ -85,4 +91,35 @@ struct RawRow: GridRow, Sendable, Equatable {
         a.number == b.number && a.cells.count == b.cells.count
             && zip(a.cells, b.cells).allSatisfy { $0.column == $1.column && $0.value == $1.value }
     }
+}
+
+/// Whitespace at either end of UTF-8 text, without decoding it: the checks that run on every cell.
+enum UTF8Space {
+    /// The spaces `HeaderText.isSpace` knows start with 0x09–0x0D, 0x20, C2 A0, E2 80 8x, E3 80 80 or EF BB BF.
+    static func startsWithSpace(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = b.first else { return false }
+        if first < 0x80 { return first == 0x20 || (first >= 0x09 && first <= 0x0D) }
+        guard b.count >= 2 else { return false }
+        switch (first, b[1]) {
+        case (0xC2, 0xA0): return true
+        case (0xE2, 0x80), (0xE3, 0x80), (0xEF, 0xBB): return isSpaceScalar(decode3(b, 0))
+        default: return false
+        }
+    }
+
+    static func endsWithSpace(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = b.last else { return false }
+        if last < 0x80 { return last == 0x20 || (last >= 0x09 && last <= 0x0D) }
+        let n = b.count
+        if n >= 2, b[n - 2] == 0xC2, last == 0xA0 { return true }
+        if n >= 3, b[n - 3] == 0xE2 || b[n - 3] == 0xE3 || b[n - 3] == 0xEF { return isSpaceScalar(decode3(b, n - 3)) }
+        return false
+    }
+
+    private static func decode3(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt32 {
+        guard i + 2 < b.count else { return 0 }
+        return UInt32(b[i] & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+    }
+
+    private static func isSpaceScalar(_ v: UInt32) -> Bool { HeaderText.isSpace(v) }
 }

@@ -28,14 +28,14 @@ public struct SHA256: Sendable {
             offset = take
             if pending.count == 64 {
                 let block = pending
-                block.withUnsafeBytes { if let base = $0.baseAddress { compress(base) } }
+                block.withUnsafeBytes { compress($0, count: 1) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        guard let base = bytes.baseAddress else { return }
-        while bytes.count - offset >= 64 {
-            compress(base + offset)
-            offset += 64
+        let blocks = (bytes.count - offset) / 64
+        if blocks > 0 {
+            compress(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + blocks * 64)]), count: blocks)
+            offset += blocks * 64
         }
         if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
     }
@@ -76,45 +76,38 @@ public struct SHA256: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private mutating func compress(_ block: UnsafeRawPointer) {
-        var w = (UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-                 UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0))
-        withUnsafeMutableBytes(of: &w) { raw in
-            let words = raw.bindMemory(to: UInt32.self)
-            for i in 0..<16 {
-                let p = block + i * 4
-                words[i] = UInt32(p.load(as: UInt8.self)) << 24 | UInt32(p.load(fromByteOffset: 1, as: UInt8.self)) << 16
-                    | UInt32(p.load(fromByteOffset: 2, as: UInt8.self)) << 8 | UInt32(p.load(fromByteOffset: 3, as: UInt8.self))
-            }
-        }
-        var (a, b, c, d, e, f, g, h) = state
+    /// Runs the compression function over `count` consecutive 64-byte blocks.
+    private mutating func compress(_ blocks: UnsafeRawBufferPointer, count: Int) {
+        guard let base = blocks.baseAddress else { return }
+        var (h0, h1, h2, h3, h4, h5, h6, h7) = state
         SHA256.k.withUnsafeBufferPointer { k in
-            withUnsafeMutableBytes(of: &w) { raw in
-                let x = raw.bindMemory(to: UInt32.self)
-                for i in 0..<64 {
-                    let wi: UInt32
-                    if i < 16 {
-                        wi = x[i]
-                    } else {
-                        let w15 = x[(i - 15) & 15], w2 = x[(i - 2) & 15]
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                for n in 0..<count {
+                    let block = base + n * 64
+                    for i in 0..<16 {
+                        w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
+                    }
+                    for i in 16..<64 {
+                        let w15 = w[i - 15], w2 = w[i - 2]
                         let s0 = w15.rotr(7) ^ w15.rotr(18) ^ (w15 >> 3)
                         let s1 = w2.rotr(17) ^ w2.rotr(19) ^ (w2 >> 10)
-                        wi = x[i & 15] &+ s0 &+ x[(i - 7) & 15] &+ s1
-                        x[i & 15] = wi
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
                     }
-                    let S1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = h &+ S1 &+ ch &+ k[i] &+ wi
-                    let S0 = a.rotr(2) ^ a.rotr(13) ^ a.rotr(22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = S0 &+ maj
-                    h = g; g = f; f = e; e = d &+ t1
-                    d = c; c = b; b = a; a = t1 &+ t2
+                    var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+                    for i in 0..<64 {
+                        let S1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = h &+ S1 &+ ch &+ k[i] &+ w[i]
+                        let S0 = a.rotr(2) ^ a.rotr(13) ^ a.rotr(22)
+                        let maj = (a & b) ^ (a & c) ^ (b & c)
+                        h = g; g = f; f = e; e = d &+ t1
+                        d = c; c = b; b = a; a = t1 &+ S0 &+ maj
+                    }
+                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
                 }
             }
         }
-        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
-                 state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
+        state = (h0, h1, h2, h3, h4, h5, h6, h7)
     }
 }
 

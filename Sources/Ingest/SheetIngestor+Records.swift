@@ -74,8 +74,8 @@ extension SheetIngestor {
                                             seriousInjuries: Int(r.seriousInjuries), loss: r.loss)
         let levelField: Field = has(.fireLevel) ? .fireLevel : .level
         var stated: AccidentLevel?
-        switch ChoiceParser.level(values[levelField.rawValue]) {
-        case .success(let l): stated = l
+        switch cachedChoice(levelField, { ChoiceParser.level($0).map { $0.map { Int8($0.rawValue) } ?? -1 } }) {
+        case .success(let l): stated = l == -1 ? nil : AccidentLevel(rawValue: UInt8(l))
         case .failure(let p): throw fail(levelField, p)
         }
         if let stated, stated != derived {
@@ -84,7 +84,7 @@ extension SheetIngestor {
                  field: levelField, into: &partial)
         }
         r.level = stated ?? derived
-        if kind == .fire { partial.data.fires.append(r) } else { partial.data.accidents.append(r) }
+        if kind == .fire { partial.fires.append(r) } else { partial.accidents.append(r) }
     }
 
     private mutating func buildHazard(into partial: inout FilePartial) throws(RowRejection) {
@@ -97,19 +97,19 @@ extension SheetIngestor {
         r.unit = unitCode(into: &partial)
         r.industry = try industry(required: false, into: &partial)
         r.source = label(.source, into: &partial)
-        switch ChoiceParser.hazardIsMajor(values[Field.hazardLevel.rawValue]) {
-        case .success(let major): if major { r.flags.insert(.major) }
+        switch cachedChoice(.hazardLevel, { ChoiceParser.hazardIsMajor($0).map { $0 ? 1 : 0 } }) {
+        case .success(let major): if major == 1 { r.flags.insert(.major) }
         case .failure(let p): throw fail(.hazardLevel, p)
         }
         var status = ChoiceParser.Status.unstated
-        switch ChoiceParser.status(values[Field.rectificationStatus.rawValue]) {
-        case .success(let s): status = s
+        switch cachedChoice(.rectificationStatus, { ChoiceParser.status($0).map { $0.code } }) {
+        case .success(let s): status = ChoiceParser.Status(code: s)
         case .failure(let p): throw fail(.rectificationStatus, p)
         }
         r.rectifiedOn = try optionalDate(.rectifiedOn)
         r.deadline = try optionalDate(.rectificationDeadline)
-        switch ChoiceParser.boolean(values[Field.listed.rawValue]) {
-        case .success(let b): if b { r.flags.insert(.listed) }
+        switch cachedChoice(.listed, { ChoiceParser.boolean($0).map { $0 ? 1 : 0 } }) {
+        case .success(let b): if b == 1 { r.flags.insert(.listed) }
         case .failure(let p): throw fail(.listed, p)
         }
         if status == .notRectified, let done = r.rectifiedOn {
@@ -119,8 +119,11 @@ extension SheetIngestor {
         }
         if status == .rectified { r.flags.insert(.statusRectified) }
         var description = StringDictionary.absent
-        if let text = text(.hazardDescription) { description = partial.descriptions.code(for: text) }
-        partial.data.hazards.append(r)
+        // Only id-less hazards are compared by content, so only they need their description.
+        if r.id == StringDictionary.absent, let text = text(.hazardDescription) {
+            description = partial.descriptions.code(for: text)
+        }
+        partial.hazards.append(r)
         partial.hazardDescriptions.append(description)
     }
 
@@ -135,7 +138,7 @@ extension SheetIngestor {
         r.industry = try industry(required: false, into: &partial)
         r.inspectionType = label(.inspectionType, into: &partial)
         r.hazardsFound = try count(.hazardsFound)
-        partial.data.inspections.append(r)
+        partial.inspections.append(r)
     }
 
     private mutating func buildPenalty(into partial: inout FilePartial) throws(RowRejection) {
@@ -148,15 +151,17 @@ extension SheetIngestor {
         r.unit = unitCode(into: &partial)
         r.industry = try industry(required: false, into: &partial)
         if let kinds = text(.penaltyKinds) {
-            r.penaltyKinds = cachedCode(kinds, cache: \.labelCache, dictionary: \.labels, into: &partial)
-            if ChoiceParser.includesShutdown(kinds) { r.flags.insert(.shutdown) }
+            r.penaltyKinds = partial.labels.code(for: kinds)
+            if case .success(1) = cachedChoice(.penaltyKinds, { _ in .success(ChoiceParser.includesShutdown(kinds) ? 1 : 0) }) {
+                r.flags.insert(.shutdown)
+            }
         }
         r.fine = try moneyValue(.fine)
-        switch ChoiceParser.boolean(values[Field.preAccident.rawValue]) {
-        case .success(let b): if b { r.flags.insert(.beforeAccident) }
+        switch cachedChoice(.preAccident, { ChoiceParser.boolean($0).map { $0 ? 1 : 0 } }) {
+        case .success(let b): if b == 1 { r.flags.insert(.beforeAccident) }
         case .failure(let p): throw fail(.preAccident, p)
         }
-        partial.data.penalties.append(r)
+        partial.penalties.append(r)
     }
 
     private mutating func buildTarget(into partial: inout FilePartial) throws(RowRejection) {
@@ -185,10 +190,20 @@ extension SheetIngestor {
             }
         }
         let origin = "\(partial.report.path) \(report.name.map { $0 + "!" } ?? "")第\(rowNumber)行"
-        partial.data.targets.append(Target(year: year, part: part, metric: PartResolver.clean(metric), value: value, origin: origin))
+        partial.targets.append(Target(year: year, part: part, metric: PartResolver.clean(metric), value: value, origin: origin))
     }
 
     // MARK: Fields
+
+    /// A word cell's parse, cached per distinct text (they repeat on every row: 是, 已整改, 一般).
+    mutating func cachedChoice(_ field: Field, _ parse: (RawCell) -> Result<Int8, ValueProblem>) -> Result<Int8, ValueProblem> {
+        let cell = values[field.rawValue]
+        guard case .text(let s) = cell else { return parse(cell) }
+        if let cached = choiceCache[field.rawValue][s] { return cached }
+        let result = parse(cell)
+        choiceCache[field.rawValue].set(s, result)
+        return result
+    }
 
     func has(_ field: Field) -> Bool { layout?.has(field) ?? false }
 
@@ -203,7 +218,7 @@ extension SheetIngestor {
     }
 
     func requiredDate(_ field: Field) throws(RowRejection) -> Day {
-        switch DateParser.parse(values[field.rawValue]) {
+        switch field == layout?.schema.dateField ? rowDate : DateParser.parse(values[field.rawValue]) {
         case .success(let d): return d
         case .failure(let p): throw fail(field, p)
         }
@@ -242,38 +257,34 @@ extension SheetIngestor {
 
     /// `s` without surrounding whitespace (no copy when there is none); nil when blank.
     static func trimmed(_ s: String) -> String? {
+        if s.isEmpty { return nil }
+        let clean: Bool? = s.utf8.withContiguousStorageIfAvailable { b in
+            !UTF8Space.startsWithSpace(b) && !UTF8Space.endsWithSpace(b)
+        }
+        if clean == true { return s }
         let scalars = s.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return nil }
-        if !HeaderText.isSpace(first.value) && !HeaderText.isSpace(last.value) { return s }
         var start = scalars.startIndex
         var end = scalars.endIndex
         while start < end, HeaderText.isSpace(scalars[start].value) { start = scalars.index(after: start) }
         while end > start, HeaderText.isSpace(scalars[scalars.index(before: end)].value) { end = scalars.index(before: end) }
+        if start == scalars.startIndex && end == scalars.endIndex { return s }
         return start < end ? String(scalars[start..<end]) : nil
     }
 
     mutating func identifier(_ field: Field, into partial: inout FilePartial) -> Int32 {
         guard let id = text(field) else { return StringDictionary.absent }
-        return partial.data.identifiers.code(for: id)
+        partial.identifiers.append(id)
+        return Int32(partial.identifiers.count - 1)
     }
 
     mutating func unitCode(into partial: inout FilePartial) -> Int32 {
         guard let name = text(.unitName) else { return StringDictionary.absent }
-        return cachedCode(name, cache: \.unitCache, dictionary: \.units, into: &partial)
+        return partial.units.code(for: name)
     }
 
     mutating func label(_ field: Field, into partial: inout FilePartial) -> Int32 {
         guard let value = text(field) else { return StringDictionary.absent }
-        return cachedCode(value, cache: \.labelCache, dictionary: \.labels, into: &partial)
-    }
-
-    mutating func cachedCode(_ value: String, cache: WritableKeyPath<SheetIngestor, [String: Int32]>,
-                             dictionary: WritableKeyPath<Dataset, StringDictionary>,
-                             into partial: inout FilePartial) -> Int32 {
-        if let code = self[keyPath: cache][value] { return code }
-        let code = partial.data[keyPath: dictionary].code(for: value)
-        self[keyPath: cache][value] = code
-        return code
+        return partial.labels.code(for: value)
     }
 
     mutating func industry(required: Bool, into partial: inout FilePartial) throws(RowRejection) -> Int32 {
@@ -286,11 +297,11 @@ extension SheetIngestor {
             outcome = cached
         } else {
             switch context.industries.resolve(raw) {
-            case .known(let name): outcome = .code(partial.data.industries.code(for: name))
-            case .unknown(let name): outcome = .unknown(partial.data.industries.code(for: name), name)
+            case .known(let name): outcome = .code(partial.industries.code(for: name))
+            case .unknown(let name): outcome = .unknown(partial.industries.code(for: name), name)
             case .empty: outcome = .code(StringDictionary.absent)
             }
-            industryCache[raw] = outcome
+            industryCache.set(raw, outcome)
         }
         switch outcome {
         case .code(let c):
@@ -326,15 +337,15 @@ extension SheetIngestor {
             } else {
                 switch context.parts.resolve(raw) {
                 case .part(let p):
-                    outcome = .code(towns ? partial.data.towns.code(for: p) : partial.data.districts.code(for: p))
+                    outcome = .code(towns ? partial.towns.code(for: p) : partial.districts.code(for: p))
                 case .unknown(let u):
                     outcome = context.strict
                         ? .rejected(unknownPartReason(u, strict: true))
-                        : .unknown(towns ? partial.data.towns.code(for: u) : partial.data.districts.code(for: u), u)
+                        : .unknown(towns ? partial.towns.code(for: u) : partial.districts.code(for: u), u)
                 case .region, .empty:
                     outcome = .fallback
                 }
-                partCache[raw] = outcome
+                partCache.set(raw, outcome)
             }
         }
         var partCode: Int32
@@ -353,7 +364,7 @@ extension SheetIngestor {
                 throw RowRejection(column: header(partField), value: raw ?? "",
                                    reason: "\(word)\(what)且所在文件夹、文件名和表名都未指明\(word)")
             }
-            partCode = towns ? partial.data.towns.code(for: p) : partial.data.districts.code(for: p)
+            partCode = towns ? partial.towns.code(for: p) : partial.districts.code(for: p)
         }
 
         if towns {
@@ -361,15 +372,15 @@ extension SheetIngestor {
                 throw RowRejection(column: header(.district), value: d,
                                    reason: "区县「\(d)」不是本\(context.config.level.rawValue)（\(context.config.name)）")
             }
-            return (partial.data.districts.code(for: context.config.name), partCode)
+            return (partial.districts.code(for: context.config.name), partCode)
         }
         var town = StringDictionary.absent
         if let t = text(.town) {
             if let cached = townCache[t] {
                 town = cached
             } else {
-                town = partial.data.towns.code(for: PartResolver.clean(t))
-                townCache[t] = town
+                town = partial.towns.code(for: PartResolver.clean(t))
+                townCache.set(t, town)
             }
         }
         return (partCode, town)

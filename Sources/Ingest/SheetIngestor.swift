@@ -23,19 +23,23 @@ struct SheetIngestor {
     /// The current row's cell per field (only mapped fields are ever set).
     var values = [RawCell](repeating: .empty, count: Field.count)
     var rowNumber = 0
+    /// The current row's date-field parse (done once, before classifying the row).
+    var rowDate: Result<Day, ValueProblem> = .failure(.empty)
     /// Mapped count and money fields, parsed once per row (for the record and for 合计 checks).
     var numericFields: [Field] = []
+    /// The layout's mapped fields (cleared before each row).
+    var mappedFields: [Field] = []
     var counts = [Int32](repeating: 0, count: Field.count)
     var money = [Money](repeating: .zero, count: Field.count)
     var numericProblems = [ValueProblem?](repeating: nil, count: Field.count)
     var totals = TotalsCheck()
 
     // Caches per distinct string: name resolution and dictionary codes.
-    var partCache: [String: PartOutcome] = [:]
-    var townCache: [String: Int32] = [:]
-    var industryCache: [String: IndustryOutcome] = [:]
-    var unitCache: [String: Int32] = [:]
-    var labelCache: [String: Int32] = [:]
+    var partCache = ByteMap<PartOutcome>()
+    var townCache = ByteMap<Int32>()
+    var industryCache = ByteMap<IndustryOutcome>()
+    /// Per `Field.rawValue`: parsed 是/否, 整改状态, 等级 words.
+    var choiceCache = [ByteMap<Result<Int8, ValueProblem>>](repeating: ByteMap(), count: Field.count)
 
     init(context: IngestContext, names: HeaderDetector.Names, sheetName: String?, index: Int, reportIndex: Int) {
         self.context = context
@@ -76,9 +80,10 @@ struct SheetIngestor {
         }
         self.layout = layout
         layout.report(into: &report)
-        if let name = report.name { sheetCode = partial.data.sheetNames.code(for: name) }
+        if let name = report.name { sheetCode = partial.sheetNames.code(for: name) }
         partial.sheetReportIndex[sheetCode] = reportIndex
         fallbackPart = context.parts.fallback(folders: names.folders, fileName: names.file, sheetName: report.name)
+        mappedFields = layout.mappedFields
         numericFields = layout.mappedFields.filter { $0.valueType == .count || $0.valueType == .money }
         for row in rows where row.number > layout.lastHeaderRow {
             process(row, into: &partial)
@@ -90,18 +95,12 @@ struct SheetIngestor {
     private mutating func process<R: GridRow>(_ row: R, into partial: inout FilePartial) {
         guard let layout else { return }
         rowNumber = row.number
-        for f in layout.mappedFields { values[f.rawValue] = .empty }
+        for f in mappedFields { values[f.rawValue] = .empty }
         var any = false
-        var firstText: String?
-        var total: TotalsCheck.Kind?
         let map = layout.columnField
         row.forEachCell { column, cell in
             if case .empty = cell { return }
-            if case .text(let t) = cell {
-                if RawCell.isBlankText(t) { return }
-                if !any { firstText = t }
-                if total == nil { total = TotalsCheck.kind(of: t) }
-            }
+            if case .text(let t) = cell, RawCell.isBlankText(t) { return }
             any = true
             if column < map.count {
                 let f = Int(map[column])
@@ -110,17 +109,38 @@ struct SheetIngestor {
         }
         guard any else { return }                                  // blank row
         let dateField = layout.schema.dateField
-        if let total {
-            checkTotal(total, into: &partial)
-            return
+        var dated = false
+        if layout.kind != .target {
+            rowDate = DateParser.parse(values[dateField.rawValue])
+            if case .success = rowDate { dated = true }
         }
-        if let t = firstText, SheetIngestor.isNoteLine(t) {
-            let date = values[dateField.rawValue]
-            if date == .empty || date == .text(t) { return }       // 填报人：… / 注：…
-        }
-        if case .text(let t) = values[dateField.rawValue], !layout.headerKeys[dateField.rawValue].isEmpty,
-           HeaderText(t).key == layout.headerKeys[dateField.rawValue] {
-            return                                                 // the header repeated (page break)
+        // Only a row without a valid date can be a 合计 row, a 填报/注 line or a repeated header,
+        // so the common row skips these checks.
+        if !dated {
+            var firstText: String?
+            var seen = false
+            var total: TotalsCheck.Kind?
+            row.forEachCell { _, cell in
+                if case .empty = cell { return }
+                if case .text(let t) = cell {
+                    if RawCell.isBlankText(t) { return }
+                    if !seen { firstText = t }
+                    if total == nil { total = TotalsCheck.kind(of: t) }
+                }
+                seen = true
+            }
+            if let total {
+                checkTotal(total, into: &partial)
+                return
+            }
+            if let t = firstText, SheetIngestor.isNoteLine(t) {
+                let date = values[dateField.rawValue]
+                if date == .empty || date == .text(t) { return }   // 填报人：… / 注：…
+            }
+            if case .text(let t) = values[dateField.rawValue], !layout.headerKeys[dateField.rawValue].isEmpty,
+               HeaderText(t).key == layout.headerKeys[dateField.rawValue] {
+                return                                             // the header repeated (page break)
+            }
         }
 
         report.read += 1
@@ -177,12 +197,23 @@ struct SheetIngestor {
 
     /// `填报人：…`, `制表：…`, `注：…`: lines under (or over) a table that are not records.
     static func isNoteLine(_ text: String) -> Bool {
-        let k = HeaderText(text).key
-        for prefix in ["填报", "制表", "审核", "负责人", "联系人", "联系电话", "填表", "统计人", "报送", "单位负责人",
-                       "分管领导", "主要负责人", "数据来源", "注:", "说明:", "备注:", "以下空白"]
-            where k.hasPrefix(prefix) {
-            return true
+        // Compared on bytes: this runs on the first text cell of every row, and data rows start
+        // with ASCII (序号, dates, ids) far more often than not.
+        guard let first = text.utf8.first, first >= 0x80 else { return false }
+        var copy = text
+        return copy.withUTF8 { b in
+            var start = 0
+            while start < b.count, UTF8Space.startsWithSpace(UnsafeBufferPointer(rebasing: b[start...])) {
+                start += b[start] < 0x80 ? 1 : (b[start] == 0xC2 ? 2 : 3)
+            }
+            let rest = UnsafeBufferPointer(rebasing: b[start...])
+            for prefix in noteLinePrefixes where rest.starts(with: prefix) { return true }
+            return false
         }
-        return false
     }
+
+    private static let noteLinePrefixes: [[UInt8]] = [
+        "填报", "制表", "审核", "负责人", "联系人", "联系电话", "填表", "统计人", "报送", "单位负责人", "分管领导",
+        "主要负责人", "数据来源", "注:", "注：", "说明:", "说明：", "备注:", "备注：", "以下空白",
+    ].map { Array($0.utf8) }
 }

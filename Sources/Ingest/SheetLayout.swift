@@ -37,6 +37,7 @@ struct SheetLayout: Sendable {
         columnField.compactMap { $0 >= 0 ? Field(rawValue: Int($0)) : nil }
     }
 
+
     func report(into sheet: inout SheetReport) {
         sheet.kind = kind
         sheet.headerRow = headerRow

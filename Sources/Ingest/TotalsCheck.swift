@@ -17,6 +17,9 @@ struct TotalsCheck: Sendable {
     /// Whether a cell's text marks a total row: `合计`, `总 计`, `小计：`, `全区合计`, `本页小计`.
     static func kind(of text: String) -> Kind? {
         // Fast path: the text must end in 计 (E8 AE A1), ignoring trailing spaces and colons.
+        guard let lastByte = text.utf8.last,
+              lastByte == 0xA1 || lastByte == 0x20 || lastByte == 0x3A || lastByte == 0x9A || lastByte == 0x80
+                || (lastByte >= 0x09 && lastByte <= 0x0D) else { return nil }
         var copy = text
         let endsInJi = copy.withUTF8 { b -> Bool in
             guard b.count <= 48 else { return false }

@@ -1,0 +1,131 @@
+/// A hash map from strings, compared by their UTF-8 bytes, to values: the per-row lookups of
+/// ingest (dictionary codes, name resolutions, parsed words).
+///
+/// Swift's `Dictionary<String, …>` hashes with a seeded SipHash and follows Unicode canonical
+/// equivalence, which for Chinese text means a normalisation check per hash; per row and per
+/// field that was most of ingest's own time. Here keys hash with a cheap multiply-xor over 8-byte
+/// words into an open-addressing table, and the value last found is remembered, since columns
+/// often repeat one value row after row.
+struct ByteMap<Value>: Sendable where Value: Sendable {
+    private(set) var keys: [String] = []
+    private(set) var values: [Value] = []
+    private var hashes: [UInt64] = []
+    /// Open addressing, linear probing; entry index + 1, 0 = empty. Power-of-two size.
+    private var slots: [Int32] = Array(repeating: 0, count: 16)
+    private var last = -1
+
+    var count: Int { keys.count }
+
+    func value(at index: Int) -> Value { values[index] }
+
+    /// The index of `key`'s entry, or nil.
+    mutating func index(of key: String) -> Int? {
+        var key = key
+        return key.withUTF8 { bytes in index(of: bytes) }
+    }
+
+    /// The entry of `key`, adding `make()` for a new key. Returns its index.
+    mutating func index(of key: String, orAdd make: () -> Value) -> Int {
+        var copy = key
+        return copy.withUTF8 { bytes in
+            if let i = index(of: bytes) { return i }
+            let h = ByteMap.hash(bytes)
+            let i = keys.count
+            keys.append(key)
+            values.append(make())
+            hashes.append(h)
+            if (keys.count + 1) * 4 > slots.count * 3 { grow() } else { place(i, hash: h) }
+            last = i
+            return i
+        }
+    }
+
+    subscript(key: String) -> Value? {
+        mutating get { index(of: key).map { values[$0] } }
+    }
+
+    mutating func set(_ key: String, _ value: Value) {
+        let i = index(of: key) { value }
+        values[i] = value
+    }
+
+    private mutating func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if last >= 0, ByteMap.equal(keys[last], bytes) { return last }
+        let h = ByteMap.hash(bytes)
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let e = Int(slots[s]) - 1
+            if e < 0 { return nil }
+            if hashes[e] == h, ByteMap.equal(keys[e], bytes) {
+                last = e
+                return e
+            }
+            s = (s + 1) & mask
+        }
+    }
+
+    private mutating func place(_ entry: Int, hash: UInt64) {
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: hash) & mask
+        while slots[s] != 0 { s = (s + 1) & mask }
+        slots[s] = Int32(entry + 1)
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: 0, count: slots.count * 2)
+        for e in 0..<keys.count { place(e, hash: hashes[e]) }
+    }
+
+    private static func equal(_ key: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = key
+        return k.withUTF8 { a in
+            guard a.count == bytes.count else { return false }
+            for i in 0..<a.count where a[i] != bytes[i] { return false }
+            return true
+        }
+    }
+
+    /// Multiply-xor over 8-byte words, then a final avalanche (splitmix64's).
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < bytes.count {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        h ^= h >> 31
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 27
+        return h
+    }
+}
+
+/// Per-file string interning (codes in first-seen order), merged into the dataset's
+/// `StringDictionary`s once per distinct value.
+struct LocalDictionary: Sendable {
+    private var map = ByteMap<Int32>()
+
+    var strings: [String] { map.keys }
+
+    mutating func code(for value: String) -> Int32 {
+        let next = Int32(map.count)
+        return Int32(map.index(of: value) { next })
+    }
+
+    subscript(code: Int32) -> String? {
+        code >= 0 && Int(code) < map.keys.count ? map.keys[Int(code)] : nil
+    }
+}
