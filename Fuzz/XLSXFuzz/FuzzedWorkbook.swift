@@ -1,4 +1,4 @@
-@testable import XLSX
+import XLSX
 import Zip
 
 /// Reads a fuzzed input every way the project does; only a crash, hang or sanitizer report counts.

@@ -82,6 +82,8 @@ final class SheetReader: SAXHandler {
             if inInline && phoneticDepth == 0 { collecting = true }
         } else if name == nameIs {
             if cellOpen {
+                // An inline string is text whatever t= says (some generators leave t= out).
+                cellType = .inline
                 inInline = true
                 hasValue = true
                 valueCount = 0

@@ -17,8 +17,8 @@ public final class Workbook: @unchecked Sendable {
     private var sharedStrings: SharedStringsLoad?
     private var mergesByPart: [String: [CellRange]] = [:]
     /// Sheets larger than twice this are cut into chunks of about this many inflated bytes and parsed
-    /// on all cores. (Tests lower it to send small sheets through the same path.)
-    var parallelChunkBytes = 2 << 20
+    /// on all cores. A tuning knob: tests and the fuzzer lower it to send small sheets the same way.
+    public var parallelChunkBytes = 2 << 20
 
     public convenience init(path: String, limits: ZipLimits = .default) throws {
         let archive: ZipArchive

@@ -139,6 +139,11 @@ let sheetClose = "</sheetData></worksheet>"
         #expect(error?.sheet == "数据")
     }
 
+    @Test func inlineStringWithoutItsTypeIsStillText() throws {
+        let sheet = sheetOpen + "<row r=\"1\"><c r=\"A1\"><is><t>无类型</t></is></c><c r=\"B1\" t=\"n\"><is><t>x</t></is></c></row>" + sheetClose
+        #expect(try readAll(package(sheet: sheet)) == "无类型,x\n")
+    }
+
     @Test func badNumberNamesTheCell() {
         let sheet = sheetOpen + "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\"><v>12.5万</v></c></row>" + sheetClose
         let error = xlsxError { _ = try readAll(package(sheet: sheet)) }
