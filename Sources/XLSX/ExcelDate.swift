@@ -1,9 +1,4 @@
-/// What a date-styled number shows, decided by its number format.
-public enum DateKind: Sendable, Equatable {
-    case date
-    case dateTime
-    case time
-}
+
 
 /// A date-styled number. `serial` counts days since 1899-12-30 (so 1 = 1899-12-31, 43831 = 2020-01-01),
 /// already corrected for the 1904 date system and for Excel's fictitious 1900-02-29; the fraction is the
