@@ -6,63 +6,73 @@ public struct CSVDocument: Sendable {
     public let encoding: TextEncoding
     /// `,`, tab or `;`.
     public let delimiter: UInt8
-    /// The decoded text, UTF-8; it starts at `textStart` (after a UTF-8 BOM, which is not copied away).
-    let text: [UInt8]
-    let textStart: Int
+    /// The decoded UTF-8 text (without BOM).
+    let storage: TextStorage
 
+    /// Maps the file (a UTF-8 file is then read in place), detects, decodes and sniffs as
+    /// `init(bytes:name:)` does.
     public init(path: String) throws(CSVError) {
-        try self.init(bytes: try CSVDocument.readFile(path), name: (path as NSString).lastPathComponent)
+        let name = (path as NSString).lastPathComponent
+        guard let (base, size) = try TextStorage.map(path) else {
+            try self.init(bytes: try CSVDocument.readFile(path), name: name)
+            return
+        }
+        let encoding: TextEncoding, decoded: DecodedText
+        do throws(CSVError) {
+            (encoding, decoded) = try TextEncoding.decode(UnsafeRawBufferPointer(start: base, count: size))
+        } catch {
+            munmap(base, size)
+            throw error
+        }
+        switch decoded {
+        case .original(let start):
+            self.init(name: name, encoding: encoding, storage: TextStorage(mapping: base, count: size, start: start))
+        case .decoded(let text):
+            munmap(base, size)
+            self.init(name: name, encoding: encoding, storage: TextStorage(array: text))
+        }
     }
 
     /// Detects the encoding over the whole of `bytes` (on all cores for large files), decodes to
     /// UTF-8 (a UTF-8 file is used as it is, without a copy) and sniffs the delimiter.
     public init(bytes: [UInt8], name: String) throws(CSVError) {
         guard !bytes.isEmpty else { throw .empty }
-        self.name = name
-        let (encoding, text, start) = try TextEncoding.decode(bytes)
-        self.encoding = encoding
-        self.text = text
-        textStart = start
-        delimiter = text.withUnsafeBytes { CSVDocument.sniffDelimiter(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        let result = bytes.withUnsafeBytes { raw in Result { () throws(CSVError) in try TextEncoding.decode(raw) } }
+        let (encoding, decoded) = try result.get()
+        switch decoded {
+        case .original(let start): self.init(name: name, encoding: encoding, storage: TextStorage(array: bytes, start: start))
+        case .decoded(let text): self.init(name: name, encoding: encoding, storage: TextStorage(array: text))
+        }
     }
 
-    /// Reads a file straight into an array (no intermediate Data, no second copy).
+    private init(name: String, encoding: TextEncoding, storage: TextStorage) {
+        self.name = name
+        self.encoding = encoding
+        self.storage = storage
+        delimiter = storage.withText(CSVDocument.sniffDelimiter)
+    }
+
+    /// Reads a file straight into an array (for what cannot be mapped: empty files, pipes).
     static func readFile(_ path: String) throws(CSVError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .io("\(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .io("\(path): \(String(cString: strerror(errno)))") }
-        let size = Int(info.st_size)
-        var failure: Int32 = 0
-        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            initialized = 0
-            while initialized < size {
-                let got = read(fd, buffer.baseAddress! + initialized, size - initialized)
-                if got < 0 && errno == EINTR { continue }
-                if got < 0 { failure = errno; break }
-                if got == 0 { break }
-                initialized += got
-            }
-        }
-        guard failure == 0 else { throw .io("\(path): \(String(cString: strerror(failure)))") }
-        // A file that grew while being read (or a pipe): read on to the end.
-        var more = [UInt8](repeating: 0, count: 64 * 1024)
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let got = more.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { break }
-            bytes += more[0..<got]
+            guard got >= 0 else { throw .io("\(path): \(String(cString: strerror(errno)))") }
+            if got == 0 { return bytes }
+            bytes += chunk[0..<got]
         }
-        return bytes
     }
 
     /// Streams the records in order on the calling thread (parsed ahead on the other cores for large
     /// files). The record is only valid during the call. Line numbers are the 1-based physical
     /// lines where records start; `number` counts records from 1 (the row Excel shows).
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
-        try text.withUnsafeBytes { whole in
-            let buffer = UnsafeRawBufferPointer(rebasing: whole[textStart...])
+        try storage.withText { buffer in
             let stream = RecordStream(text: buffer, delimiter: delimiter, workers: ParallelWork.cores - 1)
             try stream.forEach(body)
         }

@@ -18,6 +18,10 @@ struct CSVParser {
         batch.reset(start: position)
         let n = text.count
         guard let raw = text.baseAddress else { batch.endPosition = position; return }
+        // Work on a local copy of the batch's storage: stored properties of a class would be checked
+        // for exclusive access at every field.
+        var out = batch.takeStorage()
+        defer { batch.storage = out }
         let bytes = raw.assumingMemoryBound(to: UInt8.self)
         let delimiter = self.delimiter
         let quote = CSVParser.quote, cr = CSVParser.cr, lf = CSVParser.lf
@@ -27,7 +31,7 @@ struct CSVParser {
         var records = 0
         while p < stop && records < maxRecords {
             let recordLine = line
-            batch.beginRecord(line: recordLine)
+            out.beginRecord(line: recordLine)
             while true {
                 if p < n && bytes[p] == quote {
                     // Quoted field: up to the closing quote; "" is a quote, line breaks are content.
@@ -37,7 +41,7 @@ struct CSVParser {
                     while true {
                         q = CSVParser.find(raw, from: q, count: n, quote, lf, cr)
                         if q >= n {
-                            batch.dropOpenRecord()
+                            out.dropOpenRecord()
                             batch.endPosition = n
                             batch.lines = line
                             batch.outcome = .unterminatedQuote(relativeLine: recordLine)
@@ -50,21 +54,21 @@ struct CSVParser {
                         }
                         if c == lf || !(q + 1 < n && bytes[q + 1] == lf) { line += 1 }
                         q += 1
-                        if q > giveUpAt { batch.dropOpenRecord(); batch.outcome = .abandoned; return }
+                        if q > giveUpAt { out.dropOpenRecord(); batch.outcome = .abandoned; return }
                     }
                     p = q + 1
                     // Text after the closing quote belongs to the field (as Excel and Python's csv read
                     // it); the field is then unquoted on access.
                     if p < n && bytes[p] != delimiter && bytes[p] != lf && bytes[p] != cr {
                         p = CSVParser.find(raw, from: p, count: n, delimiter, lf, cr)
-                        batch.appendField(start: start, end: p, quoted: true)
+                        out.appendField(start: start, end: p, quoted: true)
                     } else {
-                        batch.appendField(start: start, end: q, quoted: escaped)
+                        out.appendField(start: start, end: q, quoted: escaped)
                     }
                 } else {
                     let start = p
                     p = CSVParser.find(raw, from: p, count: n, delimiter, lf, cr)
-                    batch.appendField(start: start, end: p, quoted: false)
+                    out.appendField(start: start, end: p, quoted: false)
                 }
                 if p < n && bytes[p] == delimiter { p += 1; continue }
                 if p < n {
@@ -74,9 +78,9 @@ struct CSVParser {
                 break
             }
             records += 1
-            if p > giveUpAt { batch.dropOpenRecord(); batch.outcome = .abandoned; return }
+            if p > giveUpAt { out.dropOpenRecord(); batch.outcome = .abandoned; return }
         }
-        batch.endRecords()
+        out.endRecords()
         batch.endPosition = p
         batch.lines = line
     }
@@ -121,72 +125,101 @@ struct CSVField {
     var quoted: Bool { packedEnd & 1 != 0 }
 }
 
-/// Records parsed from one stretch of text: their fields, where each record's fields begin, and the
-/// line (relative to the stretch) where each record starts. Reused from stretch to stretch.
-final class RecordBatch: @unchecked Sendable {
-    enum Outcome: Equatable { case complete, unterminatedQuote(relativeLine: Int), abandoned }
-
+/// Fields and records as the parser writes them.
+struct RecordStorage {
     private(set) var fields: UnsafeMutablePointer<CSVField>
     private(set) var fieldCount = 0
     private var fieldCapacity: Int
     /// Index of each record's first field, plus one past the last record's fields.
     private(set) var recordStarts: [Int] = []
     private(set) var recordLines: [Int] = []
-    var start = 0
-    var endPosition = 0
-    /// Line breaks passed, from `start` to `endPosition`.
-    var lines = 0
-    var outcome = Outcome.complete
 
-    init(capacity: Int = 4096) {
+    init(capacity: Int) {
         fieldCapacity = capacity
         fields = .allocate(capacity: capacity)
         recordStarts.reserveCapacity(capacity / 8)
         recordLines.reserveCapacity(capacity / 8)
     }
 
-    deinit { fields.deallocate() }
+    func deallocate() { fields.deallocate() }
 
-    var recordCount: Int { recordLines.count }
-
-    func reset(start: Int) {
-        self.start = start
+    mutating func reset() {
         fieldCount = 0
         recordStarts.removeAll(keepingCapacity: true)
         recordLines.removeAll(keepingCapacity: true)
-        endPosition = start
-        lines = 0
-        outcome = .complete
     }
 
     @inline(__always)
-    func beginRecord(line: Int) {
+    mutating func beginRecord(line: Int) {
         recordStarts.append(fieldCount)
         recordLines.append(line)
     }
 
     /// Closes the list of record starts (after the last record).
-    func endRecords() { recordStarts.append(fieldCount) }
+    mutating func endRecords() { recordStarts.append(fieldCount) }
 
     /// Forgets the record being read (it cannot be completed) and closes the list.
-    func dropOpenRecord() {
+    mutating func dropOpenRecord() {
         if let first = recordStarts.popLast() { fieldCount = first }
         recordLines.removeLast(min(1, recordLines.count))
         endRecords()
     }
 
     @inline(__always)
-    func appendField(start: Int, end: Int, quoted: Bool) {
+    mutating func appendField(start: Int, end: Int, quoted: Bool) {
         if fieldCount == fieldCapacity { grow() }
         (fields + fieldCount).initialize(to: CSVField(start: start, end: end, quoted: quoted))
         fieldCount += 1
     }
 
-    private func grow() {
+    private mutating func grow() {
         let bigger = UnsafeMutablePointer<CSVField>.allocate(capacity: fieldCapacity * 2)
         bigger.moveInitialize(from: fields, count: fieldCount)
         fields.deallocate()
         fields = bigger
         fieldCapacity *= 2
+    }
+}
+
+/// Records parsed from one stretch of text, where it started and ended, and how parsing ended.
+/// Reused from stretch to stretch.
+final class RecordBatch: @unchecked Sendable {
+    enum Outcome: Equatable { case complete, unterminatedQuote(relativeLine: Int), abandoned }
+
+    var storage: RecordStorage
+    var start = 0
+    var endPosition = 0
+    /// Line breaks passed, from `start` to `endPosition`.
+    var lines = 0
+    var outcome = Outcome.complete
+
+    init(capacity: Int = 4096) { storage = RecordStorage(capacity: capacity) }
+
+    deinit { storage.deallocate() }
+
+    var recordCount: Int { storage.recordLines.count }
+
+    func reset(start: Int) {
+        self.start = start
+        storage.reset()
+        endPosition = start
+        lines = 0
+        outcome = .complete
+    }
+
+    /// The storage, moved out (so that appending does not copy the arrays); put it back when done.
+    func takeStorage() -> RecordStorage {
+        let taken = storage
+        storage = RecordStorage(moving: taken)
+        return taken
+    }
+}
+
+extension RecordStorage {
+    /// An empty stand-in sharing nothing that will grow, left behind by `takeStorage`.
+    fileprivate init(moving other: RecordStorage) {
+        fields = other.fields
+        fieldCapacity = 0
+        fieldCount = 0
     }
 }

@@ -20,9 +20,8 @@ public struct CSVRecord {
     /// The field's text, quotes removed and doubled quotes undone. Traps if `i` is out of range,
     /// as an array does; check `count` (rows are ragged).
     public subscript(i: Int) -> String {
-        let f = fields[i]
-        let bytes = UnsafeRawBufferPointer(rebasing: buffer[f.start..<f.end])
-        if !f.quoted { return String(decoding: bytes, as: UTF8.self) }
+        let bytes = rawField(i)
+        if !fields[i].quoted { return String(decoding: bytes, as: UTF8.self) }
         return String(unsafeUninitializedCapacity: bytes.count) { out in CSVRecord.unquote(bytes, into: out) }
     }
 
@@ -31,17 +30,23 @@ public struct CSVRecord {
 
     /// The raw UTF-8 bytes of a field without quote handling (for fast paths that only need digits
     /// or to test emptiness); see `isQuoted` for fields whose raw bytes differ from their text.
+    @inlinable
     public func withUTF8Field<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(rawField(i))
+    }
+
+    /// The field's bytes; the parser made the range, inside the buffer.
+    @usableFromInline
+    func rawField(_ i: Int) -> UnsafeRawBufferPointer {
         let f = fields[i]
-        return try body(UnsafeRawBufferPointer(rebasing: buffer[f.start..<f.end]))
+        return UnsafeRawBufferPointer(start: buffer.baseAddress.map { $0 + f.start }, count: f.end - f.start)
     }
 
     /// The field's text as UTF-8 bytes, unquoted: zero-copy unless the field holds doubled quotes
     /// (then the unquoted bytes are made in a scratch buffer that lives for the call).
     public func withUnquotedUTF8Field<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        let f = fields[i]
-        let bytes = UnsafeRawBufferPointer(rebasing: buffer[f.start..<f.end])
-        if !f.quoted { return try body(bytes) }
+        let bytes = rawField(i)
+        if !fields[i].quoted { return try body(bytes) }
         let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
         defer { scratch.deallocate() }
         let length = CSVRecord.unquote(bytes, into: scratch)

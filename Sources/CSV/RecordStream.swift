@@ -88,9 +88,9 @@ final class RecordStream: @unchecked Sendable {
     }
 
     private func deliver(_ batch: RecordBatch, baseLine: Int, baseNumber: Int, _ body: (CSVRecord) throws -> Void) throws {
-        let fields = batch.fields
-        try batch.recordStarts.withUnsafeBufferPointer { starts in
-            try batch.recordLines.withUnsafeBufferPointer { lines in
+        let fields = batch.storage.fields
+        try batch.storage.recordStarts.withUnsafeBufferPointer { starts in
+            try batch.storage.recordLines.withUnsafeBufferPointer { lines in
                 for r in 0..<lines.count {
                     let record = CSVRecord(line: baseLine + lines[r] + 1, number: baseNumber + r + 1, buffer: text,
                                            fields: UnsafeBufferPointer(start: fields + starts[r], count: starts[r + 1] - starts[r]))

@@ -27,29 +27,36 @@ public enum TextEncoding: String, Sendable, Equatable {
     }
 
     /// Detects the encoding and decodes in one go (GB18030 is validated by decoding it, not twice).
-    /// Returns the UTF-8 text and where it starts in it (after a UTF-8 BOM, which is not copied away).
-    static func decode(_ bytes: [UInt8]) throws(CSVError) -> (encoding: TextEncoding, text: [UInt8], start: Int) {
-        let result: Result<(TextEncoding, [UInt8], Int), CSVError> = bytes.withUnsafeBytes { raw in
+    /// UTF-8 needs no decoding: then the result says where the text starts in `raw` (after a BOM).
+    static func decode(_ raw: UnsafeRawBufferPointer) throws(CSVError) -> (encoding: TextEncoding, text: DecodedText) {
+        let result: Result<(TextEncoding, DecodedText), CSVError> = {
             switch byteOrderMark(raw) {
             case .utf8BOM:
                 let body = UnsafeRawBufferPointer(rebasing: raw[3...])
                 if let bad = UTF8Validation.firstInvalidOffset(body) { return .failure(.invalidUTF8(offset: bad + 3)) }
-                return .success((.utf8BOM, bytes, 3))
+                return .success((.utf8BOM, .original(start: 3)))
             case .utf16LE, .utf16BE:
                 let bigEndian = raw[0] == 0xFE
-                return UTF16Transcoding.decode(raw, bigEndian: bigEndian).map { (bigEndian ? .utf16BE : .utf16LE, $0, 0) }
+                return UTF16Transcoding.decode(raw, bigEndian: bigEndian).map { (bigEndian ? .utf16BE : .utf16LE, .decoded($0)) }
             case .utf8, .gb18030, nil:
-                guard let badUTF8 = UTF8Validation.firstInvalidOffset(raw) else { return .success((.utf8, bytes, 0)) }
+                guard let badUTF8 = UTF8Validation.firstInvalidOffset(raw) else { return .success((.utf8, .original(start: 0))) }
                 switch GB18030.decodeOrFail(raw) {
-                case .success(let text): return .success((.gb18030, text, 0))
+                case .success(let text): return .success((.gb18030, .decoded(text)))
                 case .failure(.invalidGB18030(let badGB)): return .failure(.undetectableEncoding(offset: max(badUTF8, badGB)))
                 case .failure(let error): return .failure(error)
                 }
             }
-        }
+        }()
         switch result {
-        case .success(let (encoding, text, start)): return (encoding, text, start)
+        case .success(let (encoding, text)): return (encoding, text)
         case .failure(let error): throw error
         }
     }
+}
+
+/// The UTF-8 text of a file: the file's own bytes from an offset (UTF-8, maybe after a BOM), or a
+/// decoded copy.
+enum DecodedText {
+    case original(start: Int)
+    case decoded([UInt8])
 }

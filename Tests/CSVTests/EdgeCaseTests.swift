@@ -59,6 +59,27 @@ import Testing
         #expect(input.0.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0) } == input.1)
     }
 
+    /// The DFA with its ASCII skipping agrees with the byte-by-byte validator on mixed random input,
+    /// including errors right after block boundaries and sequences open across them.
+    @Test func dfaValidatorAgreesWithTheExactOne() {
+        var rng = SplitMix(seed: 1)
+        for round in 0..<4_000 {
+            var bytes: [UInt8] = []
+            let rare = 50 + rng.next() % 3000          // how often a random byte is thrown in
+            for _ in 0..<Int(rng.next() % 900) {
+                bytes.append(rng.next() % rare == 0 ? UInt8(truncatingIfNeeded: rng.next()) : UInt8(0x41 + rng.next() % 3))
+                if rng.next() % 3 == 0 { bytes += Array("事".utf8) }
+                if rng.next() % 11 == 0 { bytes += Array("𠀀".utf8) }
+            }
+            let (exact, fast) = bytes.withUnsafeBytes { raw -> (Int?, Int?) in
+                guard let p = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return (nil, nil) }
+                return (UTF8Validation.firstInvalid(p, 0, raw.count, raw.count), UTF8Validation.firstInvalidFast(p, 0, raw.count, raw.count))
+            }
+            #expect(exact == fast, "round \(round): \(bytes)")
+            if exact != fast { return }
+        }
+    }
+
     @Test func utf8ValidationInPiecesFindsTheFirstError() {
         var rng = SplitMix(seed: 99)
         let words = ["事故", "a", "𠀀", "é", "\n", "1234567"]
