@@ -8,8 +8,9 @@ struct SharedStringCatalog {
 
     var isEmpty: Bool { texts.isEmpty }
 
-    mutating func index(_ text: String) -> Int {
-        referenceCount += 1
+    /// The shared-string number of `text`, counting `references` cells that use it.
+    mutating func index(_ text: String, references: Int = 1) -> Int {
+        referenceCount += references
         let key = Array(text.utf8)
         if let index = indexByText[key] { return index }
         texts.append(text)

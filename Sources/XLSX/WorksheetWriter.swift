@@ -12,14 +12,15 @@ public struct WorksheetWriter: Sendable {
     /// by writing empty `<c/>` cells and `<row/>` rows.
     public var omitCellReferences = false
 
-    private(set) var rows: [[CellInput]] = []
+    private(set) var rows = StoredRows()
     private(set) var merges: [CellRange] = []
 
     public init(name: String) {
         self.name = name
     }
 
-    /// Appends the next row; `[]` is a blank row.
+    /// Appends the next row; `[]` is a blank row. Cells are kept in a compact form (about 24 bytes
+    /// each, texts once per sheet) until the workbook is written.
     public mutating func append(_ row: [CellInput]) {
         rows.append(row)
     }
@@ -30,23 +31,32 @@ public struct WorksheetWriter: Sendable {
     }
 
     /// Number of rows appended so far.
-    public var rowCount: Int { rows.count }
+    public var rowCount: Int { rows.rowEnds.count }
 
-    /// The worksheet part. Strings and styles are numbered in the workbook-wide catalogs.
+    /// The worksheet part. Strings and styles are numbered in the workbook-wide catalogs, in the order
+    /// this sheet first uses them.
     func worksheetXML(tabSelected: Bool, styles: inout StyleCatalog, strings: inout SharedStringCatalog, date1904: Bool) -> [UInt8] {
+        let styleIDs = rows.styleRequests.map { styles.index(format: $0.format, bold: $0.bold) }
+        var stringIDs: [Int] = []
+        if !inlineStrings {
+            stringIDs = rows.strings.indices.map { strings.index(rows.strings[$0], references: rows.stringReferences[$0]) }
+        }
         var body: [UInt8] = []
-        body.reserveCapacity(rows.count * 64 + 256)
+        body.reserveCapacity(rows.cells.count * 32 + rows.rowEnds.count * 16 + 256)
         var lastRow = 0
         var lastColumn = 0
         var columnNames: [[UInt8]] = []
         var rowDigits: [UInt8] = []
-        for (rowOffset, row) in rows.enumerated() {
+        var start = 0
+        for (rowOffset, end) in rows.rowEnds.enumerated() {
             let rowNumber = rowOffset + 1
-            let occupied = row.lastIndex { if case .empty = $0 { return false } else { return true } }
-            guard let occupied else {
+            let rowStart = start
+            start = Int(end)
+            guard rowStart < Int(end) else {
                 if omitCellReferences { body.append(contentsOf: "<row/>".utf8) }
                 continue
             }
+            let occupied = Int(rows.cells[Int(end) - 1].column)
             lastRow = rowNumber
             lastColumn = max(lastColumn, occupied)
             rowDigits.removeAll(keepingCapacity: true)
@@ -59,12 +69,18 @@ public struct WorksheetWriter: Sendable {
                 body.append(contentsOf: rowDigits)
                 body.append(contentsOf: "\">".utf8)
             }
-            for column in 0...occupied {
-                let cell = row[column]
-                if case .empty = cell {
-                    if omitCellReferences { body.append(contentsOf: "<c/>".utf8) }
-                    continue
+            var nextColumn = 0
+            for position in rowStart..<Int(end) {
+                let cell = rows.cells[position]
+                let column = Int(cell.column)
+                if omitCellReferences {
+                    // Without references a gap can only be kept by empty cells.
+                    while nextColumn < column {
+                        body.append(contentsOf: "<c/>".utf8)
+                        nextColumn += 1
+                    }
                 }
+                nextColumn = column + 1
                 body.append(contentsOf: "<c".utf8)
                 if !omitCellReferences {
                     body.append(contentsOf: " r=\"".utf8)
@@ -72,7 +88,7 @@ public struct WorksheetWriter: Sendable {
                     body.append(contentsOf: rowDigits)
                     body.append(UInt8(ascii: "\""))
                 }
-                appendCell(cell, to: &body, styles: &styles, strings: &strings, date1904: date1904)
+                appendCell(cell, to: &body, styleIDs: styleIDs, stringIDs: stringIDs, date1904: date1904)
             }
             body.append(contentsOf: "</row>".utf8)
         }
@@ -149,65 +165,45 @@ public struct WorksheetWriter: Sendable {
     }
 
     /// Writes the rest of one `<c` element (after its reference) through `</c>`.
-    private func appendCell(_ cell: CellInput, to out: inout [UInt8], styles: inout StyleCatalog,
-                            strings: inout SharedStringCatalog, date1904: Bool) {
-        func style(_ index: Int) {
-            if index != 0 {
-                out.append(contentsOf: " s=\"".utf8)
-                WorksheetWriter.appendDigits(index, to: &out)
-                out.append(UInt8(ascii: "\""))
-            }
+    private func appendCell(_ cell: StoredRows.StoredCell, to out: inout [UInt8], styleIDs: [Int], stringIDs: [Int], date1904: Bool) {
+        let style = cell.style == 0 ? 0 : styleIDs[Int(cell.style) - 1]
+        if style != 0 {
+            out.append(contentsOf: " s=\"".utf8)
+            WorksheetWriter.appendDigits(style, to: &out)
+            out.append(UInt8(ascii: "\""))
         }
-        func number(_ value: Double) {
-            out.append(contentsOf: "><v>".utf8)
-            WorksheetWriter.appendNumber(value, to: &out)
-            out.append(contentsOf: "</v></c>".utf8)
-        }
-        switch cell {
-        case .empty:
-            out.append(contentsOf: "/>".utf8)
-        case .text(let text, let bold):
-            style(bold ? styles.index(format: nil, bold: true) : 0)
+        switch cell.kind {
+        case .text:
             if inlineStrings {
                 out.append(contentsOf: " t=\"inlineStr\"><is>".utf8)
-                XMLPart.appendTextElement(text, to: &out)
+                XMLPart.appendTextElement(rows.strings[Int(cell.index)], to: &out)
                 out.append(contentsOf: "</is></c>".utf8)
             } else {
                 out.append(contentsOf: " t=\"s\"><v>".utf8)
-                WorksheetWriter.appendDigits(strings.index(text), to: &out)
+                WorksheetWriter.appendDigits(stringIDs[Int(cell.index)], to: &out)
                 out.append(contentsOf: "</v></c>".utf8)
             }
-        case .number(let value, let format):
-            style(styles.index(format: format))
-            if value.isFinite {
-                number(value)
-            } else {
-                // A workbook cannot store NaN or infinity; Excel shows such a result as #NUM!.
-                out.append(contentsOf: " t=\"e\"><v>#NUM!</v></c>".utf8)
-            }
-        case .literal(let text):
+        case .number, .date:
+            let value = cell.kind == .date ? ExcelDate.stored(serial: cell.number, date1904: date1904) : cell.number
             out.append(contentsOf: "><v>".utf8)
-            XMLText.append(text, .element, to: &out)
+            WorksheetWriter.appendNumber(value, to: &out)
             out.append(contentsOf: "</v></c>".utf8)
-        case .bool(let flag):
-            out.append(contentsOf: " t=\"b\"><v>\(flag ? 1 : 0)</v></c>".utf8)
-        case .date(let year, let month, let day, let format):
-            style(styles.index(format: format))
-            let serial = Double(ExcelDate.serial(year: year, month: month, day: day))
-            number(ExcelDate.stored(serial: serial, date1904: date1904))
-        case .dateTime(let year, let month, let day, let hour, let minute, let second, let format):
-            style(styles.index(format: format))
-            let seconds = Double(hour * 3600 + minute * 60 + second)
-            let serial = Double(ExcelDate.serial(year: year, month: month, day: day)) + seconds / 86_400
-            number(ExcelDate.stored(serial: serial, date1904: date1904))
-        case .formula(let formula, let cached):
-            let text = formula.hasPrefix("=") ? String(formula.dropFirst()) : formula
+        case .nonFinite:
+            // A workbook cannot store NaN or infinity; Excel shows such a result as #NUM!.
+            out.append(contentsOf: " t=\"e\"><v>#NUM!</v></c>".utf8)
+        case .literal:
+            out.append(contentsOf: "><v>".utf8)
+            XMLText.append(rows.texts[Int(cell.index)], .element, to: &out)
+            out.append(contentsOf: "</v></c>".utf8)
+        case .bool:
+            out.append(contentsOf: (cell.number != 0 ? " t=\"b\"><v>1</v></c>" : " t=\"b\"><v>0</v></c>").utf8)
+        case .formula, .formulaWithoutValue:
             out.append(contentsOf: "><f>".utf8)
-            XMLText.append(text, .element, to: &out)
+            XMLText.append(rows.texts[Int(cell.index)], .element, to: &out)
             out.append(contentsOf: "</f>".utf8)
-            if cached.isFinite {
+            if cell.kind == .formula {
                 out.append(contentsOf: "<v>".utf8)
-                WorksheetWriter.appendNumber(cached, to: &out)
+                WorksheetWriter.appendNumber(cell.number, to: &out)
                 out.append(contentsOf: "</v></c>".utf8)
             } else {
                 out.append(contentsOf: "</c>".utf8)
