@@ -22,6 +22,8 @@ swiftc $FLAGS -use-ld=lld -module-name XLSXFuzz -I "$BUILD" -I Sources/CZlib -I 
     $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g') \
     Fuzz/xlsx/XLSXFuzz.swift "$XLSX_SOURCES"/*.swift "$BUILD/Zip.o" -lxml2 -lz -o "$BUILD/xlsx-fuzz"
 
-# Swift's own crash backtracer would get in the way of AddressSanitizer's report.
+# Swift's own crash backtracer would get in the way of AddressSanitizer's report. Leak checks are off:
+# memory that Dispatch and the Swift runtime cache across runs looks like a leak to libFuzzer, and
+# checking for it after every run makes fuzzing about 13 times slower.
 SWIFT_BACKTRACE=enable=no "$BUILD/xlsx-fuzz" -max_total_time="$SECONDS_TO_RUN" -max_len=16384 -timeout=10 \
-    -rss_limit_mb=2048 -dict=Fuzz/xlsx/xlsx.dict -artifact_prefix="$BUILD/" "$BUILD/corpus" Fuzz/corpus/xlsx
+    -rss_limit_mb=2048 -detect_leaks=0 -dict=Fuzz/xlsx/xlsx.dict -artifact_prefix="$BUILD/" "$BUILD/corpus" Fuzz/corpus/xlsx
