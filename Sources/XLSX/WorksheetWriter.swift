@@ -41,60 +41,20 @@ public struct WorksheetWriter: Sendable {
         if !inlineStrings {
             stringIDs = rows.strings.indices.map { strings.index(rows.strings[$0], references: rows.stringReferences[$0]) }
         }
-        var body: [UInt8] = []
-        body.reserveCapacity(rows.cells.count * 32 + rows.rowEnds.count * 16 + 256)
+        // The dimension goes before the rows, so find the last row and column first.
         var lastRow = 0
         var lastColumn = 0
-        var columnNames: [[UInt8]] = []
-        var rowDigits: [UInt8] = []
-        var start = 0
+        var previousEnd: Int32 = 0
         for (rowOffset, end) in rows.rowEnds.enumerated() {
-            let rowNumber = rowOffset + 1
-            let rowStart = start
-            start = Int(end)
-            guard rowStart < Int(end) else {
-                if omitCellReferences { body.append(contentsOf: "<row/>".utf8) }
-                continue
+            if end > previousEnd {
+                lastRow = rowOffset + 1
+                lastColumn = max(lastColumn, Int(rows.cells[Int(end) - 1].column))
             }
-            let occupied = Int(rows.cells[Int(end) - 1].column)
-            lastRow = rowNumber
-            lastColumn = max(lastColumn, occupied)
-            rowDigits.removeAll(keepingCapacity: true)
-            WorksheetWriter.appendDigits(rowNumber, to: &rowDigits)
-            while columnNames.count <= occupied { columnNames.append(Array(CellReference.columnName(columnNames.count).utf8)) }
-            if omitCellReferences {
-                body.append(contentsOf: "<row>".utf8)
-            } else {
-                body.append(contentsOf: "<row r=\"".utf8)
-                body.append(contentsOf: rowDigits)
-                body.append(contentsOf: "\">".utf8)
-            }
-            var nextColumn = 0
-            for position in rowStart..<Int(end) {
-                let cell = rows.cells[position]
-                let column = Int(cell.column)
-                if omitCellReferences {
-                    // Without references a gap can only be kept by empty cells.
-                    while nextColumn < column {
-                        body.append(contentsOf: "<c/>".utf8)
-                        nextColumn += 1
-                    }
-                }
-                nextColumn = column + 1
-                body.append(contentsOf: "<c".utf8)
-                if !omitCellReferences {
-                    body.append(contentsOf: " r=\"".utf8)
-                    body.append(contentsOf: columnNames[column])
-                    body.append(contentsOf: rowDigits)
-                    body.append(UInt8(ascii: "\""))
-                }
-                appendCell(cell, to: &body, styleIDs: styleIDs, stringIDs: stringIDs, date1904: date1904)
-            }
-            body.append(contentsOf: "</row>".utf8)
+            previousEnd = end
         }
 
         var xml = Array(XMLPart.declaration.utf8)
-        xml.reserveCapacity(body.count + 1024)
+        xml.reserveCapacity(rows.cells.count * 40 + rows.rowEnds.count * 24 + 2048)  // ≈ what a cell takes, so no regrowth
         xml.append(contentsOf: "<worksheet xmlns=\"\(XMLPart.mainNamespace)\" xmlns:r=\"\(XMLPart.relationshipsNamespace)\">".utf8)
         let dimension = lastRow == 0 ? "A1" : "A1:\(CellReference(row: lastRow, column: lastColumn))"
         xml.append(contentsOf: "<dimension ref=\"\(dimension)\"/>".utf8)
@@ -116,11 +76,55 @@ public struct WorksheetWriter: Sendable {
             }
             xml.append(contentsOf: "</cols>".utf8)
         }
-        if body.isEmpty {
+        if lastRow == 0 && !(omitCellReferences && !rows.rowEnds.isEmpty) {
             xml.append(contentsOf: "<sheetData/>".utf8)
         } else {
             xml.append(contentsOf: "<sheetData>".utf8)
-            xml.append(contentsOf: body)
+            var columnNames: [[UInt8]] = []
+            var rowDigits: [UInt8] = []
+            var start = 0
+            for (rowOffset, end) in rows.rowEnds.enumerated() {
+                let rowNumber = rowOffset + 1
+                let rowStart = start
+                start = Int(end)
+                guard rowStart < Int(end) else {
+                    if omitCellReferences { xml.append(contentsOf: "<row/>".utf8) }
+                    continue
+                }
+                let occupied = Int(rows.cells[Int(end) - 1].column)
+                rowDigits.removeAll(keepingCapacity: true)
+                WorksheetWriter.appendDigits(rowNumber, to: &rowDigits)
+                while columnNames.count <= occupied { columnNames.append(Array(CellReference.columnName(columnNames.count).utf8)) }
+                if omitCellReferences {
+                    xml.append(contentsOf: "<row>".utf8)
+                } else {
+                    xml.append(contentsOf: "<row r=\"".utf8)
+                    xml.append(contentsOf: rowDigits)
+                    xml.append(contentsOf: "\">".utf8)
+                }
+                var nextColumn = 0
+                for position in rowStart..<Int(end) {
+                    let cell = rows.cells[position]
+                    let column = Int(cell.column)
+                    if omitCellReferences {
+                        // Without references a gap can only be kept by empty cells.
+                        while nextColumn < column {
+                            xml.append(contentsOf: "<c/>".utf8)
+                            nextColumn += 1
+                        }
+                    }
+                    nextColumn = column + 1
+                    xml.append(contentsOf: "<c".utf8)
+                    if !omitCellReferences {
+                        xml.append(contentsOf: " r=\"".utf8)
+                        xml.append(contentsOf: columnNames[column])
+                        xml.append(contentsOf: rowDigits)
+                        xml.append(UInt8(ascii: "\""))
+                    }
+                    appendCell(cell, to: &xml, styleIDs: styleIDs, stringIDs: stringIDs, date1904: date1904)
+                }
+                xml.append(contentsOf: "</row>".utf8)
+            }
             xml.append(contentsOf: "</sheetData>".utf8)
         }
         if !merges.isEmpty {
