@@ -73,7 +73,7 @@ for path in arguments {
     print("  phase     wall s   cpu s    MB/s    rows/s")
     func report(_ phase: String, _ m: (wall: Double, cpu: Double, result: Int), rows: Bool) {
         let mbps = size / 1e6 / m.wall
-        let rowRate = rows ? String(format: "%9.0f", Double(m.result) / m.wall) : "        -"
+        let rowRate = rows ? String(format: "%9.0f", Double(m.result) / m.wall) : (m.result < 0 ? "  failed" : "        -")
         print("  " + phase.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%7.3f %7.3f %7.1f ", m.wall, m.cpu, mbps) + rowRate)
     }
     for phase in phases {
@@ -82,11 +82,11 @@ for path in arguments {
             report(phase, measure(runs: runs) {
                 let fd = open(path, O_RDONLY)
                 defer { close(fd) }
-                let size = Int(size)
-                guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return 0 }
-                defer { munmap(base, size) }
+                let length = Int(size)
+                guard let base = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return -1 }
+                defer { munmap(base, length) }
                 var sum = 0
-                for page in stride(from: 0, to: size, by: 4096) { sum &+= Int(base.load(fromByteOffset: page, as: UInt8.self)) }
+                for page in stride(from: 0, to: length, by: 4096) { sum &+= Int(base.load(fromByteOffset: page, as: UInt8.self)) }
                 return sum
             }, rows: false)
         case "open":

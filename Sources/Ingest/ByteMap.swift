@@ -1,3 +1,5 @@
+import Foundation
+
 /// A hash map from strings, compared by their UTF-8 bytes, to values: the per-row lookups of
 /// ingest (dictionary codes, name resolutions, parsed words).
 ///
@@ -81,8 +83,8 @@ struct ByteMap<Value>: Sendable where Value: Sendable {
         var k = key
         return k.withUTF8 { a in
             guard a.count == bytes.count else { return false }
-            for i in 0..<a.count where a[i] != bytes[i] { return false }
-            return true
+            guard let x = a.baseAddress, let y = bytes.baseAddress else { return a.count == 0 }
+            return memcmp(x, y, a.count) == 0
         }
     }
 

@@ -64,6 +64,7 @@ enum DateParser {
     }
 
     static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<Day, ValueProblem> {
+        if let quick = plainASCII(bytes) { return quick }
         var i = 0
         let n = bytes.count
 
@@ -189,6 +190,34 @@ enum DateParser {
         }
         guard token(i).0 == .end else { return .failure(.notDate) }
         return civil(year: year, month: month, day: day)
+    }
+
+    /// The common `YYYY-M-D` (or `/`, `.`) with nothing around it, read without the general
+    /// scanner; nil when the text has any other shape.
+    @inline(__always)
+    private static func plainASCII(_ b: UnsafeBufferPointer<UInt8>) -> Result<Day, ValueProblem>? {
+        let n = b.count
+        guard n >= 8, n <= 10 else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int? {
+            let c = b[i] &- 48
+            return c < 10 ? Int(c) : nil
+        }
+        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3) else { return nil }
+        let sep = b[4]
+        guard sep == UInt8(ascii: "-") || sep == UInt8(ascii: "/") || sep == UInt8(ascii: ".") else { return nil }
+        var i = 5
+        guard let m0 = digit(i) else { return nil }
+        var month = m0
+        i += 1
+        if i < n, let m1 = digit(i) { month = month * 10 + m1; i += 1 }
+        guard i < n, b[i] == sep else { return nil }
+        i += 1
+        guard i < n, let d0 = digit(i) else { return nil }
+        var day = d0
+        i += 1
+        if i < n, let d1 = digit(i) { day = day * 10 + d1; i += 1 }
+        guard i == n else { return nil }
+        return civil(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: month, day: day)
     }
 
     /// `2020-03-19`, `2020-03-19T14:30:00`, or `14:30:00` for a time-only cell.

@@ -24,9 +24,8 @@ enum IndustryOutcome: Sendable {
 /// Turning the current row's values into a record of the sheet's kind, or a rejection.
 extension SheetIngestor {
     mutating func buildRecord(into partial: inout FilePartial) throws(RowRejection) {
-        guard let layout else { return }
-        switch layout.kind {
-        case .accident, .fire: try buildIncident(kind: layout.kind, into: &partial)
+        switch kind {
+        case .accident, .fire: try buildIncident(kind: kind, into: &partial)
         case .hazard: try buildHazard(into: &partial)
         case .inspection: try buildInspection(into: &partial)
         case .penalty: try buildPenalty(into: &partial)
@@ -205,10 +204,10 @@ extension SheetIngestor {
         return result
     }
 
-    func has(_ field: Field) -> Bool { layout?.has(field) ?? false }
+    func has(_ field: Field) -> Bool { present[field.rawValue] }
 
     func header(_ field: Field) -> String {
-        guard let layout, layout.has(field) else { return field.name }
+        guard present[field.rawValue], let layout else { return field.name }
         return layout.headers[field.rawValue]
     }
 
@@ -218,7 +217,7 @@ extension SheetIngestor {
     }
 
     func requiredDate(_ field: Field) throws(RowRejection) -> Day {
-        switch field == layout?.schema.dateField ? rowDate : DateParser.parse(values[field.rawValue]) {
+        switch field == dateField ? rowDate : DateParser.parse(values[field.rawValue]) {
         case .success(let d): return d
         case .failure(let p): throw fail(field, p)
         }

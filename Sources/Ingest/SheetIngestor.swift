@@ -29,6 +29,11 @@ struct SheetIngestor {
     var numericFields: [Field] = []
     /// The layout's mapped fields (cleared before each row).
     var mappedFields: [Field] = []
+    // Copies of what the layout says, read on every row without going through the optional.
+    var present = [Bool](repeating: false, count: Field.count)
+    var columnMap: [Int16] = []
+    var dateField = Field.occurredOn
+    var kind = RecordKind.accident
     var counts = [Int32](repeating: 0, count: Field.count)
     var money = [Money](repeating: .zero, count: Field.count)
     var numericProblems = [ValueProblem?](repeating: nil, count: Field.count)
@@ -84,6 +89,10 @@ struct SheetIngestor {
         partial.sheetReportIndex[sheetCode] = reportIndex
         fallbackPart = context.parts.fallback(folders: names.folders, fileName: names.file, sheetName: report.name)
         mappedFields = layout.mappedFields
+        for f in mappedFields { present[f.rawValue] = true }
+        columnMap = layout.columnField
+        dateField = layout.schema.dateField
+        kind = layout.kind
         numericFields = layout.mappedFields.filter { $0.valueType == .count || $0.valueType == .money }
         for row in rows where row.number > layout.lastHeaderRow {
             process(row, into: &partial)
@@ -97,20 +106,24 @@ struct SheetIngestor {
         rowNumber = row.number
         for f in mappedFields { values[f.rawValue] = .empty }
         var any = false
-        let map = layout.columnField
+        let map = columnMap
         row.forEachCell { column, cell in
             if case .empty = cell { return }
-            if case .text(let t) = cell, RawCell.isBlankText(t) { return }
-            any = true
+            if !any {
+                // Blankness matters only until the row has a value: parsers treat a blank text
+                // cell as empty anyway.
+                if case .text(let t) = cell, RawCell.isBlankText(t) { return }
+                any = true
+            }
             if column < map.count {
                 let f = Int(map[column])
                 if f >= 0 { values[f] = cell }
             }
         }
         guard any else { return }                                  // blank row
-        let dateField = layout.schema.dateField
+        let dateField = self.dateField
         var dated = false
-        if layout.kind != .target {
+        if kind != .target {
             rowDate = DateParser.parse(values[dateField.rawValue])
             if case .success = rowDate { dated = true }
         }

@@ -2,7 +2,7 @@ import Model
 
 /// How a recognised sheet is laid out: its kind, where its header is, and which column holds which
 /// field in which unit.
-struct SheetLayout: Sendable {
+final class SheetLayout: Sendable {
     let schema: KindSchema
     /// Row number of the (upper) header row.
     let headerRow: Int
@@ -21,6 +21,22 @@ struct SheetLayout: Sendable {
     let missing: [Field]
     let ignored: [String]
     let unitLine: MoneyUnit?
+
+    init(schema: KindSchema, headerRow: Int, headerRowCount: Int, columnField: [Int16], fieldColumn: [Int],
+         headers: [String], headerKeys: [String], moneyUnits: [MoneyUnit], missing: [Field], ignored: [String],
+         unitLine: MoneyUnit?) {
+        self.schema = schema
+        self.headerRow = headerRow
+        self.headerRowCount = headerRowCount
+        self.columnField = columnField
+        self.fieldColumn = fieldColumn
+        self.headers = headers
+        self.headerKeys = headerKeys
+        self.moneyUnits = moneyUnits
+        self.missing = missing
+        self.ignored = ignored
+        self.unitLine = unitLine
+    }
 
     var lastHeaderRow: Int { headerRow + headerRowCount - 1 }
     var kind: RecordKind { schema.kind }
