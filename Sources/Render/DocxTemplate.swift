@@ -101,13 +101,17 @@ public struct DocxTemplate: Sendable {
         var result: [DocxTemplateProblem] = []
         for part in parts {
             result += part.syntaxProblems
+            var checked: [String: [String]] = [:]    // the same expression in the same blocks is checked once
             for site in part.sites {
                 if let error = site.syntaxError { result.append(part.problem(site, error)); continue }
                 // Inside a block over a list whose elements are unknown (empty, no prototype) nothing can be checked.
                 guard let effective = Self.schema(for: site, in: part, root: schema) else { continue }
                 switch site.placeholder.role {
                 case .value(let expression):
-                    result += Self.check(expression, schema: effective).map { part.problem(site, $0) }
+                    let key = site.scopes.map(String.init).joined(separator: ",") + "|" + expression
+                    let messages = checked[key] ?? Self.check(expression, schema: effective)
+                    checked[key] = messages
+                    result += messages.map { part.problem(site, $0) }
                 case .loopStart(let list, _):
                     switch effective.resolve(list.split(separator: ".", omittingEmptySubsequences: false)) {
                     case .success(.list): break

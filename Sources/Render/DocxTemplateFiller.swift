@@ -14,6 +14,8 @@ final class DocxTemplateFiller {
     private var compiled: [String: Template] = [:]
     /// Inside a block kept once for an empty list: every value is empty.
     private var blank = 0
+    /// Values already rendered at the current context level (cleared on every push and pop).
+    private var values: [String: String] = [:]
 
     init(context: [String: Any]) {
         let ext = Extension()
@@ -51,9 +53,12 @@ final class DocxTemplateFiller {
                     } else if let members = item as? [String: Any] {
                         pushed = members
                     }
+                    let outer = values
+                    values = [:]
                     context.push(dictionary: pushed) {
                         emit(part, from: loop.start, through: loop.end, skipping: l, copy: copy || n > 0, into: &out)
                     }
+                    values = outer
                 }
                 k = loop.end + 1
                 continue
@@ -86,13 +91,13 @@ final class DocxTemplateFiller {
         var result = ""
         for index in part.sitesByToken[k] ?? [] {
             let site = part.sites[index]
-            result += XMLText.escape(String(String.UnicodeScalarView(scalars[position..<site.range.lowerBound])))
+            result += XMLText.escape(DocxTemplatePart.string(scalars[position..<site.range.lowerBound]))
             if case .value(let expression) = site.placeholder.role, site.syntaxError == nil {
                 result += Self.runText(value(expression, site, part), prefix: part.names.prefix)
             }
             position = site.range.upperBound
         }
-        result += XMLText.escape(String(String.UnicodeScalarView(scalars[position...])))
+        result += XMLText.escape(DocxTemplatePart.string(scalars[position...]))
         out.append(contentsOf: Array(result.utf8))
     }
 
@@ -118,6 +123,7 @@ final class DocxTemplateFiller {
 
     private func value(_ expression: String, _ site: DocxTemplatePart.Site, _ part: DocxTemplatePart) -> String {
         if blank > 0 { return "" }
+        if let known = values[expression] { return known }
         do {
             let template: Template
             if let cached = compiled[expression] {
@@ -126,7 +132,9 @@ final class DocxTemplateFiller {
                 template = Template(templateString: "{{ \(expression) }}", environment: environment)
                 compiled[expression] = template
             }
-            return try template.render(context)
+            let text = try template.render(context)
+            values[expression] = text
+            return text
         } catch {
             let reason = (error as? TemplateSyntaxError)?.reason ?? "\(error)"
             problems.append(part.problem(site, reason))

@@ -27,8 +27,8 @@ struct DocxTemplatePart: Sendable {
         let element: String?
         let start: Int
         let end: Int
-        /// The block holds every row of its table (or every paragraph of its cell): with no element
-        /// it is kept once with empty values, since Word refuses a table without rows.
+        /// The block holds every row of its table: with no element it is kept once with empty
+        /// values, since Word refuses a table without rows.
         let keepOne: Bool
     }
 
@@ -53,6 +53,8 @@ struct DocxTemplatePart: Sendable {
     let bytes: [UInt8]
     let tokens: [DocxTemplateToken]
     let names: Names
+    /// Ordinals for messages: tables, and paragraphs outside tables, by start token.
+    let numbers: [Int: Int]
     /// Text tokens whose text changes (placeholders moved in or out), by token index.
     private(set) var rewritten: [Int: String] = [:]
     private(set) var sites: [Site] = []
@@ -78,6 +80,7 @@ struct DocxTemplatePart: Sendable {
             }
         }
         names = Names(prefix: prefix)
+        numbers = Self.numbers(tokens, names)
         findPlaceholders()
         findLoops()
     }
@@ -128,7 +131,7 @@ struct DocxTemplatePart: Sendable {
                 j += 1
             }
             guard let close else {
-                let shown = String(String.UnicodeScalarView(scalars[i..<min(scalars.count, i + 20)]))
+                let shown = Self.string(scalars[i..<min(scalars.count, i + 20)])
                 syntaxProblems.append(problem(at: members[owner[i]], placeholder: shown,
                                               message: "占位符没有结束的「}}」(占位符须在同一段内写完)"))
                 if let reopened { i = reopened; continue }
@@ -141,23 +144,26 @@ struct DocxTemplatePart: Sendable {
         guard !matches.isEmpty else { return }
 
         // New text of every piece; pieces that gained or lost characters are rewritten.
-        var texts = Array(repeating: String.UnicodeScalarView(), count: members.count)
+        var texts = Array(repeating: [UInt8](), count: members.count)
+        var lengths = Array(repeating: 0, count: members.count)    // in scalars
         var changed = Array(repeating: false, count: members.count)
         var starts: [Int: Int] = [:]     // match start scalar → offset within its piece's new text
         let matchStarts = Set(matches.map(\.lowerBound))
         for x in 0..<scalars.count {
-            if matchStarts.contains(x) { starts[x] = texts[owner[x]].count }
-            texts[owner[x]].append(scalars[x])
-            if owner[x] != original[x] { changed[owner[x]] = true; changed[original[x]] = true }
+            let piece = owner[x]
+            if matchStarts.contains(x) { starts[x] = lengths[piece] }
+            UTF8.encode(scalars[x]) { texts[piece].append($0) }
+            lengths[piece] += 1
+            if piece != original[x] { changed[piece] = true; changed[original[x]] = true }
         }
-        for (piece, token) in members.enumerated() where changed[piece] { rewritten[token] = String(texts[piece]) }
-        let paragraphText = String(String.UnicodeScalarView(scalars))
+        for (piece, token) in members.enumerated() where changed[piece] { rewritten[token] = String(decoding: texts[piece], as: UTF8.self) }
+        // Every piece of a paragraph shares its table, row and cell: one location for all.
+        let location = self.location(of: members[0], paragraphText: Self.string(scalars[...]))
         for match in matches {
             let piece = owner[match.lowerBound]
             let offset = starts[match.lowerBound] ?? 0
-            let raw = String(String.UnicodeScalarView(scalars[match]))
-            let inner = String(String.UnicodeScalarView(scalars[(match.lowerBound + 2)..<(match.upperBound - 2)]))
-            let location = self.location(of: members[piece], paragraphText: paragraphText)
+            let raw = Self.string(scalars[match])
+            let inner = Self.string(scalars[(match.lowerBound + 2)..<(match.upperBound - 2)])
             switch DocxPlaceholder.role(of: inner) {
             case .success(let role):
                 sites.append(Site(token: members[piece], range: offset..<(offset + match.count),
@@ -240,16 +246,11 @@ struct DocxTemplatePart: Sendable {
         ancestor(of: token, named: names.tr) ?? ancestor(of: token, named: names.p) ?? token
     }
 
-    /// True when the block from `start` to `end` holds every row of its table, or every paragraph of its cell.
+    /// True when the block from `start` to `end` holds every row of its table.
     private func fillsParent(_ start: Int, _ end: Int) -> Bool {
         let parent = tokens[start].parent
-        guard parent >= 0 else { return false }
-        let childName: String
-        switch tokens[parent].name {
-        case names.tbl: childName = names.tr
-        case names.tc: childName = names.p
-        default: return false
-        }
+        guard parent >= 0, tokens[parent].name == names.tbl else { return false }
+        let childName = names.tr
         var k = parent + 1
         while k < tokens[parent].match {
             let token = tokens[k]
@@ -275,8 +276,7 @@ struct DocxTemplatePart: Sendable {
         var snippet = paragraphText.trimmingWhitespace()
         if snippet.count > 30 { snippet = String(snippet.prefix(30)) + "…" }
         if let table = ancestor(of: token, named: names.tbl) {
-            let tableNumber = tokens[..<table].filter { $0.kind == .start && $0.name == names.tbl }.count + 1
-            var where_ = "\(label)第\(tableNumber)个表格"
+            var where_ = "\(label)第\(numbers[table] ?? 0)个表格"
             if let row = ancestor(of: token, named: names.tr) {
                 where_ += "第\(ordinal(of: row, named: names.tr, within: table))行"
                 if let cell = ancestor(of: token, named: names.tc) {
@@ -285,13 +285,25 @@ struct DocxTemplatePart: Sendable {
             }
             return where_ + "「\(snippet)」"
         }
-        // Paragraphs outside tables, counted as a writer counts them.
         let paragraph = ancestor(of: token, named: names.p) ?? token
-        var number = 0
-        for k in 0...paragraph where tokens[k].name == names.p && tokens[k].kind != .end {
-            if ancestor(of: k, named: names.tbl) == nil { number += 1 }
+        return "\(label)第\(numbers[paragraph] ?? 0)段「\(snippet)」"
+    }
+
+    /// Tables numbered in document order, and paragraphs outside tables as a writer counts them.
+    static func numbers(_ tokens: [DocxTemplateToken], _ names: Names) -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        var tables = 0, paragraphs = 0
+        var openTables = 0
+        for (k, token) in tokens.enumerated() {
+            if token.name == names.tbl {
+                if token.kind == .start { tables += 1; result[k] = tables; openTables += 1 }
+                if token.kind == .end { openTables -= 1 }
+            } else if token.name == names.p, token.kind != .end, openTables == 0 {
+                paragraphs += 1
+                result[k] = paragraphs
+            }
         }
-        return "\(label)第\(number)段「\(snippet)」"
+        return result
     }
 
     /// 1-based position of `element` among the same-named elements whose nearest `within`-named ancestor is `within`.
@@ -301,6 +313,14 @@ struct DocxTemplatePart: Sendable {
             if ancestor(of: k, named: tokens[within].name) == within { n += 1 }
         }
         return n
+    }
+
+    /// Scalars as a String, through UTF-8 (much cheaper than appending to a scalar view).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func problem(_ site: Site, _ message: String) -> DocxTemplateProblem {

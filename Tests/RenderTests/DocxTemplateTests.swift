@@ -229,6 +229,41 @@ func docxTexts(_ bytes: [UInt8], part: String = "word/document.xml") throws -> [
         #expect(try docxTexts(out) == ["东城区", "西湖区", "临江县"])
     }
 
+    @Test func blocksNest() throws {
+        let body = "<w:p><w:r><w:t>{{#下辖}}{{地区}}:</w:t></w:r></w:p><w:p><w:r><w:t>{{#行业}}{{名称}}{{事故.起数}}起</w:t></w:r></w:p><w:p><w:r><w:t>小计{{事故.起数}}{{/下辖}}</w:t></w:r></w:p>"
+        let context: [String: Any] = ["下辖": [
+            ["地区": "东城区", "事故": ["起数": "3"], "行业": [["名称": "化工", "事故": ["起数": "1"]], ["名称": "建筑", "事故": ["起数": "2"]]]],
+            ["地区": "西湖区", "事故": ["起数": "0"], "行业": [] as [Any]],
+        ] as [Any]]
+        let out = try DocxTemplate(bytes: docxPackage(body: body), name: "t.docx").render(context: context)
+        #expect(try docxTexts(out) == ["东城区:", "化工1起", "建筑2起", "小计3", "西湖区:", "小计0"])
+    }
+
+    @Test func aTextBoxParagraphIsItsOwnParagraph() throws {
+        let body = """
+        <w:p><w:r><w:t>外{{</w:t></w:r><w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>框{{乙}}</w:t></w:r></w:p>        </w:txbxContent></v:textbox></v:shape></w:pict></w:r><w:r><w:t>甲}}尾</w:t></w:r></w:p>
+        """
+        let out = try DocxTemplate(bytes: docxPackage(body: body, extraNamespaces: " xmlns:v=\"urn:schemas-microsoft-com:vml\""), name: "t.docx")
+            .render(["甲": "1", "乙": "2"])
+        #expect(try docxBody(out) == """
+        <w:p><w:r><w:t xml:space="preserve">外1</w:t></w:r><w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t xml:space="preserve">框2</w:t></w:r></w:p>        </w:txbxContent></v:textbox></v:shape></w:pict></w:r><w:r><w:t xml:space="preserve">尾</w:t></w:r></w:p>
+        """)
+    }
+
+    /// Our own GB/T 9704 document, with placeholders typed into it, works as a template as well.
+    @Test func theDefaultWordLayoutAsATemplate() throws {
+        let document = ReportDocument(blocks: [
+            .title("{{地区}}{{期间}}安全生产工作总结"), .heading1("一、总体情况"),
+            .paragraph("{{期间}}，{{地区}}共发生生产安全事故{{事故.起数}}起。"),
+            .table([["区县", "事故起数"], ["{{#下辖}}{{地区}}", "{{事故.起数}}"]]),
+        ])
+        let out = try DocxTemplate(bytes: DocxWriter.bytes(document), name: "默认.docx")
+            .render(["地区": "示例市", "期间": "2025年", "事故.起数": "10"], lists: ["下辖": Self.parts])
+        // The writer puts one blank line under the title and a paragraph after a table.
+        #expect(try docxTexts(out) == ["示例市2025年安全生产工作总结", "", "一、总体情况", "2025年，示例市共发生生产安全事故10起。",
+                                        "区县|事故起数", "东城区|3", "西湖区|0", "临江县|7", ""])
+    }
+
     // MARK: Problems
 
     @Test func problemsNameThePlaceInTheDocumentAndNothingIsWritten() throws {

@@ -189,3 +189,28 @@ func template(_ text: String, name: String = "测试") throws -> TemplateFile {
         #expect(StatisticsWorkbook.uniqueSheetName(String(repeating: "长", count: 40), used: &used).count == 31)
     }
 }
+
+@Suite struct FiguresCSVTests {
+    @Test func oneLinePerScopeAndMetricWithPlainNumbersUnguarded() throws {
+        let figures = try sampleFigures()
+        let text = FiguresCSV.text(figures)
+        let lines = text.split(separator: "\n")
+        #expect(lines.first == "scope,id,name,unit,value,prior,change,yoy,direction,phrase")
+        let metricCount = figures.scopes.reduce(0) { $0 + $1.metrics.count }
+        #expect(lines.count == metricCount + 1)
+        // 示例市: 2 accidents against 3 — the change -1 stays a number, not '-1.
+        #expect(lines.contains("示例市,accidents.count,事故起数,起,2,3,-1,-33.33,下降,同比下降33.3%"))
+    }
+
+    @Test func textThatWouldRunAsAFormulaIsGuarded() throws {
+        var dataset = Dataset(config: RegionConfig(name: "=HYPERLINK(\"x\")", level: .city, parts: ["@区"]))
+        dataset.files = ["t.csv"]
+        var r = IncidentTable.Record(date: Day(year: 2020, month: 1, day: 1)!, provenance: Provenance(file: 0, sheet: -1, row: 2))
+        r.district = dataset.districts.code(for: "@区")
+        dataset.accidents.append(r)
+        let text = FiguresCSV.text(FiguresBuilder.compute(dataset, period: try ReportPeriod(year: 2020, through: 12)))
+        #expect(text.contains("\"'=HYPERLINK(\"\"x\"\")\",accidents.count"))
+        #expect(text.contains("'@区,accidents.count"))
+        #expect(!text.contains("\n=") && !text.contains("\n@"))
+    }
+}
