@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "XLSX", "CSV"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Model"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Metrics", "Model", "XLSX", "Zip"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Metrics", "Model", "XLSX", "Zip"], exclude: ["Fixtures"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "XLSX", "CSV"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Generator", "Ingest", "Metrics", "Model"]),
     ]

@@ -39,8 +39,8 @@ final class ChunkedSheetReader {
     }
 
     /// One chunk being parsed on a worker.
-    private final class Job: @unchecked Sendable {
-        let done = DispatchSemaphore(value: 0)
+    /// A parsed chunk: its rows, or why it could not be parsed.
+    private struct Job {
         var batch = SheetBatch()
         var failure: XLSXError.Kind?
         var failedCell: String?
@@ -57,7 +57,7 @@ final class ChunkedSheetReader {
     /// How far `pending` was searched for a row boundary without finding one.
     private var searchedUpTo = 0
     private var stage = Stage.prologue
-    private var jobs: [Job] = []
+    private var jobs: [ClaimableTask<Job>] = []
     private var previousRow = 0
     private var sharedStrings: [String]?
     private var sharedStringsProvider: () throws -> [String] = { [] }
@@ -172,12 +172,11 @@ final class ChunkedSheetReader {
     }
 
     private func submit(_ chunk: [UInt8]) {
-        let job = Job()
-        jobs.append(job)
         let dateKinds = self.dateKinds
         let date1904 = self.date1904
         let partName = self.partName
-        DispatchQueue.global().async {
+        let task = ClaimableTask<Job> {
+            var job = Job()
             let reader = SheetReader(dateKinds: dateKinds, date1904: date1904)
             if let parser = SAXParser(handler: reader, name: partName) {
                 do {
@@ -202,8 +201,10 @@ final class ChunkedSheetReader {
                 job.failure = .malformedXML(line: 0, detail: "cannot create parser")
             }
             job.batch = reader.batch
-            job.done.signal()
+            return job
         }
+        jobs.append(task)
+        task.start()
     }
 
     /// Line numbers inside a chunk are not lines of the part, so they are left out.
@@ -213,8 +214,7 @@ final class ChunkedSheetReader {
     }
 
     private func deliverFirstJob(_ body: (SheetRow) throws -> Void) throws {
-        let job = jobs.removeFirst()
-        job.done.wait()
+        let job = jobs.removeFirst().wait()
         if let failure = job.failure { throw errorContext(failure, job.failedCell) }
         merges.append(contentsOf: job.batch.merges)
         try deliver(job.batch, body)
@@ -229,7 +229,7 @@ final class ChunkedSheetReader {
 
     /// Waits for chunks still being parsed when reading stops early (an error, or `body` threw).
     private func drainQuietly() {
-        for job in jobs { job.done.wait() }
+        for job in jobs { _ = job.wait() }
         jobs.removeAll()
     }
 

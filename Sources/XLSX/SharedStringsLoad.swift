@@ -1,22 +1,20 @@
-import Dispatch
+/// The shared-string table, read on a pool thread (or by the first thread that needs it).
+final class SharedStringsLoad: Sendable {
+    private let task: ClaimableTask<Result<[String], any Error>>
 
-/// The shared-string table being read on another thread.
-final class SharedStringsLoad: @unchecked Sendable {
-    private let ready = DispatchSemaphore(value: 0)
-    private let lock = Lock()
-    private var result: Result<[String], any Error>?
-
-    func resolve(_ result: Result<[String], any Error>) {
-        lock.withLock { self.result = result }
-        ready.signal()
+    /// Starts reading with `load`.
+    init(_ load: @escaping () -> Result<[String], any Error>) {
+        task = ClaimableTask(load)
+        task.start()
     }
 
-    /// Blocks until the table is read; later calls return at once.
+    /// A workbook without shared strings.
+    init(strings: [String]) {
+        task = .finished(.success(strings))
+    }
+
+    /// The table; later calls return at once.
     func wait() throws -> [String] {
-        if let result = lock.withLock({ self.result }) { return try result.get() }
-        ready.wait()
-        ready.signal()  // let any other waiter through too
-        guard let result = lock.withLock({ self.result }) else { return [] }
-        return try result.get()
+        try task.wait().get()
     }
 }

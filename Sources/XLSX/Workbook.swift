@@ -149,24 +149,22 @@ public final class Workbook: @unchecked Sendable {
     private func sharedStringsLoad() -> SharedStringsLoad {
         lock.withLock {
             if let sharedStrings { return sharedStrings }
-            let load = SharedStringsLoad()
-            sharedStrings = load
             guard let part = sharedStringsPart, let entry = archive.entry(part) else {
-                load.resolve(.success([]))
+                let load = SharedStringsLoad(strings: [])
+                sharedStrings = load
                 return load
             }
             let archive = self.archive
             let file = self.file
-            DispatchQueue.global().async {
-                do {
+            let load = SharedStringsLoad {
+                Result {
                     let reader = SharedStringsReader()
                     try SheetStream(archive: archive, entry: entry, error: { kind, cell in XLSXError(kind, file: file, part: part, cell: cell) })
                         .parseWhole(handler: reader)
-                    load.resolve(.success(reader.strings))
-                } catch {
-                    load.resolve(.failure(error))
+                    return reader.strings
                 }
             }
+            sharedStrings = load
             return load
         }
     }
