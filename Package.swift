@@ -39,6 +39,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Benchmarks (Benchmarks/*.md, BENCHMARKS.md): release builds of one reader each.
+        .executableTarget(name: "xlsx-bench", dependencies: ["XLSX"], path: "Benchmarks/XLSXBench"),
+        .executableTarget(name: "csv-bench", dependencies: ["CSV"], path: "Benchmarks/CSVBench", exclude: ["make_csv_1m.py"]),
+
         .testTarget(name: "ZipTests", dependencies: ["Zip"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Zip"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),

@@ -14,7 +14,7 @@ struct DatasetMerger {
     private var warnings: [PendingWarning] = []
     private var warnedOnce: Set<String> = []
 
-    private var descriptions = LocalDictionary()
+    private var descriptions = StringDictionary()
     /// For each record kind (by `slot`): global id code → row in its table, -1 for none. Codes
     /// are dense, so an array does what a dictionary would, without hashing.
     private var idRows = [[Int32]](repeating: [], count: 6)

@@ -12,19 +12,19 @@ struct FilePartial: Sendable {
     var inspections = InspectionTable()
     var penalties = PenaltyTable()
     var targets: [Target] = []
-    var districts = LocalDictionary()
-    var towns = LocalDictionary()
-    var industries = LocalDictionary()
-    var units = LocalDictionary()
-    var labels = LocalDictionary()
+    var districts = StringDictionary()
+    var towns = StringDictionary()
+    var industries = StringDictionary()
+    var units = StringDictionary()
+    var labels = StringDictionary()
     /// Record ids, one per record that has one (not interned here: ids are mostly unique, and
     /// the merge interns them into the dataset anyway).
     var identifiers: [String] = []
-    var sheetNames = LocalDictionary()
+    var sheetNames = StringDictionary()
     /// 隐患描述 per hazard record (parallel to `hazards`): not in the model, but a mapped field
     /// that tells id-less hazards apart when looking for duplicates.
     var hazardDescriptions: [Int32] = []
-    var descriptions = LocalDictionary()
+    var descriptions = StringDictionary()
     var rejects: [PendingReject] = []
     var warnings: [PendingWarning] = []
     /// Local sheet-name code → index in `report.sheets`.

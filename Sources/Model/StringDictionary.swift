@@ -1,32 +1,34 @@
-/// Dictionary encoding for repeated strings (districts, industries, unit names, …).
+/// Dictionary encoding for repeated strings (districts, industries, unit names, ids, …).
 ///
 /// Tables store an `Int32` code per record instead of a String, as columnar engines do; code
 /// `StringDictionary.absent` (-1) means "no value". Codes are assigned in first-seen order, which
-/// is deterministic because ingest visits files in sorted order.
+/// is deterministic because ingest visits files in sorted order. Strings are the same when their
+/// UTF-8 bytes are (see `ByteMap`): ids and names are compared as typed, without Unicode
+/// normalisation, which for a million ids cost most of a merge.
 public struct StringDictionary: Sendable {
     public static let absent: Int32 = -1
 
-    public private(set) var strings: [String] = []
-    private var codes: [String: Int32] = [:]
+    private var map = ByteMap<Int32>()
 
     public init() {}
 
-    public var count: Int { strings.count }
+    public var strings: [String] { map.keys }
+
+    public var count: Int { map.count }
 
     /// The code of `value`, adding it when new.
     public mutating func code(for value: String) -> Int32 {
-        if let code = codes[value] { return code }
-        let code = Int32(strings.count)
-        strings.append(value)
-        codes[value] = code
-        return code
+        let next = Int32(map.count)
+        return Int32(map.index(of: value) { next })
     }
 
     /// The code of `value` if it is already known.
-    public func existingCode(for value: String) -> Int32? { codes[value] }
+    public func existingCode(for value: String) -> Int32? {
+        map.find(value).map(Int32.init)
+    }
 
     /// The string of `code`, or nil for `absent`.
     public subscript(code: Int32) -> String? {
-        code >= 0 && Int(code) < strings.count ? strings[Int(code)] : nil
+        code >= 0 && Int(code) < map.count ? map.keys[Int(code)] : nil
     }
 }

@@ -1,33 +1,35 @@
 import Foundation
 
-/// A hash map from strings, compared by their UTF-8 bytes, to values: the per-row lookups of
-/// ingest (dictionary codes, name resolutions, parsed words).
+/// A hash map from strings, compared by their UTF-8 bytes, to values: dictionary codes and the
+/// per-row lookups of ingest (name resolutions, parsed words).
 ///
 /// Swift's `Dictionary<String, …>` hashes with a seeded SipHash and follows Unicode canonical
 /// equivalence, which for Chinese text means a normalisation check per hash; per row and per
 /// field that was most of ingest's own time. Here keys hash with a cheap multiply-xor over 8-byte
 /// words into an open-addressing table, and the value last found is remembered, since columns
 /// often repeat one value row after row.
-struct ByteMap<Value>: Sendable where Value: Sendable {
-    private(set) var keys: [String] = []
-    private(set) var values: [Value] = []
+public struct ByteMap<Value>: Sendable where Value: Sendable {
+    public private(set) var keys: [String] = []
+    public private(set) var values: [Value] = []
     private var hashes: [UInt64] = []
     /// Open addressing, linear probing; entry index + 1, 0 = empty. Power-of-two size.
     private var slots: [Int32] = Array(repeating: 0, count: 16)
     private var last = -1
 
-    var count: Int { keys.count }
+    public init() {}
 
-    func value(at index: Int) -> Value { values[index] }
+    public var count: Int { keys.count }
+
+    public func value(at index: Int) -> Value { values[index] }
 
     /// The index of `key`'s entry, or nil.
-    mutating func index(of key: String) -> Int? {
+    public mutating func index(of key: String) -> Int? {
         var key = key
         return key.withUTF8 { bytes in index(of: bytes) }
     }
 
     /// The entry of `key`, adding `make()` for a new key. Returns its index.
-    mutating func index(of key: String, orAdd make: () -> Value) -> Int {
+    public mutating func index(of key: String, orAdd make: () -> Value) -> Int {
         var copy = key
         return copy.withUTF8 { bytes in
             if let i = index(of: bytes) { return i }
@@ -42,27 +44,35 @@ struct ByteMap<Value>: Sendable where Value: Sendable {
         }
     }
 
-    subscript(key: String) -> Value? {
+    public subscript(key: String) -> Value? {
         mutating get { index(of: key).map { values[$0] } }
     }
 
-    mutating func set(_ key: String, _ value: Value) {
+    public mutating func set(_ key: String, _ value: Value) {
         let i = index(of: key) { value }
         values[i] = value
     }
 
+    /// The index of `key`'s entry without remembering it (for lookups on a shared, immutable map).
+    public func find(_ key: String) -> Int? {
+        var key = key
+        return key.withUTF8 { probe($0, hash: ByteMap.hash($0)) }
+    }
+
     private mutating func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         if last >= 0, ByteMap.equal(keys[last], bytes) { return last }
-        let h = ByteMap.hash(bytes)
+        guard let e = probe(bytes, hash: ByteMap.hash(bytes)) else { return nil }
+        last = e
+        return e
+    }
+
+    private func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int? {
         let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: h) & mask
         while true {
             let e = Int(slots[s]) - 1
             if e < 0 { return nil }
-            if hashes[e] == h, ByteMap.equal(keys[e], bytes) {
-                last = e
-                return e
-            }
+            if hashes[e] == h, ByteMap.equal(keys[e], bytes) { return e }
             s = (s + 1) & mask
         }
     }
@@ -112,22 +122,5 @@ struct ByteMap<Value>: Sendable where Value: Sendable {
         h = h &* 0xBF58_476D_1CE4_E5B9
         h ^= h >> 27
         return h
-    }
-}
-
-/// Per-file string interning (codes in first-seen order), merged into the dataset's
-/// `StringDictionary`s once per distinct value.
-struct LocalDictionary: Sendable {
-    private var map = ByteMap<Int32>()
-
-    var strings: [String] { map.keys }
-
-    mutating func code(for value: String) -> Int32 {
-        let next = Int32(map.count)
-        return Int32(map.index(of: value) { next })
-    }
-
-    subscript(code: Int32) -> String? {
-        code >= 0 && Int(code) < map.keys.count ? map.keys[Int(code)] : nil
     }
 }

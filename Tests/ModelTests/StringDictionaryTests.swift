@@ -1,0 +1,35 @@
+import Testing
+@testable import Model
+
+@Suite struct StringDictionaryTests {
+    /// Codes are dense, in first-seen order, stable on repeat, and survive many table growths.
+    @Test func codesInFirstSeenOrderThroughGrowth() {
+        var dictionary = StringDictionary()
+        let values = (0..<5000).map { "隐患\($0)号" } + ["", "a", "东城区"]
+        for (i, v) in values.enumerated() { #expect(dictionary.code(for: v) == Int32(i)) }
+        for (i, v) in values.enumerated().reversed() { #expect(dictionary.code(for: v) == Int32(i)) }
+        #expect(dictionary.count == values.count)
+        #expect(dictionary.strings == values)
+        #expect(dictionary.existingCode(for: "隐患4999号") == 4999)
+        #expect(dictionary.existingCode(for: "隐患5000号") == nil)
+        #expect(dictionary[2] == "隐患2号" && dictionary[StringDictionary.absent] == nil && dictionary[Int32(values.count)] == nil)
+    }
+
+    /// Strings are compared by their bytes: a decomposed é is another value than a composed one
+    /// (Swift's == would call them equal). Ingest takes text as typed; this pins that decision.
+    @Test func bytesNotCanonicalEquivalence() {
+        var dictionary = StringDictionary()
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        #expect(composed == decomposed)
+        #expect(dictionary.code(for: composed) != dictionary.code(for: decomposed))
+    }
+
+    /// Keys longer than one hash word and sharing long prefixes still find their own entry.
+    @Test func longKeysWithSharedPrefixes() {
+        var map = ByteMap<Int>()
+        let prefix = String(repeating: "重大事故隐患挂牌督办", count: 4)
+        for i in 0..<300 { map.set(prefix + "\(i)", i) }
+        for i in 0..<300 { #expect(map[prefix + "\(i)"] == i && map.find(prefix + "\(i)") == i) }
+        #expect(map[prefix] == nil)
+    }
+}
