@@ -75,6 +75,23 @@ public enum Ingest {
                            limits: ZipLimits) -> FilePartial {
         let path = files.absolute(entry)
         var report = FileReport(path: entry.path, size: 0, sha256: "", format: entry.format.rawValue)
+        if entry.format == .xlsx {
+            // A workbook is read into memory the archive then owns: no second copy of the file.
+            guard let buffer = InputFiles.readBuffer(path) else {
+                return FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: "无法读取文件")
+            }
+            report.size = buffer.count
+            var hasher = SHA256()
+            hasher.update(UnsafeRawBufferPointer(buffer))
+            report.sha256 = SHA256.hex(hasher.finalize())
+            var ingestor = FileIngestor(context: context, fileIndex: index, report: report)
+            do {
+                try XLSXFileReader.read(adopting: buffer, name: report.path, limits: limits, into: &ingestor)
+            } catch {
+                return FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: "\(error)")
+            }
+            return ingestor.partial
+        }
         guard let bytes = InputFiles.read(path) else {
             return FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: "无法读取文件")
         }

@@ -4,7 +4,16 @@ import Zip
 /// Feeds a workbook's sheets, in workbook order, to a `FileIngestor`.
 enum XLSXFileReader {
     static func read(bytes: [UInt8], name: String, limits: ZipLimits, into ingestor: inout FileIngestor) throws {
-        let workbook = try Workbook(bytes: bytes, name: name, limits: limits)
+        try read(Workbook(bytes: bytes, name: name, limits: limits), into: &ingestor)
+    }
+
+    /// Reads a workbook from memory it takes over (see `Workbook(adopting:)`).
+    static func read(adopting buffer: UnsafeMutableRawBufferPointer, name: String, limits: ZipLimits,
+                     into ingestor: inout FileIngestor) throws {
+        try read(Workbook(adopting: buffer, name: name, limits: limits), into: &ingestor)
+    }
+
+    private static func read(_ workbook: Workbook, into ingestor: inout FileIngestor) throws {
         for sheet in workbook.sheets {
             try ingestor.addSheet(name: sheet.name, index: sheet.index) { ingest, partial in
                 try workbook.readRows(sheet) { row in

@@ -41,6 +41,18 @@ public final class Workbook: @unchecked Sendable {
         try self.init(archive: archive, file: name)
     }
 
+    /// A workbook in memory the caller allocated and hands over (see `ZipArchive(adopting:)`):
+    /// deallocated with the workbook, also when this throws.
+    public convenience init(adopting buffer: UnsafeMutableRawBufferPointer, name: String, limits: ZipLimits = .default) throws {
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(adopting: buffer, limits: limits)
+        } catch {
+            throw XLSXError(.zip(error), file: name)
+        }
+        try self.init(archive: archive, file: name)
+    }
+
     private init(archive: ZipArchive, file: String) throws {
         self.archive = archive
         self.file = file

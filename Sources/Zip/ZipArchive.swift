@@ -29,6 +29,13 @@ public final class ZipArchive: @unchecked Sendable {
         try self.init(storage: Storage(bytes: bytes), limits: limits)
     }
 
+    /// An archive over memory the caller allocated (with `UnsafeMutableRawBufferPointer.allocate`)
+    /// and hands over: it is deallocated with the archive, also when this throws. Saves the copy
+    /// `init(bytes:)` makes — a whole workbook's size at peak.
+    public convenience init(adopting buffer: UnsafeMutableRawBufferPointer, limits: ZipLimits = .default) throws(ZipError) {
+        try self.init(storage: Storage(adopting: buffer), limits: limits)
+    }
+
     private init(storage: Storage, limits: ZipLimits) throws(ZipError) {
         self.storage = storage
         self.limits = limits
@@ -176,6 +183,13 @@ private final class Storage: @unchecked Sendable {
         owned = copy
         buffer = UnsafeRawBufferPointer(copy)
         mapped = false
+    }
+
+    init(adopting buffer: UnsafeMutableRawBufferPointer) throws(ZipError) {
+        owned = buffer
+        self.buffer = UnsafeRawBufferPointer(buffer)
+        mapped = false
+        guard !buffer.isEmpty else { throw .empty }
     }
 
     deinit {
