@@ -83,14 +83,15 @@ public struct ReportRenderer {
                 }
                 let folder = template.scope == .everyScope ? scope.scope + "/" : ""
                 let document = MarkdownReader.read(markdown)
+                let charts = ReportCharts.charts(for: scope, in: figures)
                 for format in wanted {
                     let path = folder + template.name + "." + format.rawValue
                     switch format {
                     case .md: files.append(RenderedFile(path: path, bytes: Array(markdown.utf8)))
                     case .html:
-                        let html = HTMLWriter.html(document, charts: ReportCharts.charts(for: scope, in: figures))
+                        let html = HTMLWriter.html(document, charts: charts)
                         files.append(RenderedFile(path: path, bytes: Array(html.utf8)))
-                    case .docx: files.append(RenderedFile(path: path, bytes: DocxWriter.bytes(document)))
+                    case .docx: files.append(RenderedFile(path: path, bytes: DocxWriter.bytes(document, charts: charts)))
                     case .xlsx: files.append(RenderedFile(path: path, bytes: StatisticsWorkbook.bytes(document)))
                     case .json, .csv: break
                     }
