@@ -51,6 +51,6 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Model"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Metrics", "Model", "XLSX", "Zip"], exclude: ["Fixtures"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "XLSX", "CSV"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Generator", "Ingest", "Metrics", "Model"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Generator", "Ingest", "Metrics", "Model", "Render", "Zip"]),
     ]
 )

@@ -4,7 +4,8 @@ public enum PipelineError: Error, CustomStringConvertible, Sendable {
     case inputs(String)
     /// No records at all, or the requested period has none.
     case noData(String)
-    /// A template failed its check or rendering (names template, line, column).
+    /// A template failed its check or rendering: names the template and the line and column, or
+    /// for a writer's own .docx the place in the document and the placeholder.
     case template(String)
     /// Writing outputs failed.
     case output(String)

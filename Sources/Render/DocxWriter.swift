@@ -6,22 +6,41 @@ import Zip
 /// characters; title 2号 方正小标宋简体, body 3号 仿宋_GB2312 with a two-character first-line
 /// indent, 一、 headings 黑体, (一) headings 楷体_GB2312; page numbers `— 1 —` in 4号 宋体, on the
 /// right of odd pages and the left of even pages. Fonts a machine lacks fall back to 宋体/仿宋/楷体
-/// through the font table's alternative names. The bytes are deterministic (fixed zip dates).
+/// through the font table's alternative names. Charts are native Word charts (`DocxChart`),
+/// numbered in document order. The bytes are deterministic (fixed zip dates, no timestamps).
 public enum DocxWriter {
-    public static func bytes(_ document: ReportDocument) -> [UInt8] {
+    /// - Parameter charts: the charts `<!-- 图表:NAME -->` blocks place, by name
+    ///   (`ReportCharts.charts(for:in:)`); a block whose chart is not given is left out, as in HTML.
+    public static func bytes(_ document: ReportDocument, charts: [String: Chart] = [:]) -> [UInt8] {
+        let placed = placedCharts(document, charts)
         var zip = ZipWriter()
-        zip.add(path: "[Content_Types].xml", text: contentTypes)
+        zip.add(path: "[Content_Types].xml", text: contentTypes(charts: placed.count))
         zip.add(path: "_rels/.rels", text: packageRelationships)
         zip.add(path: "docProps/core.xml", text: coreProperties(title: document.title ?? ""))
         zip.add(path: "docProps/app.xml", text: appProperties)
-        zip.add(path: "word/document.xml", text: body(document))
+        zip.add(path: "word/document.xml", text: body(document, charts: charts))
         zip.add(path: "word/styles.xml", text: styles)
         zip.add(path: "word/settings.xml", text: settings)
         zip.add(path: "word/fontTable.xml", text: fontTable)
         zip.add(path: "word/footer1.xml", text: footer(oddPage: true))
         zip.add(path: "word/footer2.xml", text: footer(oddPage: false))
-        zip.add(path: "word/_rels/document.xml.rels", text: documentRelationships)
+        zip.add(path: "word/_rels/document.xml.rels", text: documentRelationships(charts: placed.count))
+        for (index, chart) in placed.enumerated() {
+            let n = index + 1
+            zip.add(path: "word/charts/chart\(n).xml", text: DocxChart.part(chart))
+            zip.add(path: "word/charts/_rels/chart\(n).xml.rels", text: DocxChart.relationships(workbook: "../embeddings/chart\(n).xlsx"))
+            // An xlsx is compressed already.
+            zip.add(path: "word/embeddings/chart\(n).xlsx", bytes: DocxChart.workbook(chart), store: true)
+        }
         return zip.finish()
+    }
+
+    /// The charts the document shows, in document order: chart N is `word/charts/chartN.xml`.
+    static func placedCharts(_ document: ReportDocument, _ charts: [String: Chart]) -> [Chart] {
+        document.blocks.compactMap { block in
+            if case .chart(let name) = block { return charts[name] }
+            return nil
+        }
     }
 
     // MARK: Layout constants (twips: 1 mm ≈ 56.7 twips; 1 pt = 20 twips)
@@ -36,15 +55,17 @@ public enum DocxWriter {
     static let pageNumberSize = 28 // 4号
 
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let drawingNamespace = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
     // MARK: Body
 
-    static func body(_ document: ReportDocument) -> String {
+    static func body(_ document: ReportDocument, charts: [String: Chart] = [:]) -> String {
         var xml = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:document xmlns:w="\(wordNamespace)" xmlns:r="\(relationshipNamespace)"><w:body>
+        <w:document xmlns:w="\(wordNamespace)" xmlns:r="\(relationshipNamespace)" xmlns:wp="\(drawingNamespace)"><w:body>
         """
+        var chartNumber = 0
         for block in document.blocks {
             switch block {
             case .title(let text):
@@ -58,13 +79,18 @@ public enum DocxWriter {
                     xml += paragraph(String(line), style: "WriterNote")
                 }
             case .table(let rows): xml += table(rows)
-            case .chart: break   // charts are drawn in HTML; the Word document carries their tables
+            case .chart(let name):
+                guard let chart = charts[name] else { break }
+                chartNumber += 1
+                xml += DocxChart.paragraph(chart, number: chartNumber, relationship: chartRelationship(chartNumber))
             }
         }
         xml += sectionProperties
         xml += "</w:body></w:document>"
         return xml
     }
+
+    static func chartRelationship(_ number: Int) -> String { "rIdChart\(number)" }
 
     static func paragraph(_ text: String, style: String) -> String {
         "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/></w:pPr>\(run(text))</w:p>"
@@ -156,6 +182,9 @@ public enum DocxWriter {
     <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="表格文字"/><w:basedOn w:val="Normal"/>\
     <w:pPr><w:snapToGrid w:val="0"/><w:jc w:val="center"/><w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="exact"/></w:pPr>\
     <w:rPr>\(fonts("仿宋_GB2312"))<w:sz w:val="\(tableSize)"/></w:rPr></w:style>\
+    <w:style w:type="paragraph" w:styleId="Chart"><w:name w:val="图表"/><w:basedOn w:val="Normal"/>\
+    <w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="120" w:after="120" w:line="240" w:lineRule="auto"/>\
+    <w:jc w:val="center"/></w:pPr></w:style>\
     <w:style w:type="table" w:styleId="ReportTable"><w:name w:val="公文表格"/><w:tblPr><w:tblBorders>\
     <w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/>\
     <w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/>\
@@ -186,11 +215,24 @@ public enum DocxWriter {
 
     // MARK: Package parts
 
-    static let contentTypes = """
+    static func contentTypes(charts: Int) -> String {
+        var overrides = ""
+        for n in stride(from: 1, through: charts, by: 1) {
+            overrides += "<Override PartName=\"/word/charts/chart\(n).xml\" ContentType=\"\(DocxChart.contentType)\"/>"
+        }
+        let workbooks = charts > 0
+            ? "<Default Extension=\"xlsx\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"/>" : ""
+        return contentTypesStart + workbooks + contentTypesParts + overrides + "</Types>"
+    }
+
+    static let contentTypesStart = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
     <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-    <Default Extension="xml" ContentType="application/xml"/>\
+    <Default Extension="xml" ContentType="application/xml"/>
+    """
+
+    static let contentTypesParts = """
     <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
     <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
     <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
@@ -198,8 +240,7 @@ public enum DocxWriter {
     <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
     <Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
     <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
-    <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
-    </Types>
+    <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
     """
 
     static let packageRelationships = """
@@ -211,15 +252,22 @@ public enum DocxWriter {
     </Relationships>
     """
 
-    static let documentRelationships = """
+    static func documentRelationships(charts: Int) -> String {
+        var xml = documentRelationshipsStart
+        for n in stride(from: 1, through: charts, by: 1) {
+            xml += "<Relationship Id=\"\(chartRelationship(n))\" Type=\"\(DocxChart.relationshipType)\" Target=\"charts/chart\(n).xml\"/>"
+        }
+        return xml + "</Relationships>"
+    }
+
+    static let documentRelationshipsStart = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
     <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
     <Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
     <Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>\
     <Relationship Id="rIdFooterOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
-    <Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>\
-    </Relationships>
+    <Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>
     """
 
     /// No creation dates: outputs must be byte-identical across reruns.

@@ -14,13 +14,14 @@ enum ReportCharts {
                 let m = row.metric(id)
                 return (prior ? m?.prior : m?.value) ?? ExactDecimal(0)
             }
-            return Chart.Series(name: name, values: values.map { Double($0.text) ?? 0 }, labels: values.map(\.text))
+            return Chart.Series(name: name, values: values.map { Double($0.text) ?? 0 }, labels: values.map(\.text), isPrior: prior)
         }
         charts["月度事故"] = Chart(
             title: "\(scope.scope)\(figures.period.label)分月生产安全事故情况(与\(figures.period.priorLabel)对比)", unit: "起/人",
             categories: months,
             series: [series("accidents.count", prior: false, name: "事故起数"), series("accidents.count", prior: true, name: "上年同期起数"),
-                     series("accidents.deaths", prior: false, name: "死亡人数"), series("accidents.deaths", prior: true, name: "上年同期死亡")])
+                     series("accidents.deaths", prior: false, name: "死亡人数"), series("accidents.deaths", prior: true, name: "上年同期死亡")],
+            kind: .lines)
         if scope.kind == .region, !figures.parts.isEmpty {
             let parts = Array(figures.parts)
             let now = parts.map { $0.metric("accidents.count")?.value ?? ExactDecimal(0) }
@@ -29,7 +30,8 @@ enum ReportCharts {
                 title: "\(figures.period.label)各\(figures.level.partKindWord)生产安全事故起数", unit: "起",
                 categories: parts.map(\.scope),
                 series: [Chart.Series(name: figures.period.label, values: now.map { Double($0.text) ?? 0 }, labels: now.map(\.text)),
-                         Chart.Series(name: figures.period.priorLabel, values: before.map { Double($0.text) ?? 0 }, labels: before.map(\.text))])
+                         Chart.Series(name: figures.period.priorLabel, values: before.map { Double($0.text) ?? 0 }, labels: before.map(\.text),
+                                      isPrior: true)])
             let rates = parts.map { $0.metric("hazards.rate")?.ratio }
             charts["各地整改率"] = Chart(
                 title: "\(figures.period.label)各\(figures.level.partKindWord)隐患整改率", unit: "%",

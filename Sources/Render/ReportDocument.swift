@@ -14,7 +14,7 @@ public struct ReportDocument: Equatable, Sendable {
         case writerNote(String)
         /// A pipe table: the first row is the header.
         case table([[String]])
-        /// `<!-- 图表:NAME -->` — where a chart goes (HTML: inline SVG; DOCX: a picture of it).
+        /// `<!-- 图表:NAME -->` — where a chart goes (HTML: inline SVG; DOCX: a native Word chart).
         case chart(String)
     }
 

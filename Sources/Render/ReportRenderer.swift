@@ -14,14 +14,18 @@ public struct RenderedFile: Sendable {
     }
 }
 
-/// Renders every template in `Templates/` for the figures of a run.
+/// Renders every template in `Templates/` for the figures of a run: the Markdown templates and the
+/// writers' own Word documents (`DocxTemplateFile`).
 ///
-/// Every template is checked first (unknown variables, filters, tags, unclosed blocks); a template
-/// with problems produces no output at all, and the problems name the template, line and column.
+/// Every template is checked first (unknown variables, filters, tags, unclosed blocks; in a Word
+/// document unknown names, lists and filters in its placeholders); when any has a problem nothing
+/// is rendered, and the problems name the template and the line and column (Markdown) or the place
+/// in the document and the placeholder (Word).
 public struct ReportRenderer {
     public let templates: [TemplateFile]
+    public let wordTemplates: [DocxTemplateFile]
 
-    /// Loads every `*.md` in the folder, in name order.
+    /// Loads every `*.md` and `*.docx` in the folder, in name order.
     public init(templatesDirectory: String) throws {
         let url = URL(fileURLWithPath: templatesDirectory, isDirectory: true)
         let names: [String]
@@ -31,7 +35,22 @@ public struct ReportRenderer {
             throw RenderError.templates("找不到模板文件夹 \(templatesDirectory)")
         }
         var templates: [TemplateFile] = []
-        for file in names.sorted() where file.hasSuffix(".md") && !file.hasPrefix(".") {
+        var wordTemplates: [DocxTemplateFile] = []
+        for file in names.sorted() where !file.hasPrefix(".") && !file.hasPrefix("~$") {
+            let lowercased = file.lowercased()
+            if lowercased.hasSuffix(".doc") || lowercased.hasSuffix(".wps") {
+                // Silently skipping it would leave the writer looking for an output that never comes.
+                throw RenderError.templates("模板 \(file) 是旧版 Word/WPS 文件,请在 Word 或 WPS 中另存为 .docx")
+            }
+            if DocxTemplateFile.isTemplate(file) {
+                do {
+                    wordTemplates.append(try DocxTemplateFile(path: url.appendingPathComponent(file).path))
+                } catch {
+                    throw RenderError.templates(error.description)
+                }
+                continue
+            }
+            guard file.hasSuffix(".md") else { continue }
             let path = url.appendingPathComponent(file).path
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw RenderError.templates("无法读取模板 \(file)(须为 UTF-8 文本)")
@@ -39,32 +58,79 @@ public struct ReportRenderer {
             templates.append(try TemplateFile(name: String(file.dropLast(3)), path: path, text: text))
         }
         self.templates = templates
+        self.wordTemplates = wordTemplates
     }
 
-    public init(templates: [TemplateFile]) { self.templates = templates }
+    public init(templates: [TemplateFile], wordTemplates: [DocxTemplateFile] = []) {
+        self.templates = templates
+        self.wordTemplates = wordTemplates
+    }
 
-    /// All problems of all templates against these figures (empty when every template is fine).
+    /// All problems of all Markdown templates against these figures (empty when every template is fine).
     public func check(_ figures: Figures) -> [TemplateError] {
         templates.flatMap { check($0, figures) }
     }
 
     func check(_ template: TemplateFile, _ figures: Figures) -> [TemplateError] {
-        let scopes = template.scope == .region ? [figures.regionScope] : figures.scopes
+        let schema = Self.schema(template.scope, figures)
+        let checker = TemplateChecker(templateName: template.name + ".md", schema: schema, filters: TemplateFilters.names)
+        return checker.problems(in: template.text)
+    }
+
+    /// The problems of each Word template against these figures, one error per template that has any.
+    public func checkWordTemplates(_ figures: Figures) -> [DocxTemplateError] {
+        wordTemplates.compactMap { word in
+            let problems = word.template.problems(schema: Self.schema(word.scope, figures))
+            return problems.isEmpty ? nil : .invalid(template: word.fileName, problems: problems)
+        }
+    }
+
+    /// Templates that would write the same file (`工作总结.md` with docx output beside
+    /// `工作总结.docx`), each as a sentence; one output would silently replace the other.
+    public func outputClashes() -> [String] {
+        var writers: [String: [String]] = [:]
+        var order: [String] = []
+        func add(_ key: String, _ template: String) {
+            if writers[key] == nil { order.append(key) }
+            writers[key, default: []].append(template)
+        }
+        for template in templates where template.formats.contains(.docx) {
+            add(Self.outputKey(template.scope, template.name), template.name + ".md")
+        }
+        for word in wordTemplates { add(Self.outputKey(word.scope, word.name), word.fileName) }
+        return order.compactMap { key in
+            guard let names = writers[key], names.count > 1 else { return nil }
+            let place = key.hasPrefix("/") ? "各地区文件夹中的 \(key.dropFirst())" : key
+            return "模板 " + names.joined(separator: " 与 ") + " 都会写出 \(place),请给其中一个改名"
+        }
+    }
+
+    static func outputKey(_ scope: TemplateFile.Scope, _ name: String) -> String {
+        (scope == .everyScope ? "/" : "") + name + ".docx"
+    }
+
+    /// The names a template of this scope may use: the contexts of every scope it is rendered for,
+    /// merged, with prototypes for lists that happen to be empty.
+    static func schema(_ scope: TemplateFile.Scope, _ figures: Figures) -> TemplateSchema {
+        let scopes = scope == .region ? [figures.regionScope] : figures.scopes
         var schema: TemplateSchema?
         let prototypes = ReportContext.listPrototypes(figures)
         for scope in scopes {
             let s = TemplateSchema.of(ReportContext.scope(scope, in: figures), prototypes: prototypes)
             schema = schema.map { $0.merged(with: s) } ?? s
         }
-        let checker = TemplateChecker(templateName: template.name + ".md", schema: schema ?? .leaf, filters: TemplateFilters.names)
-        return checker.problems(in: template.text)
+        return schema ?? .leaf
     }
 
-    /// Renders the templates whose outputs are among `formats`. Throws `RenderError.invalid` with
-    /// every problem when a template fails its check (nothing is rendered then).
+    /// Renders the templates whose outputs are among `formats` (a Word template gives docx only).
+    /// Throws `RenderError.invalid` with every problem when a template fails its check, and
+    /// `RenderError.templates` when two templates would write one file (nothing is rendered then).
     public func render(_ figures: Figures, formats: Set<OutputFormat>) throws -> [RenderedFile] {
+        let clashes = outputClashes()
+        if !clashes.isEmpty { throw RenderError.templates(clashes.joined(separator: "\n")) }
         let problems = check(figures)
-        if !problems.isEmpty { throw RenderError.invalid(problems) }
+        let wordProblems = checkWordTemplates(figures)
+        if !problems.isEmpty || !wordProblems.isEmpty { throw RenderError.invalid(problems, word: wordProblems) }
         let ext = Extension()
         TemplateFilters.register(in: ext)
         let environment = Environment(extensions: [ext])
@@ -83,16 +149,30 @@ public struct ReportRenderer {
                 }
                 let folder = template.scope == .everyScope ? scope.scope + "/" : ""
                 let document = MarkdownReader.read(markdown)
+                let charts = ReportCharts.charts(for: scope, in: figures)
                 for format in wanted {
                     let path = folder + template.name + "." + format.rawValue
                     switch format {
                     case .md: files.append(RenderedFile(path: path, bytes: Array(markdown.utf8)))
                     case .html:
-                        let html = HTMLWriter.html(document, charts: ReportCharts.charts(for: scope, in: figures))
+                        let html = HTMLWriter.html(document, charts: charts)
                         files.append(RenderedFile(path: path, bytes: Array(html.utf8)))
-                    case .docx: files.append(RenderedFile(path: path, bytes: DocxWriter.bytes(document)))
+                    case .docx: files.append(RenderedFile(path: path, bytes: DocxWriter.bytes(document, charts: charts)))
                     case .xlsx: files.append(RenderedFile(path: path, bytes: StatisticsWorkbook.bytes(document)))
                     case .json, .csv: break
+                    }
+                }
+            }
+        }
+        if formats.contains(.docx) {
+            for word in wordTemplates {
+                let schema = Self.schema(word.scope, figures)
+                for scope in word.scope == .region ? [figures.regionScope] : figures.scopes {
+                    do {
+                        let bytes = try word.template.render(context: ReportContext.scope(scope, in: figures), schema: schema)
+                        files.append(RenderedFile(path: word.outputPath(for: scope), bytes: bytes))
+                    } catch {
+                        throw RenderError.invalid([], word: [error])
                     }
                 }
             }
@@ -132,13 +212,15 @@ public struct ReportRenderer {
 
 /// Why rendering stopped.
 public enum RenderError: Error, CustomStringConvertible, Sendable {
+    /// The templates folder cannot be used as it is (missing, unreadable file, two templates for one output).
     case templates(String)
-    case invalid([TemplateError])
+    /// Templates that fail their check: Markdown problems, then Word templates with theirs.
+    case invalid([TemplateError], word: [DocxTemplateError] = [])
 
     public var description: String {
         switch self {
         case .templates(let message): return message
-        case .invalid(let problems): return problems.map(\.description).joined(separator: "\n")
+        case .invalid(let problems, let word): return (problems.map(\.description) + word.map(\.description)).joined(separator: "\n")
         }
     }
 }
