@@ -18,6 +18,7 @@ public final class OutputFolder {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         destination = root.appendingPathComponent(name, isDirectory: true)
         staging = root.appendingPathComponent(".\(name).staging-\(getpid())", isDirectory: true)
+        OutputFolder.removeLeftovers(in: root, name: name)
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
     }
@@ -37,11 +38,22 @@ public final class OutputFolder {
         try write(Array(text.utf8), to: relativePath)
     }
 
-    /// Replaces the destination with the staged outputs: old → `.old`, staged → destination,
-    /// then the old copy is removed. A crash between the two renames leaves the previous outputs
-    /// recoverable under the `.old` name, never a mix.
+    /// Replaces the destination with the staged outputs in one step: on Linux the two folders are
+    /// exchanged by a single `renameat2(RENAME_EXCHANGE)`, so at every instant the destination holds
+    /// either the whole previous outputs or the whole new ones; the old copy is removed afterwards.
+    /// Where exchange is not available: old → `.old`, staged → destination (a crash between the two
+    /// leaves the previous outputs under the `.old` name, never a mix).
     public func commit() throws {
         let fm = FileManager.default
+        if fm.fileExists(atPath: destination.path) {
+            #if os(Linux)
+            if OutputFolder.exchange(staging.path, destination.path) {
+                committed = true
+                try? fm.removeItem(at: staging)     // now the previous outputs
+                return
+            }
+            #endif
+        }
         let old = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
         var movedOld = false
@@ -59,4 +71,29 @@ public final class OutputFolder {
         committed = true
         if movedOld { try? fm.removeItem(at: old) }
     }
+
+    /// Staging and old folders left by runs that were killed (their process is gone).
+    static func removeLeftovers(in root: URL, name: String) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: root.path) else { return }
+        for entry in names {
+            for marker in [".\(name).staging-", ".\(name).old-"] where entry.hasPrefix(marker) {
+                guard let pid = Int32(entry.dropFirst(marker.count)), pid != getpid() else { continue }
+                if kill(pid, 0) != 0 && errno == ESRCH { try? fm.removeItem(at: root.appendingPathComponent(entry)) }
+            }
+        }
+    }
+
+    #if os(Linux)
+    /// Atomically swaps two paths (Linux ≥ 3.15; false when the file system does not support it).
+    private static func exchange(_ a: String, _ b: String) -> Bool {
+        renameExchange(AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */) == 0
+    }
+    #endif
 }
+
+#if os(Linux)
+@_silgen_name("renameat2")
+private func renameExchange(_ olddirfd: Int32, _ oldpath: UnsafePointer<CChar>, _ newdirfd: Int32,
+                            _ newpath: UnsafePointer<CChar>, _ flags: UInt32) -> Int32
+#endif

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// QUALITY.md: a run that is killed leaves the previous outputs in place, never a mix of old and
+/// new files. The real `safetystats` executable is killed at delays spread over a whole run; after
+/// every kill the output folder must hold exactly the previous run's files or exactly the new run's.
+@Suite(.serialized) struct KilledRunTests {
+    /// The executable SwiftPM built next to this test bundle.
+    static func executable() throws -> URL {
+        let me = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        var folder = me.deletingLastPathComponent()
+        for _ in 0..<3 {
+            let candidate = folder.appendingPathComponent("safetystats")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "safetystats next to \(me.path)"])
+    }
+
+    /// Starts a run of the executable; returns the process (already running).
+    static func start(_ binary: URL, inputs: URL, out: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["run", "--inputs", inputs.path, "--out", out.path,
+                             "--templates", repositoryRoot.appendingPathComponent("Templates").path, "--quiet"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test func aKilledRunLeavesEitherTheOldOrTheNewOutputsWhole() throws {
+        let binary = try Self.executable()
+        let work = temporaryFolder("killed")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let fm = FileManager.default
+        // Two input sets with different figures: the sample, and the sample without one district's 2025 files.
+        let inputsA = work.appendingPathComponent("a"), inputsB = work.appendingPathComponent("b")
+        try fm.createDirectory(at: work, withIntermediateDirectories: true)
+        try fm.copyItem(at: repositoryRoot.appendingPathComponent("Inputs"), to: inputsA)
+        try fm.copyItem(at: inputsA, to: inputsB)
+        let district = try #require(try fm.contentsOfDirectory(atPath: inputsB.appendingPathComponent("2025").path).sorted().first)
+        try fm.removeItem(at: inputsB.appendingPathComponent("2025").appendingPathComponent(district))
+
+        // The complete outputs of each, and how long a whole run takes.
+        var complete: [URL: [String: Data]] = [:]
+        var period = ""
+        var longest = 0.0
+        for inputs in [inputsB, inputsA] {          // A last: the output folder starts with A's outputs
+            let begin = Date()
+            let process = try Self.start(binary, inputs: inputs, out: work.appendingPathComponent("out"))
+            process.waitUntilExit()
+            longest = max(longest, Date().timeIntervalSince(begin))
+            #expect(process.terminationStatus == 0)
+            period = try #require(try fm.contentsOfDirectory(atPath: work.appendingPathComponent("out").path).first { !$0.hasPrefix(".") })
+            complete[inputs] = try snapshot(work.appendingPathComponent("out").appendingPathComponent(period))
+        }
+        #expect(complete[inputsA] != complete[inputsB])
+        #expect(complete[inputsA]?.isEmpty == false)
+
+        var current = inputsA
+        var sawOld = false, sawNew = false
+        for step in 0..<14 {
+            let next = current == inputsA ? inputsB : inputsA
+            let process = try Self.start(binary, inputs: next, out: work.appendingPathComponent("out"))
+            // From at once to twice a whole run: the later kills find the run finished.
+            usleep(UInt32(longest * 2 * Double(step) / 13 * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let now = try snapshot(work.appendingPathComponent("out").appendingPathComponent(period))
+            if now == complete[current] {
+                sawOld = true
+            } else {
+                #expect(now == complete[next], "after a kill at step \(step) the outputs are neither the old nor the new set")
+                sawNew = true
+                current = next
+            }
+        }
+        // Kills early and late in the run: both outcomes happened, so the kills did land mid-run.
+        #expect(sawOld && sawNew)
+
+        // Staging folders of killed runs are cleared by the next run.
+        let finish = try Self.start(binary, inputs: inputsA, out: work.appendingPathComponent("out"))
+        finish.waitUntilExit()
+        #expect(try fm.contentsOfDirectory(atPath: work.appendingPathComponent("out").path) == [period])
+    }
+}
