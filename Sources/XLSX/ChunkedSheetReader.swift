@@ -103,6 +103,11 @@ final class ChunkedSheetReader {
             try finish(body)
         case .rows:
             try cutChunks(final: true, body)
+            // The last piece may have sent the rest to the sequential parser, which must finish too.
+            if case .sequential = stage {
+                try finish(body)
+                return
+            }
             while !jobs.isEmpty { try deliverFirstJob(body) }
         case .sequential(let parser, let reader):
             do {

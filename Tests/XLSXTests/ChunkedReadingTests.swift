@@ -49,6 +49,18 @@ import Testing
         #expect(text == expected(100) + "\"<row r=\"\"5\"\"> & more\"\n" + expected(102...300))
     }
 
+    /// A comment in the last piece (after the last row boundary) sends the rest to the sequential
+    /// parser at the very end: its rows are delivered and its errors reported (found by fuzzing:
+    /// rows were silently dropped).
+    @Test func aCommentInTheLastPieceIsReadToo() throws {
+        #expect(try read(sheetOpen + rows(3) + "<!-- 备注 -->" + sheetClose, chunk: 16) == expected(3))
+        let broken = sheetOpen + rows(3) + "<!-- \u{7} -->" + sheetClose
+        guard case .malformedXML = xlsxError({ _ = try read(broken, chunk: 16) })?.kind else {
+            Issue.record("a control character in a comment must be malformed XML on the chunked path as on the whole one")
+            return
+        }
+    }
+
     @Test func malformedRowDeepInsideIsReportedWithPartAndSheet() {
         let sheet = sheetOpen + rows(200) + "<row r=\"201\"><c r=\"A201\"><v>1</v></row>" + rows(50) + sheetClose
         let error = xlsxError { _ = try read(sheet) }
