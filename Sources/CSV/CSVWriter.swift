@@ -28,9 +28,19 @@ public struct CSVWriter: Sendable {
            !CSVWriter.isPlainNumber(field) {
             field = "'" + field
         }
-        let needsQuotes = field.contains(delimiter) || field.contains("\"") || field.contains("\n") || field.contains("\r")
-        guard needsQuotes else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Scalars, not Characters: a quote or comma followed by a combining mark is one Character
+        // that is neither, yet the reader sees the quote or comma byte.
+        let delimiterScalars = Array(delimiter.unicodeScalars)
+        let special = field.unicodeScalars.contains { $0 == "\"" || $0 == "\n" || $0 == "\r" || (delimiterScalars.count == 1 && $0 == delimiterScalars[0]) }
+        guard special || (delimiterScalars.count > 1 && field.contains(delimiter)) else { return field }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in field.unicodeScalars {
+            if scalar == "\"" { quoted.append("\"") }
+            quoted.append(scalar)
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 
     /// `-5`, `+1.5`, `-0.25`: a sign, digits and at most one decimal point.

@@ -148,6 +148,13 @@ func records(bytes: [UInt8]) throws -> [[String]] {
         #expect(w.text == "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\",\n")
     }
 
+    @Test func aQuoteOrCommaCarryingACombiningMarkIsStillQuoted() throws {
+        var w = CSVWriter()
+        w.write(["say \"\u{65A}hi\"", ",\u{301}x", "\n\u{301}"])
+        #expect(w.text == "\"say \"\"\u{65A}hi\"\"\",\",\u{301}x\",\"\n\u{301}\"\n")
+        #expect(try records(w.text) == [["say \"\u{65A}hi\"", ",\u{301}x", "\n\u{301}"]])
+    }
+
     @Test func formulaGuardSparesPlainNumbers() {
         var w = CSVWriter(guardFormulas: true)
         w.write(["=1+1", "+SUM(A1)", "@cmd", "-5", "+1.5", "-0.25", "-x", "-"])
@@ -157,7 +164,8 @@ func records(bytes: [UInt8]) throws -> [[String]] {
     /// Property: any list of fields survives write → read (seeded, so failures reproduce).
     @Test func writeThenReadRoundTrips() throws {
         var rng = SplitMix(seed: 42)
-        let alphabet: [String] = ["a", "事", ",", "\"", "\n", "\r\n", " ", "1", ";", "\t", "故"]
+        // Combining marks glue onto a quote, comma or line break as one Character (found by fuzzing).
+        let alphabet: [String] = ["a", "事", ",", "\"", "\n", "\r\n", " ", "1", ";", "\t", "故", "\u{301}", "\u{65A}"]
         for _ in 0..<300 {
             let fieldCount = Int(rng.next() % 5) + 2
             let fields = (0..<fieldCount).map { _ in
