@@ -3,7 +3,7 @@
 # (pandas + openpyxl, pandas + calamine, polars + fastexcel, python-calamine; pandas/polars read_csv).
 # Every reader is timed as a whole process with /usr/bin/time -f "%e %M" (wall s, peak RSS KB).
 #
-#   Benchmarks/run-peers.sh [--runs N] [--peer-runs N] [--build] FILE.xlsx|FILE.csv …
+#   Benchmarks/run-peers.sh [--runs N] [--peer-runs N] [--ours-only] [--build] FILE.xlsx|FILE.csv …
 #
 # Ours, per file (median of --runs, default 3):
 #   safetystats check --inputs DIR   DIR holds only FILE: reading it into the columnar model,
@@ -13,6 +13,7 @@
 # Peers, per file (median of --peer-runs, default 1): Benchmarks/peers.py, run in a venv at
 # ${BENCH_VENV:-/tmp/safetystats-bench-venv} that this script creates and pip-installs into (the
 # peers are benchmark-only: the tool never installs or imports them).
+# --ours-only skips the peers (to re-take our figures at a quiet moment).
 # Then one whole-run line: safetystats run on the city scale (${BENCH_CITY:-/tmp/city}, generated if
 # missing) and on the province scale if ${BENCH_PROVINCE:-/tmp/province} exists.
 #
@@ -27,17 +28,19 @@ repo=$PWD
 runs=3
 peer_runs=1
 build=0
+ours_only=0
 files=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs="$2"; shift 2 ;;
         --peer-runs) peer_runs="$2"; shift 2 ;;
         --build) build=1; shift ;;
-        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+        --ours-only) ours_only=1; shift ;;
+        -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
         *) files+=("$1"); shift ;;
     esac
 done
-[ ${#files[@]} -gt 0 ] || { echo "usage: Benchmarks/run-peers.sh [--runs N] [--peer-runs N] [--build] FILE…" >&2; exit 2; }
+[ ${#files[@]} -gt 0 ] || { echo "usage: Benchmarks/run-peers.sh [--runs N] [--peer-runs N] [--ours-only] [--build] FILE…" >&2; exit 2; }
 
 venv="${BENCH_VENV:-/tmp/safetystats-bench-venv}"
 timeout_s="${BENCH_TIMEOUT:-1800}"
@@ -55,19 +58,20 @@ done
 bin=$repo/.build/release
 
 # --- peers: venv + pip ---
-if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
-fi
-py=$venv/bin/python
-if [ "${BENCH_NO_PIP:-0}" != 1 ]; then
-    "$py" -m pip install --quiet --disable-pip-version-check pandas openpyxl python-calamine polars fastexcel pyarrow
+py=python3
+if [ "$ours_only" = 0 ]; then
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+    py=$venv/bin/python
+    if [ "${BENCH_NO_PIP:-0}" != 1 ]; then
+        "$py" -m pip install --quiet --disable-pip-version-check pandas openpyxl python-calamine polars fastexcel pyarrow
+    fi
 fi
 
 echo "## machine"
 echo
 echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo)"
 echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources Package.swift 2>/dev/null || echo ' (Sources have uncommitted changes)'), release build of $(date -r "$bin/safetystats" '+%F %T')"
-echo "peers: $("$py" -c 'import importlib.metadata as m; print(", ".join(f"{p} {m.version(p)}" for p in ["pandas","openpyxl","python-calamine","polars","fastexcel","pyarrow"]))'), Python $("$py" -c 'import platform; print(platform.python_version())')"
+[ "$ours_only" = 1 ] || echo "peers: $("$py" -c 'import importlib.metadata as m; print(", ".join(f"{p} {m.version(p)}" for p in ["pandas","openpyxl","python-calamine","polars","fastexcel","pyarrow"]))'), Python $("$py" -c 'import platform; print(platform.python_version())')"
 echo
 
 # timed CMD… → sets t_wall (s), t_rss (KB), t_status; output of CMD in $work/out
@@ -135,13 +139,14 @@ for file in "${files[@]}"; do
     row "safetystats check (ours, into the columnar model)" "$runs" "" "$bin/safetystats" check --inputs "$dir"
     case "$name" in
         *.xlsx|*.XLSX)
-            row "pandas-calamine" "$peer_runs" "" "$py" Benchmarks/peers.py pandas-calamine "$file"
-            row "polars-fastexcel" "$peer_runs" "" "$py" Benchmarks/peers.py polars-fastexcel "$file"
-            row "python-calamine" "$peer_runs" "" "$py" Benchmarks/peers.py python-calamine "$file"
-            if [ "${BENCH_SKIP_OPENPYXL:-0}" = 1 ]; then
-                echo "| pandas-openpyxl | – | – | – | skipped (BENCH_SKIP_OPENPYXL=1) |"
-            else
-                row "pandas-openpyxl" "$peer_runs" "" "$py" Benchmarks/peers.py pandas-openpyxl "$file"
+            if [ "$ours_only" = 0 ]; then
+                for peer in pandas-calamine polars-fastexcel python-calamine pandas-openpyxl; do
+                    if [ "$peer" = pandas-openpyxl ] && [ "${BENCH_SKIP_OPENPYXL:-0}" = 1 ]; then
+                        echo "| pandas-openpyxl | – | – | – | skipped (BENCH_SKIP_OPENPYXL=1) |"
+                    else
+                        row "$peer" "$peer_runs" "" "$py" Benchmarks/peers.py "$peer" "$file"
+                    fi
+                done
             fi
             echo
             echo "xlsx-bench (ours, one process, phases):"
@@ -161,8 +166,11 @@ with open(sys.argv[1], "rb") as f:
         print("utf-8")
     except UnicodeDecodeError:
         print("gb18030")' "$file")
-            row "pandas-csv ($enc)" "$peer_runs" "" "$py" Benchmarks/peers.py pandas-csv "$file" --encoding "$enc"
-            row "polars-csv ($enc)" "$peer_runs" "" "$py" Benchmarks/peers.py polars-csv "$file" --encoding "$enc"
+            if [ "$ours_only" = 0 ]; then
+                for peer in pandas-csv polars-csv; do
+                    row "$peer ($enc)" "$peer_runs" "" "$py" Benchmarks/peers.py "$peer" "$file" --encoding "$enc"
+                done
+            fi
             echo
             echo "csv-bench (ours, one process, median of $runs):"
             echo
