@@ -13,6 +13,7 @@ enum ConfigFile {
     }
 
     static func load(text: String, path: String = ConfigFile.name) throws(IngestError) -> Loaded {
+        let text = TOMLUnicodeKeys.quoted(text)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

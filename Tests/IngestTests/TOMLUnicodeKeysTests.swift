@@ -1,0 +1,33 @@
+import Testing
+@testable import Ingest
+
+@Suite struct TOMLUnicodeKeysTests {
+    /// Unquoted Chinese keys, as a writer types them, read like their quoted form (TOML 1.1).
+    @Test func chineseBareKeysAreQuoted() {
+        let typed = "[districts]\n东城区 = [\"东城\", '东城新区']   # 别名\n西湖区.x = 1\n[[地区.目标]]\nname = \"区 = 县\"\n"
+        #expect(TOMLUnicodeKeys.quoted(typed)
+            == "[districts]\n\"东城区\" = [\"东城\", '东城新区']   # 别名\n\"西湖区\".x = 1\n[[\"地区\".\"目标\"]]\nname = \"区 = 县\"\n")
+    }
+
+    /// Strings, comments, values and ASCII keys stay byte for byte, also multi-line ones.
+    @Test func everythingElseIsUntouched() {
+        let text = "# 说明 [地区] 东城区 = 1\na = \"\"\"\n东城区 = 1\n[地区]\"\"\"\nb = [\n  \"东城\",\n  1,\n]\nc = '''\n[西湖]'''\n\"已引\" = 2\n"
+        #expect(TOMLUnicodeKeys.quoted(text) == text)
+    }
+
+    /// A Chinese table header used to abort the process inside the TOML parser.
+    @Test func aChineseTableHeaderLoads() throws {
+        let loaded = try ConfigFile.load(text: "[region]\nname = \"示例市\"\nlevel = \"市\"\n[districts]\n东城区 = [\"东城\"]\n[地区]\n")
+        #expect(loaded.config.name == "示例市")
+    }
+
+    /// Errors after quoting still name the line the writer typed.
+    @Test func errorsKeepTheirLine() {
+        do {
+            _ = try ConfigFile.load(text: "[region]\nname = \"示例市\"\n\n名称 = \n")
+            Issue.record("a key without a value must be an error")
+        } catch {
+            #expect(error.line == 4)
+        }
+    }
+}
