@@ -14,5 +14,5 @@ swiftc -O -parse-as-library -sanitize=fuzzer,address -module-name CSVFuzz \
     Fuzz/csv/CSVFuzz.swift Sources/CSV/*.swift -o "$BUILD/csv-fuzz"
 
 # Swift's own crash backtracer would get in the way of AddressSanitizer's report.
-SWIFT_BACKTRACE=enable=no "$BUILD/csv-fuzz" -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=10 \
+SWIFT_BACKTRACE=enable=no "$BUILD/csv-fuzz" -max_total_time="$SECONDS_TO_RUN" ${FUZZ_SEED:+-seed=$FUZZ_SEED} -max_len=4096 -timeout=10 \
     -rss_limit_mb=2048 -dict=Fuzz/csv/csv.dict -artifact_prefix="$BUILD/" "$BUILD/corpus" Fuzz/corpus/csv

@@ -22,5 +22,5 @@ swiftc -O -parse-as-library -sanitize=fuzzer,address -module-name ValuesFuzz -I 
 
 mkdir -p Fuzz/corpus/values "$BUILD/corpus"
 # New inputs go to the scratch corpus; the committed seeds stay small.
-"$BUILD/values-fuzz" -max_total_time="$SECONDS_TO_RUN" -max_len=64 -timeout=5 \
+"$BUILD/values-fuzz" -max_total_time="$SECONDS_TO_RUN" ${FUZZ_SEED:+-seed=$FUZZ_SEED} -max_len=64 -timeout=5 \
     "$BUILD/corpus" Fuzz/corpus/values

@@ -25,5 +25,5 @@ swiftc $FLAGS -use-ld=lld -module-name XLSXFuzz -I "$BUILD" -I Sources/CZlib -I 
 # Swift's own crash backtracer would get in the way of AddressSanitizer's report. Leak checks are off:
 # memory that Dispatch and the Swift runtime cache across runs looks like a leak to libFuzzer, and
 # checking for it after every run makes fuzzing about 13 times slower.
-SWIFT_BACKTRACE=enable=no "$BUILD/xlsx-fuzz" -max_total_time="$SECONDS_TO_RUN" -max_len=16384 -timeout=10 \
+SWIFT_BACKTRACE=enable=no "$BUILD/xlsx-fuzz" -max_total_time="$SECONDS_TO_RUN" ${FUZZ_SEED:+-seed=$FUZZ_SEED} -max_len=16384 -timeout=10 \
     -rss_limit_mb=2048 -detect_leaks=0 -dict=Fuzz/xlsx/xlsx.dict -artifact_prefix="$BUILD/" "$BUILD/corpus" Fuzz/corpus/xlsx

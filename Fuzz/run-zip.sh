@@ -17,5 +17,5 @@ swiftc -O -parse-as-library -sanitize=fuzzer,address -use-ld=lld -module-name Zi
 # Swift's own crash backtracer would get in the way of AddressSanitizer's report. Leak checks are off:
 # memory that Dispatch and the Swift runtime cache across runs looks like a leak to libFuzzer, and
 # checking for it after every run makes fuzzing about 13 times slower.
-SWIFT_BACKTRACE=enable=no "$BUILD/zip-fuzz" -max_total_time="$SECONDS_TO_RUN" -max_len=8192 -timeout=5 \
+SWIFT_BACKTRACE=enable=no "$BUILD/zip-fuzz" -max_total_time="$SECONDS_TO_RUN" ${FUZZ_SEED:+-seed=$FUZZ_SEED} -max_len=8192 -timeout=5 \
     -rss_limit_mb=1024 -detect_leaks=0 -dict=Fuzz/zip/zip.dict -artifact_prefix="$BUILD/" "$BUILD/corpus" Fuzz/corpus/zip
