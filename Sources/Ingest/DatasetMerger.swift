@@ -75,7 +75,7 @@ struct DatasetMerger {
         let industries = local.industries.strings.map { dataset.industries.code(for: $0) }
         let units = local.units.strings.map { dataset.units.code(for: $0) }
         let labels = local.labels.strings.map { dataset.labels.code(for: $0) }
-        let ids = local.identifiers.map { dataset.identifiers.code(for: $0) }
+        let ids = (0..<local.identifiers.count).map { i in local.identifiers.withBytes(i) { dataset.identifiers.code(forBytes: $0) } }
         let sheets = local.sheetNames.strings.map { dataset.sheetNames.code(for: $0) }
         let descs = p.descriptions.strings.map { descriptions.code(for: $0) }
         func m(_ map: [Int32], _ code: Int32) -> Int32 { code >= 0 && Int(code) < map.count ? map[Int(code)] : code }

@@ -19,7 +19,7 @@ struct FilePartial: Sendable {
     var labels = StringDictionary()
     /// Record ids, one per record that has one (not interned here: ids are mostly unique, and
     /// the merge interns them into the dataset anyway).
-    var identifiers: [String] = []
+    var identifiers = StringArena()
     var sheetNames = StringDictionary()
     /// 隐患描述 per hazard record (parallel to `hazards`): not in the model, but a mapped field
     /// that tells id-less hazards apart when looking for duplicates.

@@ -272,8 +272,7 @@ extension SheetIngestor {
 
     mutating func identifier(_ field: Field, into partial: inout FilePartial) -> Int32 {
         guard let id = text(field) else { return StringDictionary.absent }
-        partial.identifiers.append(id)
-        return Int32(partial.identifiers.count - 1)
+        return Int32(partial.identifiers.append(id))
     }
 
     mutating func unitCode(into partial: inout FilePartial) -> Int32 {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A hash map from strings, compared by their UTF-8 bytes, to values: dictionary codes and the
 /// per-row lookups of ingest (name resolutions, parsed words).
 ///
@@ -9,7 +7,8 @@ import Foundation
 /// words into an open-addressing table, and the value last found is remembered, since columns
 /// often repeat one value row after row.
 public struct ByteMap<Value>: Sendable where Value: Sendable {
-    public private(set) var keys: [String] = []
+    /// The keys, in insertion order, in one buffer (see `StringArena`).
+    public private(set) var keyArena = StringArena()
     public private(set) var values: [Value] = []
     private var hashes: [UInt64] = []
     /// Open addressing, linear probing; entry index + 1, 0 = empty. Power-of-two size.
@@ -18,7 +17,12 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
 
     public init() {}
 
-    public var count: Int { keys.count }
+    public var count: Int { values.count }
+
+    /// Every key, in insertion order (materialised: for small maps and reports).
+    public var keys: [String] { keyArena.strings }
+
+    public func key(at index: Int) -> String { keyArena[index] }
 
     public func value(at index: Int) -> Value { values[index] }
 
@@ -31,17 +35,20 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
     /// The entry of `key`, adding `make()` for a new key. Returns its index.
     public mutating func index(of key: String, orAdd make: () -> Value) -> Int {
         var copy = key
-        return copy.withUTF8 { bytes in
-            if let i = index(of: bytes) { return i }
-            let h = ByteMap.hash(bytes)
-            let i = keys.count
-            keys.append(key)
-            values.append(make())
-            hashes.append(h)
-            if (keys.count + 1) * 4 > slots.count * 3 { grow() } else { place(i, hash: h) }
-            last = i
-            return i
-        }
+        return copy.withUTF8 { bytes in index(ofBytes: bytes, orAdd: make) }
+    }
+
+    /// The entry of a key given by its UTF-8 bytes, adding `make()` for a new key.
+    public mutating func index(ofBytes bytes: UnsafeBufferPointer<UInt8>, orAdd make: () -> Value) -> Int {
+        if let i = index(of: bytes) { return i }
+        let h = ByteMap.hash(bytes)
+        let i = values.count
+        keyArena.append(bytes: bytes)
+        values.append(make())
+        hashes.append(h)
+        if (values.count + 1) * 4 > slots.count * 3 { grow() } else { place(i, hash: h) }
+        last = i
+        return i
     }
 
     public subscript(key: String) -> Value? {
@@ -60,7 +67,7 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
     }
 
     private mutating func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        if last >= 0, ByteMap.equal(keys[last], bytes) { return last }
+        if last >= 0, keyArena.equals(last, bytes) { return last }
         guard let e = probe(bytes, hash: ByteMap.hash(bytes)) else { return nil }
         last = e
         return e
@@ -72,7 +79,7 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
         while true {
             let e = Int(slots[s]) - 1
             if e < 0 { return nil }
-            if hashes[e] == h, ByteMap.equal(keys[e], bytes) { return e }
+            if hashes[e] == h, keyArena.equals(e, bytes) { return e }
             s = (s + 1) & mask
         }
     }
@@ -86,16 +93,7 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
 
     private mutating func grow() {
         slots = Array(repeating: 0, count: slots.count * 2)
-        for e in 0..<keys.count { place(e, hash: hashes[e]) }
-    }
-
-    private static func equal(_ key: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var k = key
-        return k.withUTF8 { a in
-            guard a.count == bytes.count else { return false }
-            guard let x = a.baseAddress, let y = bytes.baseAddress else { return a.count == 0 }
-            return memcmp(x, y, a.count) == 0
-        }
+        for e in 0..<values.count { place(e, hash: hashes[e]) }
     }
 
     /// Multiply-xor over 8-byte words, then a final avalanche (splitmix64's).

@@ -22,6 +22,12 @@ public struct StringDictionary: Sendable {
         return Int32(map.index(of: value) { next })
     }
 
+    /// The code of a value given by its UTF-8 bytes, adding it when new.
+    public mutating func code(forBytes bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let next = Int32(map.count)
+        return Int32(map.index(ofBytes: bytes) { next })
+    }
+
     /// The code of `value` if it is already known.
     public func existingCode(for value: String) -> Int32? {
         map.find(value).map(Int32.init)
@@ -29,6 +35,6 @@ public struct StringDictionary: Sendable {
 
     /// The string of `code`, or nil for `absent`.
     public subscript(code: Int32) -> String? {
-        code >= 0 && Int(code) < map.count ? map.keys[Int(code)] : nil
+        code >= 0 && Int(code) < map.count ? map.key(at: Int(code)) : nil
     }
 }

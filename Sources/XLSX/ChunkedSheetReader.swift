@@ -59,14 +59,14 @@ final class ChunkedSheetReader {
     private var stage = Stage.prologue
     private var jobs: [ClaimableTask<Job>] = []
     private var previousRow = 0
-    private var sharedStrings: [String]?
-    private var sharedStringsProvider: () throws -> [String] = { [] }
+    private var sharedStrings: SharedStringTable?
+    private var sharedStringsProvider: () throws -> SharedStringTable = { SharedStringTable() }
     private var errorContext: (XLSXError.Kind, String?) -> XLSXError = { kind, cell in XLSXError(kind, file: "", cell: cell) }
 
     /// Merged ranges met on the way (they follow the rows, so they are complete once reading ends).
     private(set) var merges: [CellRange] = []
 
-    func read(archive: ZipArchive, entry: ZipEntry, sharedStrings: @escaping () throws -> [String],
+    func read(archive: ZipArchive, entry: ZipEntry, sharedStrings: @escaping () throws -> SharedStringTable,
               error: @escaping (XLSXError.Kind, String?) -> XLSXError, _ body: (SheetRow) throws -> Void) throws {
         sharedStringsProvider = sharedStrings
         errorContext = error
@@ -180,6 +180,7 @@ final class ChunkedSheetReader {
         let dateKinds = self.dateKinds
         let date1904 = self.date1904
         let partName = self.partName
+        let sharedStrings = self.sharedStringsProvider
         let task = ClaimableTask<Job> {
             var job = Job()
             let reader = SheetReader(dateKinds: dateKinds, date1904: date1904)
@@ -206,6 +207,7 @@ final class ChunkedSheetReader {
                 job.failure = .malformedXML(line: 0, detail: "cannot create parser")
             }
             job.batch = reader.batch
+            if job.failure == nil, let strings = try? sharedStrings() { job.batch.resolveSharedStrings(strings) }
             return job
         }
         jobs.append(task)

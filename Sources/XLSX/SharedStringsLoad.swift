@@ -1,20 +1,20 @@
 /// The shared-string table, read on a pool thread (or by the first thread that needs it).
 final class SharedStringsLoad: Sendable {
-    private let task: ClaimableTask<Result<[String], any Error>>
+    private let task: ClaimableTask<Result<SharedStringTable, any Error>>
 
     /// Starts reading with `load`.
-    init(_ load: @escaping () -> Result<[String], any Error>) {
+    init(_ load: @escaping () -> Result<SharedStringTable, any Error>) {
         task = ClaimableTask(load)
         task.start()
     }
 
     /// A workbook without shared strings.
     init(strings: [String]) {
-        task = .finished(.success(strings))
+        task = .finished(.success(SharedStringTable(strings)))
     }
 
     /// The table; later calls return at once.
-    func wait() throws -> [String] {
+    func wait() throws -> SharedStringTable {
         try task.wait().get()
     }
 }

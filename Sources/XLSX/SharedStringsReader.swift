@@ -1,9 +1,9 @@
 import CLibXML2
 
-/// Reads sharedStrings.xml into an array: each `<si>` is the concatenation of its `<t>` texts
+/// Reads sharedStrings.xml into a table: each `<si>` is the concatenation of its `<t>` texts
 /// (plain or in rich-text runs `<r>`), leaving out phonetic runs `<rPh>`, with `_xHHHH_` escapes decoded.
 final class SharedStringsReader: SAXHandler {
-    private(set) var strings: [String] = []
+    private(set) var strings = SharedStringTable()
     private var text: [UInt8] = []
     private var inItem = false
     private var inText = false

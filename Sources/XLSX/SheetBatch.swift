@@ -25,6 +25,18 @@ struct SheetBatch: Sendable {
 
     var isEmpty: Bool { rowNumbers.isEmpty && merges.isEmpty }
 
+    /// Makes the text of every shared-string cell here, on the parsing thread, so that the thread
+    /// delivering rows in order does not (indices out of range are left for delivery to report).
+    mutating func resolveSharedStrings(_ table: SharedStringTable) {
+        for i in cells.indices where cells[i].kind == .shared {
+            let index = Int(cells[i].index)
+            guard index >= 0 && index < table.count else { continue }
+            cells[i].kind = .text
+            cells[i].index = Int32(texts.count)
+            texts.append(table[index])
+        }
+    }
+
     mutating func removeAll() {
         rowNumbers.removeAll(keepingCapacity: true)
         rowStarts.removeAll(keepingCapacity: true)
@@ -34,7 +46,7 @@ struct SheetBatch: Sendable {
     }
 
     /// Hands the rows to `body` in order, resolving row numbers and shared strings.
-    func deliver(sharedStrings: [String], previousRow: inout Int, context: (String?) -> XLSXError,
+    func deliver(sharedStrings: SharedStringTable, previousRow: inout Int, context: (String?) -> XLSXError,
                  _ body: (SheetRow) throws -> Void) throws {
         var cellsOfRow: [Cell] = []
         for row in 0..<rowNumbers.count {

@@ -24,7 +24,7 @@ struct SheetStream {
     /// Streams a worksheet on one thread: rows are delivered after every inflated block. Returns the
     /// sheet's merged ranges, met on the way.
     @discardableResult
-    func read(reader: SheetReader, sharedStrings: [String], _ body: (SheetRow) throws -> Void) throws -> [CellRange] {
+    func read(reader: SheetReader, sharedStrings: SharedStringTable, _ body: (SheetRow) throws -> Void) throws -> [CellRange] {
         guard let parser = SAXParser(handler: reader, name: entry.path) else {
             throw error(.malformedXML(line: 0, detail: "cannot create parser"), nil)
         }
@@ -48,7 +48,7 @@ struct SheetStream {
     }
 
     /// Delivers every row but the last of the batch (which may not be finished) and keeps that one.
-    private func deliverCompleteRows(_ reader: SheetReader, sharedStrings: [String], previousRow: inout Int,
+    private func deliverCompleteRows(_ reader: SheetReader, sharedStrings: SharedStringTable, previousRow: inout Int,
                                      context: (String?) -> XLSXError, _ body: (SheetRow) throws -> Void) throws {
         let batch = reader.batch
         guard batch.rowNumbers.count > 1 else { return }

@@ -61,6 +61,26 @@ import Testing
         }
     }
 
+    /// Shared strings are made into text on the parsing threads; an index past the table is still
+    /// reported, naming its cell.
+    @Test func sharedStringsAcrossChunks() throws {
+        let strings = "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            + (0..<50).map { "<si><t>隐患\($0)</t></si>" }.joined() + "</sst>"
+        func sheet(_ index: (Int) -> Int) -> String {
+            sheetOpen + (1...300).map { "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"s\"><v>\(index($0))</v></c></row>" }.joined() + sheetClose
+        }
+        func read(_ sheet: String) throws -> String {
+            let workbook = try Workbook(bytes: package(sheet: sheet, sharedStrings: strings), name: "分块.xlsx")
+            workbook.parallelChunkBytes = 64
+            var text = ""
+            try SheetInspector.write(workbook, workbook.sheets[0]) { text += $0 }
+            return text
+        }
+        #expect(try read(sheet { $0 % 50 }) == (1...300).map { "隐患\($0 % 50)\n" }.joined())
+        let error = xlsxError { _ = try read(sheet { $0 == 250 ? 50 : $0 % 50 }) }
+        #expect(error?.cell == "A250")
+    }
+
     @Test func malformedRowDeepInsideIsReportedWithPartAndSheet() {
         let sheet = sheetOpen + rows(200) + "<row r=\"201\"><c r=\"A201\"><v>1</v></row>" + rows(50) + sheetClose
         let error = xlsxError { _ = try read(sheet) }
