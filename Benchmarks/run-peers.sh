@@ -3,14 +3,15 @@
 # (pandas + openpyxl, pandas + calamine, polars + fastexcel, python-calamine; pandas/polars read_csv).
 # Every reader is timed as a whole process with /usr/bin/time -f "%e %M" (wall s, peak RSS KB).
 #
-#   Benchmarks/run-peers.sh [--runs N] [--peer-runs N] [--ours-only] [--build] FILE.xlsx|FILE.csv …
+#   Benchmarks/run-peers.sh [--runs N] [--peer-runs N] [--slow-runs N] [--ours-only] [--build] FILE.xlsx|FILE.csv …
 #
 # Ours, per file (median of --runs, default 3):
 #   safetystats check --inputs DIR   DIR holds only FILE: reading it into the columnar model,
 #                                    type detection and validation included
 #   xlsx-bench FILE --runs 1         XLSX: inflate / floor / read phases and read ÷ floor
 #   csv-bench FILE --phases map,records --runs N   CSV: the records phase gives the reader's MB/s
-# Peers, per file (median of --peer-runs, default 1): Benchmarks/peers.py, run in a venv at
+# Peers, per file (median of --peer-runs, default 3; pandas+openpyxl, minutes on 1M rows, of
+# --slow-runs, default 1): Benchmarks/peers.py, run in a venv at
 # ${BENCH_VENV:-/tmp/safetystats-bench-venv} that this script creates and pip-installs into (the
 # peers are benchmark-only: the tool never installs or imports them).
 # --ours-only skips the peers (to re-take our figures at a quiet moment).
@@ -26,7 +27,8 @@ cd "$(dirname "$0")/.."
 repo=$PWD
 
 runs=3
-peer_runs=1
+peer_runs=3
+slow_runs=1
 build=0
 ours_only=0
 files=()
@@ -34,13 +36,14 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs="$2"; shift 2 ;;
         --peer-runs) peer_runs="$2"; shift 2 ;;
+        --slow-runs) slow_runs="$2"; shift 2 ;;
         --build) build=1; shift ;;
         --ours-only) ours_only=1; shift ;;
-        -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
         *) files+=("$1"); shift ;;
     esac
 done
-[ ${#files[@]} -gt 0 ] || { echo "usage: Benchmarks/run-peers.sh [--runs N] [--peer-runs N] [--ours-only] [--build] FILE…" >&2; exit 2; }
+[ ${#files[@]} -gt 0 ] || { echo "usage: Benchmarks/run-peers.sh [--runs N] [--peer-runs N] [--slow-runs N] [--ours-only] [--build] FILE…" >&2; exit 2; }
 
 venv="${BENCH_VENV:-/tmp/safetystats-bench-venv}"
 timeout_s="${BENCH_TIMEOUT:-1800}"
@@ -56,6 +59,7 @@ for product in safetystats xlsx-bench csv-bench; do
     fi
 done
 bin=$repo/.build/release
+built=$(stat -c %Y "$bin/safetystats" "$bin/xlsx-bench" "$bin/csv-bench")
 
 # --- peers: venv + pip ---
 py=python3
@@ -144,7 +148,8 @@ for file in "${files[@]}"; do
                     if [ "$peer" = pandas-openpyxl ] && [ "${BENCH_SKIP_OPENPYXL:-0}" = 1 ]; then
                         echo "| pandas-openpyxl | – | – | – | skipped (BENCH_SKIP_OPENPYXL=1) |"
                     else
-                        row "$peer" "$peer_runs" "" "$py" Benchmarks/peers.py "$peer" "$file"
+                        n="$peer_runs"; [ "$peer" = pandas-openpyxl ] && n="$slow_runs"
+                        row "$peer" "$n" "" "$py" Benchmarks/peers.py "$peer" "$file"
                     fi
                 done
             fi
@@ -195,3 +200,7 @@ for scale_dir in "$city" "$province"; do
     rows=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['rows']['read'])" "$scale_dir/expected.json")
     row "$(basename "$scale_dir")" "$runs" "$rows" "$bin/safetystats" run --inputs "$scale_dir" --out "$scale_dir.out" --quiet
 done
+if [ "$(stat -c %Y "$bin/safetystats" "$bin/xlsx-bench" "$bin/csv-bench")" != "$built" ]; then
+    echo
+    echo "WARNING: the release build changed during this run (someone rebuilt): our figures mix two builds."
+fi
