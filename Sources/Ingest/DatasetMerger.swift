@@ -65,7 +65,12 @@ struct DatasetMerger {
         idRows[slot][Int(id)] = Int32(row)
     }
 
-    mutating func merge(_ p: FilePartial) {
+    mutating func merge(_ partial: consuming FilePartial) {
+        // The hazard table is taken out of the partial, so that it can become the dataset's
+        // without a copy (see `adoptHazards`).
+        var p = partial
+        var hazards = p.hazards
+        p.hazards = HazardTable()
         let fileIndex = Int(p.fileIndex)
         fileSlot[fileIndex] = files.count
         files.append(p.report)
@@ -101,14 +106,22 @@ struct DatasetMerger {
                 addIncident(r, kind: kind)
             }
         }
-        for i in 0..<local.hazards.count {
-            var r = local.hazards.record(at: i)
+        func remapHazard(_ r: inout HazardTable.Record) {
             r.provenance = prov(r.provenance)
             r.district = m(districts, r.district); r.town = m(towns, r.town)
             r.industry = m(industries, r.industry); r.unit = m(units, r.unit)
             r.source = m(labels, r.source); r.id = m(ids, r.id)
-            let description = i < p.hazardDescriptions.count ? m(descs, p.hazardDescriptions[i]) : StringDictionary.absent
-            addHazard(r, description: description)
+        }
+        if dataset.hazards.count == 0, hazards.count > 0, idsAreDistinct(hazards, ids) {
+            hazards.transformEach(remapHazard)
+            adoptHazards(hazards, descriptions: p.hazardDescriptions.map { m(descs, $0) })
+        } else {
+            for i in 0..<hazards.count {
+                var r = hazards.record(at: i)
+                remapHazard(&r)
+                let description = i < p.hazardDescriptions.count ? m(descs, p.hazardDescriptions[i]) : StringDictionary.absent
+                addHazard(r, description: description)
+            }
         }
         for i in 0..<local.inspections.count {
             var r = local.inspections.record(at: i)
@@ -154,6 +167,41 @@ struct DatasetMerger {
         if kind == .fire { dataset.fires.append(r) } else { dataset.accidents.append(r) }
     }
 
+    /// No two records of `table` carry the same id (after remapping with `ids`).
+    private func idsAreDistinct(_ table: HazardTable, _ ids: [Int32]) -> Bool {
+        var seen = [Bool](repeating: false, count: dataset.identifiers.count)
+        for id in table.id where id >= 0 {
+            let global = Int(id) < ids.count ? Int(ids[Int(id)]) : Int(id)
+            guard global < seen.count, !seen[global] else { return false }
+            seen[global] = true
+        }
+        return true
+    }
+
+    /// The first file with hazards, whose ids are all distinct, gives its (remapped) table to the
+    /// dataset as it is: the same records in the same order as adding them one by one, without
+    /// holding two copies of a million rows. Ids and id-less contents are registered as `addHazard` would.
+    private mutating func adoptHazards(_ table: HazardTable, descriptions: [Int32]) {
+        dataset.hazards = table
+        for i in 0..<table.count {
+            let id = table.id[i]
+            if id >= 0 {
+                setIDRow(.hazard, id, i)
+                continue
+            }
+            let r = table.record(at: i)
+            let description = i < descriptions.count ? descriptions[i] : StringDictionary.absent
+            _ = isContentDuplicate(hazardKey(r, description: description), r.provenance)
+        }
+    }
+
+    private func hazardKey(_ r: HazardTable.Record, description: Int32) -> ContentKey {
+        ContentKey(kind: 2, date: r.date.number, district: r.district, town: r.town, industry: r.industry,
+                   unit: r.unit, a: Int64(r.source), b: Int64(r.flags.rawValue),
+                   c: r.deadline.map { Int64($0.number) } ?? Int64.min,
+                   d: r.rectifiedOn.map { Int64($0.number) } ?? Int64.min, e: Int64(description))
+    }
+
     private mutating func addHazard(_ r: HazardTable.Record, description: Int32) {
         if r.id >= 0 {
             if let row = idRow(.hazard, r.id) {
@@ -166,11 +214,7 @@ struct DatasetMerger {
             }
             return
         }
-        let key = ContentKey(kind: 2, date: r.date.number, district: r.district, town: r.town, industry: r.industry,
-                             unit: r.unit, a: Int64(r.source), b: Int64(r.flags.rawValue),
-                             c: r.deadline.map { Int64($0.number) } ?? Int64.min,
-                             d: r.rectifiedOn.map { Int64($0.number) } ?? Int64.min, e: Int64(description))
-        if isContentDuplicate(key, r.provenance) { return }
+        if isContentDuplicate(hazardKey(r, description: description), r.provenance) { return }
         dataset.hazards.append(r)
     }
 

@@ -70,35 +70,23 @@ struct InputFiles: Sendable {
 
     func absolute(_ entry: Entry) -> String { root + "/" + entry.path }
 
-    /// A whole file's bytes in memory the caller owns (and must deallocate, or hand over); nil when
-    /// the file cannot be read.
-    static func readBuffer(_ path: String) -> UnsafeMutableRawBufferPointer? {
+    /// A file's size and SHA-256, read through a small buffer; nil when it cannot be read.
+    static func checksum(_ path: String) -> (size: Int, digest: [UInt8])? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
-        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(Int(info.st_size), 0) + 1, alignment: 16)
-        var count = 0
+        var hasher = SHA256()
+        var size = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
         while true {
-            if count == buffer.count {
-                // The file grew since fstat: read on into a larger buffer.
-                let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 16)
-                larger.copyMemory(from: UnsafeRawBufferPointer(buffer))
-                buffer.deallocate()
-                buffer = larger
-            }
-            let n = Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
-            if n < 0 {
-                buffer.deallocate()
-                return nil
-            }
+            let n = Foundation.read(fd, buffer.baseAddress!, buffer.count)
+            if n < 0 { return nil }
             if n == 0 { break }
-            count += n
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            size += n
         }
-        // Exactly the file's bytes (the archive's end-of-directory search starts at the end); the
-        // same base address, so deallocating the result frees the whole allocation.
-        return UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count])
+        return (size, hasher.finalize())
     }
 
     /// A whole file's bytes, read straight into an array (no intermediate `Data` copy).

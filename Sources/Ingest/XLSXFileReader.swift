@@ -7,10 +7,9 @@ enum XLSXFileReader {
         try read(Workbook(bytes: bytes, name: name, limits: limits), into: &ingestor)
     }
 
-    /// Reads a workbook from memory it takes over (see `Workbook(adopting:)`).
-    static func read(adopting buffer: UnsafeMutableRawBufferPointer, name: String, limits: ZipLimits,
-                     into ingestor: inout FileIngestor) throws {
-        try read(Workbook(adopting: buffer, name: name, limits: limits), into: &ingestor)
+    /// Reads a workbook file (mapped; `name` is its path as the report shows it).
+    static func read(path: String, name: String, limits: ZipLimits, into ingestor: inout FileIngestor) throws {
+        try read(Workbook(path: path, name: name, limits: limits), into: &ingestor)
     }
 
     private static func read(_ workbook: Workbook, into ingestor: inout FileIngestor) throws {

@@ -57,6 +57,15 @@ public struct HazardTable: Sendable {
         count += 1
     }
 
+    /// Rewrites every record in place (codes remapped when a file's table becomes the dataset's).
+    public mutating func transformEach(_ body: (inout Record) -> Void) {
+        for i in 0..<count {
+            var r = record(at: i)
+            body(&r)
+            replace(at: i, with: r)
+        }
+    }
+
     public func record(at i: Int) -> Record {
         var r = Record(date: date[i], provenance: provenance[i])
         r.id = id[i]; r.district = district[i]; r.town = town[i]; r.industry = industry[i]; r.unit = unit[i]

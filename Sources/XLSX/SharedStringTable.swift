@@ -5,23 +5,34 @@
 /// this layout takes the bytes plus 8 per string. A cell's `String` is made when it is delivered.
 struct SharedStringTable: Sendable {
     private var bytes: [UInt8] = []
-    private var ends: [Int] = []
+    /// End offset of each string (a part is at most `ZipLimits.maxEntrySize`, so 32 bits suffice).
+    private var ends: [UInt32] = []
 
     init() {}
 
     init(_ strings: [String]) {
-        for s in strings { append(s) }
+        for s in strings { _ = append(s) }
     }
 
     var count: Int { ends.count }
 
-    mutating func append(_ string: String) {
+    /// Appends a string; false (and nothing added) when the table would pass 4 GiB.
+    mutating func append(_ string: String) -> Bool {
+        guard bytes.count + string.utf8.count <= Int(UInt32.max) else { return false }
         bytes.append(contentsOf: string.utf8)
-        ends.append(bytes.count)
+        ends.append(UInt32(bytes.count))
+        return true
+    }
+
+    /// Drops the spare capacity that growing left (up to half of each buffer): the table is read
+    /// before a sheet's rows pile up, so the copy costs nothing at the peak.
+    mutating func compact() {
+        bytes = bytes.withUnsafeBufferPointer { Array($0) }
+        ends = ends.withUnsafeBufferPointer { Array($0) }
     }
 
     subscript(i: Int) -> String {
-        let start = i == 0 ? 0 : ends[i - 1]
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[i]]), as: UTF8.self) }
+        let start = i == 0 ? 0 : Int(ends[i - 1])
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<Int(ends[i])]), as: UTF8.self) }
     }
 }

@@ -34,7 +34,7 @@ final class SharedStringsReader: SAXHandler {
             inText = false
         } else if name == nameSI {
             inItem = false
-            strings.append(EscapedText.decode(text))
+            if !strings.append(EscapedText.decode(text)) { stop(.valueTooLong(limit: Int(UInt32.max))) }
         } else if name == nameRPh {
             phoneticDepth -= 1
         }

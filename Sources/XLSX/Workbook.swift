@@ -20,14 +20,15 @@ public final class Workbook: @unchecked Sendable {
     /// on all cores. A tuning knob: tests and the fuzzer lower it to send small sheets the same way.
     public var parallelChunkBytes = 2 << 20
 
-    public convenience init(path: String, limits: ZipLimits = .default) throws {
+    /// A workbook file, mapped into memory; `name` (default: the path) stands for it in error messages.
+    public convenience init(path: String, name: String? = nil, limits: ZipLimits = .default) throws {
         let archive: ZipArchive
         do {
             archive = try ZipArchive(path: path, limits: limits)
         } catch {
-            throw XLSXError(.zip(error), file: path)
+            throw XLSXError(.zip(error), file: name ?? path)
         }
-        try self.init(archive: archive, file: path)
+        try self.init(archive: archive, file: name ?? path)
     }
 
     /// A workbook held in memory; `name` stands for the file in error messages.
@@ -35,18 +36,6 @@ public final class Workbook: @unchecked Sendable {
         let archive: ZipArchive
         do {
             archive = try ZipArchive(bytes: bytes, limits: limits)
-        } catch {
-            throw XLSXError(.zip(error), file: name)
-        }
-        try self.init(archive: archive, file: name)
-    }
-
-    /// A workbook in memory the caller allocated and hands over (see `ZipArchive(adopting:)`):
-    /// deallocated with the workbook, also when this throws.
-    public convenience init(adopting buffer: UnsafeMutableRawBufferPointer, name: String, limits: ZipLimits = .default) throws {
-        let archive: ZipArchive
-        do {
-            archive = try ZipArchive(adopting: buffer, limits: limits)
         } catch {
             throw XLSXError(.zip(error), file: name)
         }
@@ -173,7 +162,9 @@ public final class Workbook: @unchecked Sendable {
                     let reader = SharedStringsReader()
                     try SheetStream(archive: archive, entry: entry, error: { kind, cell in XLSXError(kind, file: file, part: part, cell: cell) })
                         .parseWhole(handler: reader)
-                    return reader.strings
+                    var strings = reader.strings
+                    strings.compact()
+                    return strings
                 }
             }
             sharedStrings = load

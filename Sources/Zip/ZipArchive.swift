@@ -29,13 +29,6 @@ public final class ZipArchive: @unchecked Sendable {
         try self.init(storage: Storage(bytes: bytes), limits: limits)
     }
 
-    /// An archive over memory the caller allocated (with `UnsafeMutableRawBufferPointer.allocate`)
-    /// and hands over: it is deallocated with the archive, also when this throws. Saves the copy
-    /// `init(bytes:)` makes — a whole workbook's size at peak.
-    public convenience init(adopting buffer: UnsafeMutableRawBufferPointer, limits: ZipLimits = .default) throws(ZipError) {
-        try self.init(storage: Storage(adopting: buffer), limits: limits)
-    }
-
     private init(storage: Storage, limits: ZipLimits) throws(ZipError) {
         self.storage = storage
         self.limits = limits
@@ -98,7 +91,14 @@ public final class ZipArchive: @unchecked Sendable {
         let compressed = UnsafeRawBufferPointer(rebasing: data[start..<(start + entry.compressedSize)])
         var produced = 0
         var crc: UInt32 = 0
+        var released = 0
         func counted(_ chunk: UnsafeRawBufferPointer, compressedSoFar: Int) throws {
+            // A mapped file's pages already inflated are given back (they are re-read from the file
+            // if needed again): a large workbook does not stay resident while its sheet is read.
+            if compressedSoFar - released >= 4 << 20 {
+                storage.release(UnsafeRawBufferPointer(rebasing: compressed[released..<compressedSoFar]))
+                released = compressedSoFar
+            }
             produced += chunk.count
             if produced > self.limits.maxEntrySize { throw ZipError.tooLarge(entry.path, limit: self.limits.maxEntrySize) }
             if produced > entry.uncompressedSize { throw ZipError.sizeMismatch(entry.path) }
@@ -185,11 +185,14 @@ private final class Storage: @unchecked Sendable {
         mapped = false
     }
 
-    init(adopting buffer: UnsafeMutableRawBufferPointer) throws(ZipError) {
-        owned = buffer
-        self.buffer = UnsafeRawBufferPointer(buffer)
-        mapped = false
-        guard !buffer.isEmpty else { throw .empty }
+    /// Drops the resident pages wholly inside `range` of a file mapping; nothing for memory we own.
+    func release(_ range: UnsafeRawBufferPointer) {
+        guard mapped, let base = range.baseAddress, !range.isEmpty else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let first = (Int(bitPattern: base) + page - 1) / page * page
+        let end = (Int(bitPattern: base) + range.count) / page * page
+        guard end > first, let start = UnsafeMutableRawPointer(bitPattern: first) else { return }
+        _ = madvise(start, end - first, MADV_DONTNEED)
     }
 
     deinit {

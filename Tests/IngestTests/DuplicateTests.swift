@@ -66,6 +66,26 @@ import Testing
         expectConservation(result)
     }
 
+    /// The first hazard file's table becomes the dataset's as it is when its ids are distinct, and
+    /// is merged row by row when not: both ways, ids registered for later files and the same records.
+    @Test func hazardIdsOfTheFirstFileAreKnownToLaterFiles() throws {
+        let header = row(1, "隐患编号", "排查日期", "区县", "单位名称", "整改状态")
+        for firstHasDuplicate in [false, true] {
+            let first = [header, row(2, "YH-1", "2020-01-01", "东城区", "甲", "已整改"), row(3, "YH-2", "2020-01-02", "东城", "乙", "未整改")]
+                + (firstHasDuplicate ? [row(4, "YH-1", "2020-01-03", "东城区", "甲", "已整改")] : [])
+            let result = ingest([
+                .csv("a.csv", first),
+                .csv("b.csv", [header, row(2, "YH-2", "2020-01-02", "东城区", "乙", "已整改")]),
+            ], config: sampleConfig)
+            let h = result.dataset.hazards
+            #expect(h.count == 2)
+            #expect(h.provenance.map { result.dataset.describe($0) } == [firstHasDuplicate ? "a.csv 第4行" : "a.csv 第2行", "b.csv 第2行"])
+            #expect(h.district.map { result.dataset.districts[$0] } == ["东城区", "东城区"])
+            #expect(result.rejects.map { "\($0.file) \($0.row)" } == (firstHasDuplicate ? ["a.csv 2", "a.csv 3"] : ["a.csv 3"]))
+            expectConservation(result)
+        }
+    }
+
     @Test func hazardsDifferingOnlyInDescriptionAreNotDuplicates() throws {
         let header = row(1, "排查日期", "区县", "单位名称", "隐患描述", "整改状态")
         let result = ingest([
