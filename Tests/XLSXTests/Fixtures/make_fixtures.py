@@ -25,7 +25,6 @@ import zipfile
 
 import openpyxl
 import python_calamine
-import xlsxwriter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -97,6 +96,8 @@ def make_openpyxl():
 
 # ---------------------------------------------------------------- xlsxwriter
 def make_xlsxwriter():
+    import xlsxwriter  # only to make the fixtures; reading them (--inspect) needs openpyxl and calamine
+
     wb = xlsxwriter.Workbook(out("xlsxwriter_mix.xlsx"))
     ws = wb.add_worksheet("事故")
     bold = wb.add_format({"bold": True})
