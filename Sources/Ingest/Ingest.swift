@@ -78,28 +78,34 @@ public enum Ingest {
                            limits: ZipLimits) -> FilePartial {
         let path = files.absolute(entry)
         var report = FileReport(path: entry.path, size: 0, sha256: "", format: entry.format.rawValue)
+        let failed = { (message: String) in
+            FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: message)
+        }
         if entry.format == .xlsx {
             // A workbook is mapped (its pages given back as they are inflated) and checksummed
             // through a small buffer, so a large one is never wholly resident.
-            guard let (size, digest) = InputFiles.checksum(path) else {
-                return FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: "无法读取文件")
-            }
-            report.size = size
-            report.sha256 = SHA256.hex(digest)
+            var info = stat()
+            guard stat(path, &info) == 0 else { return failed("无法读取文件") }
+            let checksum = Checksum(large: info.st_size > 1 << 20) { InputFiles.checksum(path) }
             var ingestor = FileIngestor(context: context, fileIndex: index, report: report)
+            var partial: FilePartial
             do {
                 try XLSXFileReader.read(path: path, name: report.path, limits: limits, into: &ingestor)
+                partial = ingestor.partial
             } catch {
-                return FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: "\(error)")
+                partial = failed("\(error)")
             }
-            return ingestor.partial
+            guard let (size, digest) = checksum.value() else { return failed("无法读取文件") }
+            partial.report.size = size
+            partial.report.sha256 = SHA256.hex(digest)
+            return partial
         }
-        guard let bytes = InputFiles.read(path) else {
-            return FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: "无法读取文件")
-        }
+        guard let bytes = InputFiles.read(path) else { return failed("无法读取文件") }
         report.size = bytes.count
-        report.sha256 = SHA256.hex(SHA256.hash(bytes))
-        return ingest(bytes: bytes, format: entry.format, index: index, report: report, context: context, limits: limits)
+        let checksum = Checksum(large: bytes.count > 1 << 20) { (bytes.count, SHA256.hash(bytes)) }
+        var partial = ingest(bytes: bytes, format: entry.format, index: index, report: report, context: context, limits: limits)
+        partial.report.sha256 = SHA256.hex(checksum.value()?.digest ?? [])
+        return partial
     }
 
     static func ingest(bytes: [UInt8], format: InputFiles.Format, index: Int, report: FileReport,

@@ -122,6 +122,20 @@ func sheet(_ name: String, hidden: Bool = false, merges: [String] = [], _ rows: 
         expectConservation(result)
     }
 
+    /// Files over 1 MB are hashed on a thread of their own while they are parsed: the checksum is
+    /// still the file's.
+    @Test func largeFilesAreChecksummedWhileParsed() throws {
+        let inputs = try InputsFolder()
+        var csv = "事故编号,发生时间,区县,行业领域,死亡人数\n"
+        for i in 0..<40_000 { csv += "SG-\(i),2020-01-\(i % 28 + 1),东城区,商贸,\(i % 3)\n" }
+        try inputs.write("2020/大表.csv", text: csv)
+        let result = try Ingest.run(inputs: inputs.path)
+        let file = try #require(result.files.first)
+        #expect(file.size == csv.utf8.count && file.size > 1 << 20)
+        #expect(file.sha256 == SHA256.hex(SHA256.hash(Array(csv.utf8))))
+        #expect(result.sheet("2020/大表.csv")?.accepted == 40_000)
+    }
+
     @Test func parallelAndSerialRunsAreIdentical() throws {
         let inputs = try InputsFolder()
         try inputs.write("config.toml", text: config)
