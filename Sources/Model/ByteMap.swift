@@ -6,97 +6,123 @@
 /// field that was most of ingest's own time. Here keys hash with a cheap multiply-xor over 8-byte
 /// words into an open-addressing table, and the value last found is remembered, since columns
 /// often repeat one value row after row.
+///
+/// Its methods are inlinable so that ingest's maps (of parse results, resolutions) are specialised
+/// in the caller's module instead of going through generic metadata on every row.
 public struct ByteMap<Value>: Sendable where Value: Sendable {
     /// The keys, in insertion order, in one buffer (see `StringArena`).
-    public private(set) var keyArena = StringArena()
-    public private(set) var values: [Value] = []
-    private var hashes: [UInt64] = []
+    @usableFromInline var arena = StringArena()
+    @usableFromInline var entries: [Value] = []
+    @usableFromInline var hashes: [UInt64] = []
     /// Open addressing, linear probing; entry index + 1, 0 = empty. Power-of-two size.
-    private var slots: [Int32] = Array(repeating: 0, count: 16)
-    private var last = -1
+    @usableFromInline var slots: [Int32] = Array(repeating: 0, count: 16)
+    @usableFromInline var last = -1
 
+    @inlinable
     public init() {}
 
-    public var count: Int { values.count }
+    /// The keys, in insertion order, in one buffer (see `StringArena`).
+    @inlinable
+    public var keyArena: StringArena { arena }
+
+    @inlinable
+    public var values: [Value] { entries }
+
+    @inlinable
+    public var count: Int { entries.count }
 
     /// Every key, in insertion order (materialised: for small maps and reports).
-    public var keys: [String] { keyArena.strings }
+    @inlinable
+    public var keys: [String] { arena.strings }
 
-    public func key(at index: Int) -> String { keyArena[index] }
+    @inlinable
+    public func key(at index: Int) -> String { arena[index] }
 
-    public func value(at index: Int) -> Value { values[index] }
+    @inlinable
+    public func value(at index: Int) -> Value { entries[index] }
 
     /// The index of `key`'s entry, or nil.
+    @inlinable
     public mutating func index(of key: String) -> Int? {
         var key = key
         return key.withUTF8 { bytes in index(of: bytes) }
     }
 
     /// The entry of `key`, adding `make()` for a new key. Returns its index.
+    @inlinable
     public mutating func index(of key: String, orAdd make: () -> Value) -> Int {
         var copy = key
         return copy.withUTF8 { bytes in index(ofBytes: bytes, orAdd: make) }
     }
 
     /// The entry of a key given by its UTF-8 bytes, adding `make()` for a new key.
+    @inlinable
     public mutating func index(ofBytes bytes: UnsafeBufferPointer<UInt8>, orAdd make: () -> Value) -> Int {
         if let i = index(of: bytes) { return i }
         let h = ByteMap.hash(bytes)
-        let i = values.count
-        keyArena.append(bytes: bytes)
-        values.append(make())
+        let i = entries.count
+        arena.append(bytes: bytes)
+        entries.append(make())
         hashes.append(h)
-        if (values.count + 1) * 4 > slots.count * 3 { grow() } else { place(i, hash: h) }
+        if (entries.count + 1) * 4 > slots.count * 3 { grow() } else { place(i, hash: h) }
         last = i
         return i
     }
 
+    @inlinable
     public subscript(key: String) -> Value? {
-        mutating get { index(of: key).map { values[$0] } }
+        mutating get { index(of: key).map { entries[$0] } }
     }
 
+    @inlinable
     public mutating func set(_ key: String, _ value: Value) {
         let i = index(of: key) { value }
-        values[i] = value
+        entries[i] = value
     }
 
     /// The index of `key`'s entry without remembering it (for lookups on a shared, immutable map).
+    @inlinable
     public func find(_ key: String) -> Int? {
         var key = key
         return key.withUTF8 { probe($0, hash: ByteMap.hash($0)) }
     }
 
-    private mutating func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        if last >= 0, keyArena.equals(last, bytes) { return last }
+    @inlinable
+    mutating func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if last >= 0, arena.equals(last, bytes) { return last }
         guard let e = probe(bytes, hash: ByteMap.hash(bytes)) else { return nil }
         last = e
         return e
     }
 
-    private func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int? {
+    @inlinable
+    func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int? {
         let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: h) & mask
         while true {
             let e = Int(slots[s]) - 1
             if e < 0 { return nil }
-            if hashes[e] == h, keyArena.equals(e, bytes) { return e }
+            if hashes[e] == h, arena.equals(e, bytes) { return e }
             s = (s + 1) & mask
         }
     }
 
-    private mutating func place(_ entry: Int, hash: UInt64) {
+    @inlinable
+    mutating func place(_ entry: Int, hash: UInt64) {
         let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: hash) & mask
         while slots[s] != 0 { s = (s + 1) & mask }
         slots[s] = Int32(entry + 1)
     }
 
-    private mutating func grow() {
+    @inlinable
+    mutating func grow() {
         slots = Array(repeating: 0, count: slots.count * 2)
-        for e in 0..<values.count { place(e, hash: hashes[e]) }
+        for e in 0..<entries.count { place(e, hash: hashes[e]) }
     }
 
     /// Multiply-xor over 8-byte words, then a final avalanche (splitmix64's).
+    @inlinable
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         guard let base = bytes.baseAddress else { return h }
