@@ -24,9 +24,9 @@ public struct HazardTable: Sendable {
     public private(set) var source: [Int32] = []
     public private(set) var flags: [Flags] = []
     /// 整改期限, or nil.
-    public private(set) var deadline: [Day?] = []
+    public private(set) var deadline = OptionalDayColumn()
     /// 整改完成日期, or nil.
-    public private(set) var rectifiedOn: [Day?] = []
+    public private(set) var rectifiedOn = OptionalDayColumn()
     public private(set) var provenance: [Provenance] = []
 
     public init() {}

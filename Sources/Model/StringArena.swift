@@ -3,11 +3,31 @@
 /// separate `String`s (each longer than 15 bytes is its own heap object).
 public struct StringArena: Sendable {
     @usableFromInline var bytes: [UInt8] = []
-    /// End offset of string i in `bytes` (its start is the previous end).
-    @usableFromInline var ends: [Int] = []
+    /// End offset of string i in `bytes` (its start is the previous end), modulo 2^blockShift:
+    /// 4 bytes a string instead of 8.
+    @usableFromInline var ends: [UInt32] = []
+    /// Index of the first string ending in each further 4 GiB block of `bytes` (empty for any
+    /// real input, but never wrong).
+    @usableFromInline var blockStarts: [Int] = []
+    @usableFromInline let blockShift: Int
 
     @inlinable
-    public init() {}
+    public init() { blockShift = 32 }
+
+    /// Smaller blocks, for tests of the wrap-around.
+    init(blockShift: Int) { self.blockShift = blockShift }
+
+    /// Where string `i` ends in `bytes`.
+    @inlinable
+    func end(_ i: Int) -> Int {
+        guard !blockStarts.isEmpty else { return Int(ends[i]) }
+        var block = 0
+        while block < blockStarts.count && blockStarts[block] <= i { block += 1 }
+        return block << blockShift | Int(ends[i])
+    }
+
+    @inlinable
+    func start(_ i: Int) -> Int { i == 0 ? 0 : end(i - 1) }
 
     @inlinable
     public var count: Int { ends.count }
@@ -24,7 +44,8 @@ public struct StringArena: Sendable {
     @inlinable
     public mutating func append(bytes new: UnsafeBufferPointer<UInt8>) -> Int {
         bytes.append(contentsOf: new)
-        ends.append(bytes.count)
+        while blockStarts.count < bytes.count >> blockShift { blockStarts.append(ends.count) }
+        ends.append(UInt32(truncatingIfNeeded: bytes.count & ((1 << blockShift) - 1)))
         return ends.count - 1
     }
 
@@ -36,19 +57,19 @@ public struct StringArena: Sendable {
     /// The bytes of string `i`, valid during the call.
     @inlinable
     public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let start = i == 0 ? 0 : ends[i - 1]
+        let range = start(i)..<end(i)
         return try bytes.withUnsafeBufferPointer { all in
-            try body(UnsafeBufferPointer(rebasing: all[start..<ends[i]]))
+            try body(UnsafeBufferPointer(rebasing: all[range]))
         }
     }
 
     /// Whether string `i` has exactly these bytes.
     @inlinable
     public func equals(_ i: Int, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = i == 0 ? 0 : ends[i - 1]
-        guard ends[i] - start == other.count else { return false }
+        let from = start(i)
+        guard end(i) - from == other.count else { return false }
         guard other.count > 0 else { return true }
-        return bytes.withUnsafeBufferPointer { all in memcmp(all.baseAddress! + start, other.baseAddress!, other.count) == 0 }
+        return bytes.withUnsafeBufferPointer { all in memcmp(all.baseAddress! + from, other.baseAddress!, other.count) == 0 }
     }
 
     @inlinable

@@ -32,4 +32,20 @@ import Testing
         for i in 0..<300 { #expect(map[prefix + "\(i)"] == i && map.find(prefix + "\(i)") == i) }
         #expect(map[prefix] == nil)
     }
+
+    /// End offsets are kept in 32 bits and counted in blocks past that (here 16-byte blocks, so
+    /// that strings end in, across and exactly at block boundaries).
+    @Test func arenaOffsetsAcrossBlocks() {
+        var arena = StringArena(blockShift: 4)
+        let strings = (0..<200).map { i in String(repeating: "隐", count: i % 7) + "\(i)" } + ["", "0123456789abcdef", ""]
+        for s in strings { arena.append(s) }
+        #expect(arena.strings == strings)
+        for (i, s) in strings.enumerated() {
+            var bytes = Array(s.utf8)
+            #expect(bytes.withUnsafeBufferPointer { arena.equals(i, $0) })
+            bytes.append(0x41)
+            #expect(!bytes.withUnsafeBufferPointer { arena.equals(i, $0) })
+        }
+    }
 }
+
