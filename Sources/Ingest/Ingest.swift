@@ -73,68 +73,52 @@ public enum Ingest {
     }
 
     /// Reads, checksums and ingests one file; never throws: a file that cannot be read comes back
-    /// with its error.
+    /// with its error. Files over 1 MB are checksummed on their own thread while they are parsed.
     static func ingestFile(_ entry: InputFiles.Entry, index: Int, files: InputFiles, context: IngestContext,
                            limits: ZipLimits) -> FilePartial {
         let path = files.absolute(entry)
-        var report = FileReport(path: entry.path, size: 0, sha256: "", format: entry.format.rawValue)
-        let failed = { (message: String) in
+        let report = FileReport(path: entry.path, size: 0, sha256: "", format: entry.format.rawValue)
+        func failed(_ message: String) -> FilePartial {
             FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: message)
         }
-        if entry.format == .xlsx {
+        func reading(_ body: (inout FileIngestor) throws -> Void) -> FilePartial {
+            var ingestor = FileIngestor(context: context, fileIndex: index, report: report)
+            do {
+                try body(&ingestor)
+                return ingestor.partial
+            } catch {
+                return failed("\(error)")
+            }
+        }
+
+        let checksum: Checksum
+        var partial: FilePartial
+        switch entry.format {
+        case .xlsx:
             // A workbook is mapped (its pages given back as they are inflated) and checksummed
             // through a small buffer, so a large one is never wholly resident.
             var info = stat()
             guard stat(path, &info) == 0 else { return failed("无法读取文件") }
-            let checksum = Checksum(large: info.st_size > 1 << 20) { InputFiles.checksum(path) }
-            var ingestor = FileIngestor(context: context, fileIndex: index, report: report)
-            var partial: FilePartial
-            do {
-                try XLSXFileReader.read(path: path, name: report.path, limits: limits, into: &ingestor)
-                partial = ingestor.partial
-            } catch {
-                partial = failed("\(error)")
+            checksum = Checksum(large: info.st_size > 1 << 20) { InputFiles.checksum(path) }
+            partial = reading { try XLSXFileReader.read(path: path, name: report.path, limits: limits, into: &$0) }
+        case .csv, .toml, .unsupported:
+            guard let bytes = InputFiles.read(path) else { return failed("无法读取文件") }
+            checksum = Checksum(large: bytes.count > 1 << 20) { (bytes.count, SHA256.hash(bytes)) }
+            switch entry.format {
+            case .csv:
+                partial = reading { try CSVFileReader.read(bytes: bytes, name: report.path, into: &$0) }
+            case .unsupported:
+                partial = failed(report.path.lowercased().hasSuffix(".xls")
+                    ? "旧版 .xls 格式（old .xls format），请用 Excel 另存为 .xlsx 后再放入"
+                    : "不支持的文件格式，请另存为 .xlsx 或 .csv")
+            default:    // config.toml: listed with its checksum, read by `ConfigFile`
+                partial = FilePartial(fileIndex: Int32(index), report: report)
             }
-            guard let (size, digest) = checksum.value() else { return failed("无法读取文件") }
-            partial.report.size = size
-            partial.report.sha256 = SHA256.hex(digest)
-            return partial
         }
-        guard let bytes = InputFiles.read(path) else { return failed("无法读取文件") }
-        report.size = bytes.count
-        let checksum = Checksum(large: bytes.count > 1 << 20) { (bytes.count, SHA256.hash(bytes)) }
-        var partial = ingest(bytes: bytes, format: entry.format, index: index, report: report, context: context, limits: limits)
-        partial.report.sha256 = SHA256.hex(checksum.value()?.digest ?? [])
+        guard let (size, digest) = checksum.value() else { return failed("无法读取文件") }
+        partial.report.size = size
+        partial.report.sha256 = SHA256.hex(digest)
         return partial
-    }
-
-    static func ingest(bytes: [UInt8], format: InputFiles.Format, index: Int, report: FileReport,
-                       context: IngestContext, limits: ZipLimits) -> FilePartial {
-        switch format {
-        case .toml:
-            return FilePartial(fileIndex: Int32(index), report: report)
-        case .unsupported:
-            let message = report.path.lowercased().hasSuffix(".xls")
-                ? "旧版 .xls 格式（old .xls format），请用 Excel 另存为 .xlsx 后再放入"
-                : "不支持的文件格式，请另存为 .xlsx 或 .csv"
-            return FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: message)
-        case .xlsx:
-            var ingestor = FileIngestor(context: context, fileIndex: index, report: report)
-            do {
-                try XLSXFileReader.read(bytes: bytes, name: report.path, limits: limits, into: &ingestor)
-            } catch {
-                return FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: "\(error)")
-            }
-            return ingestor.partial
-        case .csv:
-            var ingestor = FileIngestor(context: context, fileIndex: index, report: report)
-            do {
-                try CSVFileReader.read(bytes: bytes, name: report.path, into: &ingestor)
-            } catch {
-                return FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: "\(error)")
-            }
-            return ingestor.partial
-        }
     }
 }
 

@@ -3,16 +3,9 @@ import Zip
 
 /// Feeds a workbook's sheets, in workbook order, to a `FileIngestor`.
 enum XLSXFileReader {
-    static func read(bytes: [UInt8], name: String, limits: ZipLimits, into ingestor: inout FileIngestor) throws {
-        try read(Workbook(bytes: bytes, name: name, limits: limits), into: &ingestor)
-    }
-
     /// Reads a workbook file (mapped; `name` is its path as the report shows it).
     static func read(path: String, name: String, limits: ZipLimits, into ingestor: inout FileIngestor) throws {
-        try read(Workbook(path: path, name: name, limits: limits), into: &ingestor)
-    }
-
-    private static func read(_ workbook: Workbook, into ingestor: inout FileIngestor) throws {
+        let workbook = try Workbook(path: path, name: name, limits: limits)
         for sheet in workbook.sheets {
             try ingestor.addSheet(name: sheet.name, index: sheet.index) { ingest, partial in
                 try workbook.readRows(sheet) { row in
