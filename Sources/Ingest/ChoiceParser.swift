@@ -67,14 +67,15 @@ enum ChoiceParser {
         }
     }
 
-    /// 事故等级 / 火灾等级: 一般/较大/重大/特别重大, with or without 事故/火灾 after it; nil when empty.
+    /// 事故等级 / 火灾等级 / 隐患等级: 一般/较大/重大/特别重大, with or without 事故/火灾/隐患 after it;
+    /// nil when empty.
     static func level(_ cell: RawCell) -> Result<AccidentLevel?, ValueProblem> {
         switch cell {
         case .empty: return .success(nil)
         case .text(let s):
             var t = HeaderText(s).key
             if t.isEmpty { return .success(nil) }
-            for suffix in ["生产安全事故", "事故", "火灾", "级"] where t.hasSuffix(suffix) && t.count > suffix.count {
+            for suffix in ["生产安全事故", "事故隐患", "安全隐患", "隐患", "事故", "火灾", "级"] where t.hasSuffix(suffix) && t.count > suffix.count {
                 t.removeLast(suffix.count)
                 break
             }
@@ -82,27 +83,5 @@ enum ChoiceParser {
             return .failure(.notLevel)
         default: return .failure(.notLevel)
         }
-    }
-
-    /// 隐患等级: 一般 (default) or 重大. Returns whether it is 重大.
-    static func hazardIsMajor(_ cell: RawCell) -> Result<Bool, ValueProblem> {
-        switch cell {
-        case .empty: return .success(false)
-        case .text(let s):
-            let t = HeaderText(s).key
-            switch t {
-            case "", "一般", "一般隐患", "一般事故隐患", "一般安全隐患": return .success(false)
-            case "重大", "重大隐患", "重大事故隐患", "重大安全隐患": return .success(true)
-            default: return .failure(.notHazardLevel)
-            }
-        default: return .failure(.notHazardLevel)
-        }
-    }
-
-    /// Whether 处罚种类 includes 责令停产(停业)整顿: 停产整顿, 停业整顿 or 停产停业整顿.
-    static func includesShutdown(_ penaltyKinds: String) -> Bool {
-        var t = HeaderText(penaltyKinds).key
-        t.removeAll { $0 == "(" || $0 == ")" || $0 == "、" || $0 == "/" }
-        return t.contains("停产整顿") || t.contains("停业整顿") || t.contains("停产停业整顿")
     }
 }

@@ -7,9 +7,14 @@ enum ConfigFile {
 
     struct Loaded: Sendable {
         var config: RegionConfig
-        /// `[headers]` resolved to fields.
-        var headerAliases: [Field: [String]]
+        /// The built-in catalog with the config's `[[kinds]]`, `[[metrics]]` … declarations.
+        var catalog: Catalog
+        /// `[headers]` resolved to catalog fields (by index).
+        var headerAliases: [Int: [String]]
         var warnings: [IngestWarning]
+
+        /// No config.toml: the built-in catalog, the region 本市.
+        static let none = Loaded(config: RegionConfig(), catalog: CatalogLoader.builtin(), headerAliases: [:], warnings: [])
     }
 
     static func load(text: String, path: String = ConfigFile.name) throws(IngestError) -> Loaded {
@@ -40,7 +45,7 @@ enum ConfigFile {
             return out
         }
 
-        let known: Set<String> = ["region", "districts", "industries", "headers", "targets"]
+        let known = Set(["region", "districts", "industries", "headers", "targets"] + CatalogLoader.sections)
         for key in table.keys.sorted() where !known.contains(key) {
             warnings.append(IngestWarning(file: path, sheet: nil,
                                           location: lines.line(table: key).map { "第\($0)行" } ?? lines.line(table: "", key: key).map { "第\($0)行" },
@@ -115,19 +120,28 @@ enum ConfigFile {
             }
         }
 
+        // The catalog: built-in declarations, then the config's (they may name the districts and
+        // industries above in their conditions).
+        let region = RegionConfig(name: name, level: level, parts: parts, partAliases: partAliases,
+                                  regionAliases: regionAliases, industryAliases: industryAliases)
+        let (catalog, catalogWarnings) = try CatalogLoader.load(
+            config: CatalogSource(table: table, text: text, path: path, isBuiltin: false), region: region)
+        warnings += catalogWarnings
+
         // [headers]: canonical field = [aliases].
-        var headerAliases: [Field: [String]] = [:]
+        var headerAliases: [Int: [String]] = [:]
         var headerAliasNames: [String: [String]] = [:]
         if let v = table["headers"] {
             guard let headers = v.table else { throw fail("", "headers", "[headers] 应为表") }
             for key in headers.keys.sorted() {
-                guard let field = Field.named(HeaderText(key).key) else {
-                    throw fail("headers", key, "「\(key)」不是已知的字段名（应为 INPUTS.md 中的规范列名，如 死亡人数）")
+                let fieldName = TextKey.trimmed(key)
+                guard let field = catalog.field(named: fieldName) else {
+                    throw fail("headers", key, "「\(key)」不是已知的字段名（应为规范列名，如 死亡人数）\(NearestName.hint(fieldName, among: catalog.fields.map(\.name)))")
                 }
                 guard let value = headers[key] else { continue }
                 let aliases = try strings(value, table: "headers", key: key)
                 headerAliases[field, default: []].append(contentsOf: aliases)
-                headerAliasNames[field.name, default: []].append(contentsOf: aliases)
+                headerAliasNames[fieldName, default: []].append(contentsOf: aliases)
             }
         }
 
@@ -167,7 +181,7 @@ enum ConfigFile {
         let config = RegionConfig(name: name, level: level, parts: parts, partAliases: partAliases,
                                   regionAliases: regionAliases, industryAliases: industryAliases,
                                   headerAliases: headerAliasNames, targets: targets, source: path)
-        return Loaded(config: config, headerAliases: headerAliases, warnings: warnings)
+        return Loaded(config: config, catalog: catalog, headerAliases: headerAliases, warnings: warnings)
     }
 
     /// 金坛区 → 金坛, 城关镇 → 城关, 西湖街道 → 西湖: a name without its administrative suffix,

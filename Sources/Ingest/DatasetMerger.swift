@@ -1,11 +1,12 @@
 import Model
 
 /// Merges the files' partial results in sorted path order into one dataset, remapping dictionary
-/// codes and removing duplicates (INPUTS.md §Normalisation rules, clarification on rejects.csv):
+/// codes and removing duplicates (INPUTS.md §Normalisation rules, clarification on rejects.csv) —
+/// the same way for every kind of the catalog:
 /// - records of one kind with the same id are one record: the later one (file order, then sheet,
 ///   then row) replaces the earlier in the table, and the earlier is listed as a dropped duplicate
-///   naming the row that replaced it;
-/// - id-less records identical in every mapped field that come from different files are counted
+///   naming the row that replaced it; 填报指标 rows are keyed by part, indicator, year and month;
+/// - id-less records identical in every mapped column that come from different files are counted
 ///   once: the later copy is listed as a duplicate naming the first.
 struct DatasetMerger {
     private(set) var dataset: Dataset
@@ -14,79 +15,80 @@ struct DatasetMerger {
     private var warnings: [PendingWarning] = []
     private var warnedOnce: Set<String> = []
 
-    private var descriptions = StringDictionary()
-    /// For each record kind (by `slot`): global id code → row in its table, -1 for none. Codes
-    /// are dense, so an array does what a dictionary would, without hashing.
-    private var idRows = [[Int32]](repeating: [], count: 6)
+    /// Per kind: global id code → row in its table, -1 for none. Codes are dense, so an array
+    /// does what a dictionary would, without hashing.
+    private var idRows: [[Int32]]
     /// Id-less records: content → where it was first seen.
     private var contentRows: [ContentKey: Provenance] = [:]
+    /// 填报指标: (kind, part, indicator, year, month) → row.
+    private var returnRows: [ReturnKey: Int] = [:]
     /// File index → global sheet-name code → index in that file's sheets.
     private var sheetIndex: [Int: [Int32: Int]] = [:]
     /// File index → position in `files`.
     private var fileSlot: [Int: Int] = [:]
 
-    init(config: RegionConfig, paths: [String]) {
-        dataset = Dataset(config: config)
+    init(config: RegionConfig, catalog: Catalog, paths: [String]) {
+        dataset = Dataset(config: config, catalog: catalog)
         dataset.files = paths
         dataset.targets = config.targets
+        idRows = Array(repeating: [], count: catalog.kinds.count)
     }
 
-    /// A record's every mapped field (codes are global), to find id-less duplicates.
+    /// A record's every column (codes are global) and part, to find id-less duplicates.
     struct ContentKey: Hashable {
-        var kind: UInt8
-        var date: Int32
-        var district: Int32, town: Int32, industry: Int32, unit: Int32
-        var a: Int64 = 0, b: Int64 = 0, c: Int64 = 0, d: Int64 = 0, e: Int64 = 0, f: Int64 = 0, g: Int64 = 0
+        var kind: Int
+        var part: Int32
+        var values: [RowValue]
     }
 
-    static func slot(_ kind: RecordKind) -> Int {
-        switch kind {
-        case .accident: return 0
-        case .fire: return 1
-        case .hazard: return 2
-        case .inspection: return 3
-        case .penalty: return 4
-        case .target: return 5
-        }
+    struct ReturnKey: Hashable {
+        var kind: Int
+        var part: Int32
+        var indicator: Int32
+        var year: Int64
+        var month: Int64
     }
 
-    private func idRow(_ kind: RecordKind, _ id: Int32) -> Int? {
-        let rows = idRows[DatasetMerger.slot(kind)]
+    private var catalog: Catalog { dataset.catalog }
+
+    private func idRow(_ kind: Int, _ id: Int32) -> Int? {
+        let rows = idRows[kind]
         guard Int(id) < rows.count else { return nil }
         let row = rows[Int(id)]
         return row >= 0 ? Int(row) : nil
     }
 
-    private mutating func setIDRow(_ kind: RecordKind, _ id: Int32, _ row: Int) {
-        let slot = DatasetMerger.slot(kind)
-        if Int(id) >= idRows[slot].count {
-            idRows[slot].append(contentsOf: repeatElement(-1, count: max(Int(id) + 1, dataset.identifiers.count) - idRows[slot].count))
+    private mutating func setIDRow(_ kind: Int, _ id: Int32, _ row: Int, dictionary: Int) {
+        if Int(id) >= idRows[kind].count {
+            let size = max(Int(id) + 1, dataset.dictionaries[dictionary].count)
+            idRows[kind].append(contentsOf: repeatElement(-1, count: size - idRows[kind].count))
         }
-        idRows[slot][Int(id)] = Int32(row)
+        idRows[kind][Int(id)] = Int32(row)
     }
 
     mutating func merge(_ partial: consuming FilePartial) {
-        // The hazard table is taken out of the partial, so that it can become the dataset's
-        // without a copy (see `adoptHazards`).
         var p = partial
-        var hazards = p.hazards
-        p.hazards = HazardTable()
         let fileIndex = Int(p.fileIndex)
         fileSlot[fileIndex] = files.count
         files.append(p.report)
-        let local = p
-        let districts = local.districts.strings.map { dataset.districts.code(for: $0) }
-        let towns = local.towns.strings.map { dataset.towns.code(for: $0) }
-        let industries = local.industries.strings.map { dataset.industries.code(for: $0) }
-        let units = local.units.strings.map { dataset.units.code(for: $0) }
-        let labels = local.labels.strings.map { dataset.labels.code(for: $0) }
-        let ids = (0..<local.identifiers.count).map { i in local.identifiers.withBytes(i) { dataset.identifiers.code(forBytes: $0) } }
-        let sheets = local.sheetNames.strings.map { dataset.sheetNames.code(for: $0) }
-        let descs = p.descriptions.strings.map { descriptions.code(for: $0) }
-        func m(_ map: [Int32], _ code: Int32) -> Int32 { code >= 0 && Int(code) < map.count ? map[Int(code)] : code }
-        func prov(_ q: Provenance) -> Provenance {
-            Provenance(file: p.fileIndex, sheet: m(sheets, q.sheet), row: q.row)
+        for sheet in p.report.sheets {
+            guard let name = sheet.kind, let k = catalog.kind(named: name) else { continue }
+            for column in sheet.columns {
+                if let c = catalog.column(kind: k, named: column.field) { dataset.mappedColumns[k][c] = true }
+            }
         }
+        // Local codes → the dataset's, per dictionary; ids are interned from the file's arenas.
+        var maps: [[Int32]] = []
+        for d in 0..<catalog.dictionaryCount {
+            maps.append(p.dictionaries[d].strings.map { dataset.dictionaries[d].code(for: $0) })
+        }
+        for (d, arena) in p.identifiers {
+            maps[d] = (0..<arena.count).map { i in arena.withBytes(i) { dataset.dictionaries[d].code(forBytes: $0) } }
+        }
+        let sheets = p.sheetNames.strings.map { dataset.sheetNames.code(for: $0) }
+        func m(_ map: [Int32], _ code: Int32) -> Int32 { code >= 0 && Int(code) < map.count ? map[Int(code)] : code }
+        let file = p.fileIndex
+        func prov(_ q: Provenance) -> Provenance { Provenance(file: file, sheet: m(sheets, q.sheet), row: q.row) }
         var sheetMap: [Int32: Int] = [:]
         for (localCode, index) in p.sheetReportIndex { sheetMap[m(sheets, localCode)] = index }
         sheetIndex[fileIndex] = sheetMap
@@ -95,145 +97,116 @@ struct DatasetMerger {
             if let key = w.onceKey { guard warnedOnce.insert(key).inserted else { continue } }
             warnings.append(w)
         }
+        let partMap = maps[dataset.partDictionary]
+        for var register in p.emptyRegisters {
+            register.part = m(partMap, register.part)
+            register.provenance = prov(register.provenance)
+            dataset.emptyRegisters.append(register)
+        }
 
-        for (kind, table) in [(RecordKind.accident, local.accidents), (.fire, local.fires)] {
+        for k in catalog.kinds.indices where p.tables[k].count > 0 {
+            // The table is taken out of the partial, so that it can become the dataset's without
+            // a copy (see `adopt`).
+            var table = p.tables[k]
+            p.tables[k] = RecordTable(kind: k, catalog: catalog)
+            let columnMaps: [[Int32]?] = catalog.kinds[k].fields.map { f in
+                let d = catalog.fields[f].dictionary
+                return d >= 0 ? maps[d] : nil
+            }
+            if dataset.tables[k].count == 0, catalog.kinds[k].role == .records, idsAreDistinct(table, kind: k, columnMaps) {
+                table.remap(columns: columnMaps, part: partMap, provenance: prov)
+                adopt(table)
+                continue
+            }
             for i in 0..<table.count {
-                var r = table.record(at: i)
-                r.provenance = prov(r.provenance)
-                r.district = m(districts, r.district); r.town = m(towns, r.town)
-                r.industry = m(industries, r.industry); r.unit = m(units, r.unit)
-                r.category = m(labels, r.category); r.place = m(labels, r.place); r.id = m(ids, r.id)
-                addIncident(r, kind: kind)
+                var values = table.values(at: i)
+                for c in values.indices {
+                    if let map = columnMaps[c], case .code(let code) = values[c] { values[c] = .code(m(map, code)) }
+                }
+                add(kind: k, values, part: m(partMap, table.part[i]), provenance: prov(table.provenance[i]))
             }
-        }
-        func remapHazard(_ r: inout HazardTable.Record) {
-            r.provenance = prov(r.provenance)
-            r.district = m(districts, r.district); r.town = m(towns, r.town)
-            r.industry = m(industries, r.industry); r.unit = m(units, r.unit)
-            r.source = m(labels, r.source); r.id = m(ids, r.id)
-        }
-        if dataset.hazards.count == 0, hazards.count > 0, idsAreDistinct(hazards, ids) {
-            hazards.transformEach(remapHazard)
-            adoptHazards(hazards, descriptions: p.hazardDescriptions.map { m(descs, $0) })
-        } else {
-            for i in 0..<hazards.count {
-                var r = hazards.record(at: i)
-                remapHazard(&r)
-                let description = i < p.hazardDescriptions.count ? m(descs, p.hazardDescriptions[i]) : StringDictionary.absent
-                addHazard(r, description: description)
-            }
-        }
-        for i in 0..<local.inspections.count {
-            var r = local.inspections.record(at: i)
-            r.provenance = prov(r.provenance)
-            r.district = m(districts, r.district); r.town = m(towns, r.town)
-            r.industry = m(industries, r.industry); r.unit = m(units, r.unit)
-            r.inspectionType = m(labels, r.inspectionType)
-            let key = ContentKey(kind: 3, date: r.date.number, district: r.district, town: r.town, industry: r.industry,
-                                 unit: r.unit, a: Int64(r.inspectionType), b: Int64(r.hazardsFound))
-            if isContentDuplicate(key, r.provenance) { continue }
-            dataset.inspections.append(r)
-        }
-        for i in 0..<local.penalties.count {
-            var r = local.penalties.record(at: i)
-            r.provenance = prov(r.provenance)
-            r.district = m(districts, r.district); r.town = m(towns, r.town)
-            r.industry = m(industries, r.industry); r.unit = m(units, r.unit)
-            r.penaltyKinds = m(labels, r.penaltyKinds); r.id = m(ids, r.id)
-            addPenalty(r)
         }
         dataset.targets.append(contentsOf: p.targets)
     }
 
-    private mutating func addIncident(_ r: IncidentTable.Record, kind: RecordKind) {
-        if r.id >= 0 {
-            if let row = idRow(kind, r.id) {
-                let old = kind == .fire ? dataset.fires.record(at: row) : dataset.accidents.record(at: row)
-                if kind == .fire { dataset.fires.replace(at: row, with: r) } else { dataset.accidents.replace(at: row, with: r) }
-                dropReplaced(old.provenance, by: r.provenance, idField: .incidentID, id: r.id)
+    private mutating func add(kind k: Int, _ values: [RowValue], part: Int32, provenance: Provenance) {
+        let declaration = catalog.kinds[k]
+        if let idColumn = declaration.id, case .code(let id) = values[idColumn], id >= 0 {
+            if let row = idRow(k, id) {
+                let old = dataset.tables[k].provenance[row]
+                dataset.tables[k].replace(at: row, with: values, part: part, provenance: provenance)
+                let field = catalog.field(kind: k, column: idColumn)
+                let idText = dataset.dictionaries[field.dictionary][id] ?? ""
+                markDuplicate(old, column: field.name, value: idText,
+                              reason: "\(field.name)「\(idText)」与 \(dataset.describe(provenance)) 重复，以后者为准")
             } else {
-                setIDRow(kind, r.id, kind == .fire ? dataset.fires.count : dataset.accidents.count)
-                if kind == .fire { dataset.fires.append(r) } else { dataset.accidents.append(r) }
+                setIDRow(k, id, dataset.tables[k].count, dictionary: catalog.field(kind: k, column: idColumn).dictionary)
+                dataset.tables[k].append(values, part: part, provenance: provenance)
             }
             return
         }
-        let key = ContentKey(kind: kind == .fire ? 1 : 0, date: r.date.number, district: r.district, town: r.town,
-                             industry: r.industry, unit: r.unit,
-                             a: Int64(r.category) << 32 | Int64(UInt32(bitPattern: r.place)),
-                             b: Int64(r.deaths) << 32 | Int64(UInt32(bitPattern: r.missing)),
-                             c: Int64(r.seriousInjuries) << 32 | Int64(UInt32(bitPattern: r.injuries)),
-                             d: r.loss.fen, e: Int64(r.level.rawValue))
-        if isContentDuplicate(key, r.provenance) { return }
-        if kind == .fire { dataset.fires.append(r) } else { dataset.accidents.append(r) }
+        if declaration.role == .returns, let key = returnKey(k, values, part: part) {
+            if let row = returnRows[key] {
+                let old = dataset.tables[k].provenance[row]
+                dataset.tables[k].replace(at: row, with: values, part: part, provenance: provenance)
+                let indicator = dataset.dictionaries[catalog.fields[declaration.fields[0]].dictionary][key.indicator] ?? ""
+                let when = key.month == 0 ? "\(key.year)年" : "\(key.year)年\(key.month)月"
+                markDuplicate(old, column: "指标", value: indicator,
+                              reason: "\(dataset.parts[part] ?? "")\(when)的「\(indicator)」与 \(dataset.describe(provenance)) 重复，以后者为准")
+            } else {
+                returnRows[key] = dataset.tables[k].count
+                dataset.tables[k].append(values, part: part, provenance: provenance)
+            }
+            return
+        }
+        if isContentDuplicate(ContentKey(kind: k, part: part, values: values), provenance) { return }
+        dataset.tables[k].append(values, part: part, provenance: provenance)
     }
 
-    /// No two records of `table` carry the same id (after remapping with `ids`).
-    private func idsAreDistinct(_ table: HazardTable, _ ids: [Int32]) -> Bool {
-        var seen = [Bool](repeating: false, count: dataset.identifiers.count)
-        for id in table.id where id >= 0 {
-            let global = Int(id) < ids.count ? Int(ids[Int(id)]) : Int(id)
+    private func returnKey(_ k: Int, _ values: [RowValue], part: Int32) -> ReturnKey? {
+        let d = catalog.kinds[k]
+        guard let indicatorColumn = catalog.column(kind: k, named: "指标"), case .code(let indicator) = values[indicatorColumn],
+              let y = d.year, case .int(let year) = values[y] else { return nil }
+        var month: Int64 = 0
+        if let mc = d.month, case .int(let v) = values[mc] { month = v }
+        return ReturnKey(kind: k, part: part, indicator: indicator, year: year, month: month)
+    }
+
+    /// No two records of `table` carry the same id (after remapping).
+    private func idsAreDistinct(_ table: RecordTable, kind: Int, _ maps: [[Int32]?]) -> Bool {
+        guard let idColumn = catalog.kinds[kind].id else { return true }
+        let dictionary = catalog.field(kind: kind, column: idColumn).dictionary
+        var seen = [Bool](repeating: false, count: dataset.dictionaries[dictionary].count)
+        let map = maps[idColumn] ?? []
+        for i in 0..<table.count {
+            let id = table.columns[idColumn].code(i)
+            guard id >= 0 else { continue }
+            let global = Int(id) < map.count ? Int(map[Int(id)]) : Int(id)
             guard global < seen.count, !seen[global] else { return false }
             seen[global] = true
         }
         return true
     }
 
-    /// The first file with hazards, whose ids are all distinct, gives its (remapped) table to the
-    /// dataset as it is: the same records in the same order as adding them one by one, without
-    /// holding two copies of a million rows. Ids and id-less contents are registered as `addHazard` would.
-    private mutating func adoptHazards(_ table: HazardTable, descriptions: [Int32]) {
-        dataset.hazards = table
+    /// The first file with records of a kind, whose ids are all distinct, gives its (remapped)
+    /// table to the dataset as it is: the same records in the same order as adding them one by
+    /// one, without holding two copies of a million rows. Ids and id-less contents are registered
+    /// as `add` would.
+    private mutating func adopt(_ table: RecordTable) {
+        let k = table.kind
+        dataset.tables[k] = table
+        let idColumn = catalog.kinds[k].id
+        let dictionary = idColumn.map { catalog.field(kind: k, column: $0).dictionary } ?? -1
         for i in 0..<table.count {
-            let id = table.id[i]
-            if id >= 0 {
-                setIDRow(.hazard, id, i)
-                continue
+            if let idColumn {
+                let id = table.columns[idColumn].code(i)
+                if id >= 0 {
+                    setIDRow(k, id, i, dictionary: dictionary)
+                    continue
+                }
             }
-            let r = table.record(at: i)
-            let description = i < descriptions.count ? descriptions[i] : StringDictionary.absent
-            _ = isContentDuplicate(hazardKey(r, description: description), r.provenance)
+            _ = isContentDuplicate(ContentKey(kind: k, part: table.part[i], values: table.values(at: i)), table.provenance[i])
         }
-    }
-
-    private func hazardKey(_ r: HazardTable.Record, description: Int32) -> ContentKey {
-        ContentKey(kind: 2, date: r.date.number, district: r.district, town: r.town, industry: r.industry,
-                   unit: r.unit, a: Int64(r.source), b: Int64(r.flags.rawValue),
-                   c: r.deadline.map { Int64($0.number) } ?? Int64.min,
-                   d: r.rectifiedOn.map { Int64($0.number) } ?? Int64.min, e: Int64(description))
-    }
-
-    private mutating func addHazard(_ r: HazardTable.Record, description: Int32) {
-        if r.id >= 0 {
-            if let row = idRow(.hazard, r.id) {
-                let old = dataset.hazards.record(at: row)
-                dataset.hazards.replace(at: row, with: r)
-                dropReplaced(old.provenance, by: r.provenance, idField: .hazardID, id: r.id)
-            } else {
-                setIDRow(.hazard, r.id, dataset.hazards.count)
-                dataset.hazards.append(r)
-            }
-            return
-        }
-        if isContentDuplicate(hazardKey(r, description: description), r.provenance) { return }
-        dataset.hazards.append(r)
-    }
-
-    private mutating func addPenalty(_ r: PenaltyTable.Record) {
-        if r.id >= 0 {
-            if let row = idRow(.penalty, r.id) {
-                let old = dataset.penalties.record(at: row)
-                dataset.penalties.replace(at: row, with: r)
-                dropReplaced(old.provenance, by: r.provenance, idField: .caseID, id: r.id)
-            } else {
-                setIDRow(.penalty, r.id, dataset.penalties.count)
-                dataset.penalties.append(r)
-            }
-            return
-        }
-        let key = ContentKey(kind: 4, date: r.date.number, district: r.district, town: r.town, industry: r.industry,
-                             unit: r.unit, a: Int64(r.penaltyKinds), b: r.fine.fen, c: Int64(r.flags.rawValue))
-        if isContentDuplicate(key, r.provenance) { return }
-        dataset.penalties.append(r)
     }
 
     /// Whether an id-less record repeats one from another file; if so it is listed as a duplicate.
@@ -246,13 +219,6 @@ struct DatasetMerger {
         }
         contentRows[key] = p
         return false
-    }
-
-    /// The earlier of two records with one id is dropped; the later stays in the table.
-    private mutating func dropReplaced(_ old: Provenance, by new: Provenance, idField: Field, id: Int32) {
-        let idText = dataset.identifiers[id] ?? ""
-        markDuplicate(old, column: idField.name, value: idText,
-                      reason: "\(idField.name)「\(idText)」与 \(dataset.describe(new)) 重复，以后者为准")
     }
 
     /// Moves one accepted row of its sheet to rejected/duplicates and lists it in rejects.

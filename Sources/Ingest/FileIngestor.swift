@@ -7,10 +7,9 @@ struct FileIngestor {
     private(set) var partial: FilePartial
     private let names: HeaderDetector.Names
 
-    /// `path` is relative to the inputs folder, `/`-separated.
     init(context: IngestContext, fileIndex: Int, report: FileReport) {
         self.context = context
-        partial = FilePartial(fileIndex: Int32(fileIndex), report: report)
+        partial = FilePartial(fileIndex: Int32(fileIndex), report: report, catalog: context.catalog)
         names = FileIngestor.names(of: report.path)
     }
 
@@ -40,18 +39,11 @@ struct FileIngestor {
         partial.report.delimiter = delimiter == 9 ? "\\t" : String(UnicodeScalar(delimiter))
     }
 
-    /// Reports a sheet that is not read at all (e.g. a chart sheet).
-    mutating func skipSheet(name: String?, index: Int, reason: String) {
-        var report = SheetReport(name: name, index: index)
-        report.skipped = reason
-        partial.report.sheets.append(report)
-    }
-
     /// The file could not be read: nothing from it counts, and its report carries the message.
-    static func unreadable(context: IngestContext, fileIndex: Int, report: FileReport, message: String) -> FilePartial {
+    static func unreadable(catalog: Catalog, fileIndex: Int, report: FileReport, message: String) -> FilePartial {
         var r = report
         r.error = message
         r.sheets = []
-        return FilePartial(fileIndex: Int32(fileIndex), report: r)
+        return FilePartial(fileIndex: Int32(fileIndex), report: r, catalog: catalog)
     }
 }

@@ -5,26 +5,17 @@ import Model
 struct FilePartial: Sendable {
     let fileIndex: Int32
     var report: FileReport
-    /// Records with codes into this file's dictionaries below (remapped when merged).
-    var accidents = IncidentTable()
-    var fires = IncidentTable()
-    var hazards = HazardTable()
-    var inspections = InspectionTable()
-    var penalties = PenaltyTable()
+    /// One table per catalog kind, codes into this file's dictionaries below (remapped when merged).
+    var tables: [RecordTable]
+    /// One per catalog dictionary (id fields excepted: see `identifiers`).
+    var dictionaries: [StringDictionary]
+    /// Record ids by id-field dictionary, one string per record that has one (not interned here:
+    /// ids are mostly unique, and the merge interns them into the dataset anyway).
+    var identifiers: [Int: StringArena] = [:]
     var targets: [Target] = []
-    var districts = StringDictionary()
-    var towns = StringDictionary()
-    var industries = StringDictionary()
-    var units = StringDictionary()
-    var labels = StringDictionary()
-    /// Record ids, one per record that has one (not interned here: ids are mostly unique, and
-    /// the merge interns them into the dataset anyway).
-    var identifiers = StringArena()
+    /// Registers with a header and no rows (part codes are this file's).
+    var emptyRegisters: [EmptyRegister] = []
     var sheetNames = StringDictionary()
-    /// 隐患描述 per hazard record (parallel to `hazards`): not in the model, but a mapped field
-    /// that tells id-less hazards apart when looking for duplicates.
-    var hazardDescriptions: [Int32] = []
-    var descriptions = StringDictionary()
     var rejects: [PendingReject] = []
     var warnings: [PendingWarning] = []
     /// Local sheet-name code → index in `report.sheets`.
@@ -32,9 +23,11 @@ struct FilePartial: Sendable {
     /// Values already warned about in this file (unknown districts, industries).
     var warnedValues: Set<String> = []
 
-    init(fileIndex: Int32, report: FileReport) {
+    init(fileIndex: Int32, report: FileReport, catalog: Catalog) {
         self.fileIndex = fileIndex
         self.report = report
+        tables = catalog.kinds.indices.map { RecordTable(kind: $0, catalog: catalog) }
+        dictionaries = Array(repeating: StringDictionary(), count: catalog.dictionaryCount)
     }
 
     mutating func reject(_ row: RejectedRow, sheet: Int) {
@@ -69,4 +62,36 @@ struct PendingWarning: Sendable {
     var sheet: Int
     var row: Int
     var onceKey: String?
+}
+
+extension FilePartial {
+    /// Whether this file has records of `kind`, and whether every one of them has an id.
+    func records(of kind: Int, idColumn: Int?) -> (any: Bool, allWithIDs: Bool) {
+        let table = tables[kind]
+        guard table.count > 0 else { return (false, false) }
+        guard let idColumn else { return (true, false) }
+        return (true, (0..<table.count).allSatisfy { table.columns[idColumn].code($0) >= 0 })
+    }
+
+    /// Drops every record of `kinds`: a correction file without ids replaces this file's records
+    /// of those kinds entirely. Each dropped row is listed in rejects.csv with the reason, so rows
+    /// read still equal accepted plus rejected.
+    mutating func supersede(kinds: [Int], by correction: String, catalog: Catalog) {
+        for k in kinds {
+            let table = tables[k]
+            for i in 0..<table.count {
+                let p = table.provenance[i]
+                guard let s = sheetReportIndex[p.sheet], s < report.sheets.count else { continue }
+                report.sheets[s].accepted -= 1
+                report.sheets[s].rejected += 1
+                report.sheets[s].superseded += 1
+                reject(RejectedRow(file: report.path, sheet: report.sheets[s].name, row: Int(p.row), column: "", value: "",
+                                   reason: "已由更正文件 \(correction) 整份替换：更正文件的\(catalog.kinds[k].name)记录没有编号，原文件的\(catalog.kinds[k].name)记录全部不再计入"),
+                       sheet: s)
+            }
+            tables[k] = RecordTable(kind: k, catalog: catalog)
+            emptyRegisters.removeAll { $0.kind == k }
+        }
+        if !kinds.isEmpty, !report.supersededBy.contains(correction) { report.supersededBy.append(correction) }
+    }
 }

@@ -17,6 +17,12 @@ public struct FileReport: Sendable, Equatable {
     public var error: String?
     /// In workbook order; one entry for a CSV file.
     public var sheets: [SheetReport]
+    /// A correction file (…（更正）.xlsx): the file it corrects, and how (`整份替换` when its rows
+    /// have no ids, `按编号替换` when they do), per kind.
+    public var corrects: String?
+    public var correction: [String: String] = [:]
+    /// The correction files that replaced this file's records of some kinds wholesale.
+    public var supersededBy: [String] = []
 
     public init(path: String, size: Int, sha256: String, format: String) {
         self.path = path
@@ -34,9 +40,10 @@ public struct FileReport: Sendable, Equatable {
     public var rejected: Int { sheets.reduce(0) { $0 + $1.rejected } }
     public var duplicates: Int { sheets.reduce(0) { $0 + $1.duplicates } }
     public var warnings: Int { sheets.reduce(0) { $0 + $1.warnings } }
+    public var superseded: Int { sheets.reduce(0) { $0 + $1.superseded } }
     /// Kinds found in the file, in sheet order, without repeats.
-    public var kinds: [RecordKind] {
-        var seen: [RecordKind] = []
+    public var kinds: [String] {
+        var seen: [String] = []
         for s in sheets { if let k = s.kind, !seen.contains(k) { seen.append(k) } }
         return seen
     }

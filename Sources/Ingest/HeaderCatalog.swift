@@ -1,8 +1,11 @@
-/// Header text → the fields it may name, from the canonical names, the built-in aliases and the
-/// config's `[headers]` aliases.
+import Model
+
+/// Header text → the catalog fields it may name, from the fields' canonical names, their aliases
+/// and the config's `[headers]` aliases.
 struct HeaderCatalog: Sendable {
     struct Candidate: Sendable, Equatable {
-        let field: Field
+        /// Index into `Catalog.fields`.
+        let field: Int
         /// 0 for the canonical name, then the alias's position; config aliases come last. When two
         /// columns name one field, the better-ranked (then the leftmost) one is used.
         let rank: Int
@@ -10,7 +13,7 @@ struct HeaderCatalog: Sendable {
 
     /// What a header cell matched.
     struct Match: Sendable, Equatable {
-        let field: Field
+        let field: Int
         let rank: Int
         /// The unit the header names in brackets (`万元`), if it matched through its stem.
         let unit: String?
@@ -18,17 +21,18 @@ struct HeaderCatalog: Sendable {
 
     private var byKey: [String: [Candidate]] = [:]
 
-    init(extraAliases: [Field: [String]] = [:]) {
-        for field in Field.allCases {
-            add(field.name, field: field, rank: 0)
-            for (i, alias) in field.aliases.enumerated() { add(alias, field: field, rank: i + 1) }
+    /// `extraAliases`: catalog field index → the config's `[headers]` aliases for it.
+    init(catalog: Catalog, extraAliases: [Int: [String]] = [:]) {
+        for (f, field) in catalog.fields.enumerated() {
+            add(field.name, field: f, rank: 0)
+            for (i, alias) in field.aliases.enumerated() { add(alias, field: f, rank: i + 1) }
         }
-        for (field, aliases) in extraAliases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        for (field, aliases) in extraAliases.sorted(by: { $0.key < $1.key }) {
             for (i, alias) in aliases.enumerated() { add(alias, field: field, rank: 100 + i) }
         }
     }
 
-    private mutating func add(_ text: String, field: Field, rank: Int) {
+    private mutating func add(_ text: String, field: Int, rank: Int) {
         let key = HeaderText(text).key
         guard !key.isEmpty else { return }
         var list = byKey[key, default: []]
@@ -58,15 +62,10 @@ struct HeaderCatalog: Sendable {
         return nil
     }
 
-    /// Whether `header` names any field of any kind.
-    func isKnown(_ header: HeaderText) -> Bool {
-        byKey[header.key] != nil || header.stem.map { byKey[$0] != nil } == true
-    }
-
     private func best(_ list: [Candidate]?, _ schema: KindSchema) -> Candidate? {
         guard let list else { return nil }
         var found: Candidate?
-        for c in list where schema.contains(c.field) {
+        for c in list where schema.contains(field: c.field) {
             if let f = found, f.rank <= c.rank { continue }
             found = c
         }

@@ -11,6 +11,8 @@ import Model
 /// 起火原因, 火灾等级) or a name containing 火灾, as INPUTS.md §火灾 says.
 struct HeaderDetector: Sendable {
     let catalog: HeaderCatalog
+    let schemas: [KindSchema]
+    let fields: [FieldDeclaration]
     /// How many non-blank rows at the top of a sheet are searched.
     static let searchRows = 15
 
@@ -36,7 +38,8 @@ struct HeaderDetector: Sendable {
         var matched = 0
         var specific = 0
         var hint = 0
-        var assignment: [(column: Int, field: Field, rank: Int, unit: String?, text: String)] = []
+        /// `slot`: the kind's column.
+        var assignment: [(column: Int, slot: Int, rank: Int, unit: String?, text: String)] = []
         var ignored: [(column: Int, text: String)] = []
 
         func better(than o: Evaluation, rows: (Int, Int, Int, Int), kinds: (Int, Int)) -> Bool {
@@ -72,21 +75,16 @@ struct HeaderDetector: Sendable {
                 }
             }
         }
-        let sheetHints = names.sheet.map(KindSchema.nameHints) ?? []
-        let fileHints = KindSchema.nameHints(names.file)
-        var folderHints = Set<RecordKind>()
-        for f in names.folders { folderHints.formUnion(KindSchema.nameHints(f)) }
-
         var best: (Evaluation, Candidate, Int)?
+        let hints = schemas.map { schema in
+            (names.sheet.map(schema.isHinted) == true ? 4 : 0) + (schema.isHinted(by: names.file) ? 2 : 0)
+                + (names.folders.contains(where: schema.isHinted) ? 1 : 0)
+        }
         for candidate in candidates {
-            for (k, schema) in KindSchema.all.enumerated() {
-                var e = evaluate(candidate, schema: schema, specific: KindSchema.specific[k])
-                e.hint = (sheetHints.contains(schema.kind) ? 4 : 0) + (fileHints.contains(schema.kind) ? 2 : 0)
-                    + (folderHints.contains(schema.kind) ? 1 : 0)
-                if schema.kind == .fire, e.specific == 0,
-                   !(sheetHints.contains(.fire) || fileHints.contains(.fire) || folderHints.contains(.fire)) {
-                    e.qualifies = false
-                }
+            for (k, schema) in schemas.enumerated() {
+                var e = evaluate(candidate, schema: schema)
+                e.hint = hints[k]
+                if schema.declaration.needsDistinctField, e.specific == 0, e.hint == 0 { e.qualifies = false }
                 guard e.qualifies else { continue }
                 if let b = best {
                     if e.better(than: b.0, rows: (candidate.row, candidate.rowCount, b.1.row, b.1.rowCount), kinds: (k, b.2)) {
@@ -98,7 +96,7 @@ struct HeaderDetector: Sendable {
             }
         }
         guard let (evaluation, candidate, k) = best else { return nil }
-        return layout(evaluation, candidate, schema: KindSchema.all[k], rows: rows)
+        return layout(evaluation, candidate, schema: schemas[k], rows: rows)
     }
 
     private func single(_ row: RawRow) -> [(column: Int, texts: [String])] {
@@ -136,9 +134,9 @@ struct HeaderDetector: Sendable {
         return out
     }
 
-    private func evaluate(_ candidate: Candidate, schema: KindSchema, specific: [Bool]) -> Evaluation {
+    private func evaluate(_ candidate: Candidate, schema: KindSchema) -> Evaluation {
         var e = Evaluation()
-        var byField: [Int: Int] = [:]     // field → index in assignment
+        var bySlot: [Int: Int] = [:]     // kind column → index in assignment
         for (l, (column, texts)) in candidate.labels.enumerated() {
             var matched: HeaderCatalog.Match?
             var matchedText = texts[0]
@@ -149,65 +147,69 @@ struct HeaderDetector: Sendable {
                 e.ignored.append((column, texts[0]))
                 continue
             }
-            if let existing = byField[m.field.rawValue] {
+            let slot = schema.columnOfField[m.field]
+            if let existing = bySlot[slot] {
                 let other = e.assignment[existing]
                 if m.rank < other.rank {
                     e.ignored.append((other.column, other.text))
-                    e.assignment[existing] = (column, m.field, m.rank, m.unit, matchedText)
+                    e.assignment[existing] = (column, slot, m.rank, m.unit, matchedText)
                 } else {
                     e.ignored.append((column, matchedText))
                 }
             } else {
-                byField[m.field.rawValue] = e.assignment.count
-                e.assignment.append((column, m.field, m.rank, m.unit, matchedText))
+                bySlot[slot] = e.assignment.count
+                e.assignment.append((column, slot, m.rank, m.unit, matchedText))
             }
         }
         e.matched = e.assignment.count
-        e.specific = e.assignment.filter { specific[$0.field.rawValue] }.count
-        let has = { (f: Field) in byField[f.rawValue] != nil }
-        e.requiredPresent = schema.required.allSatisfy(has)
-            && (schema.kind != .hazard || has(.rectificationStatus) || has(.rectifiedOn))
-        switch schema.kind {
-        case .target: e.qualifies = has(.metric) && has(.targetValue)
-        default: e.qualifies = e.matched >= 3 || (e.requiredPresent && e.matched >= 2)
-        }
+        e.specific = e.assignment.filter { schema.specific[schema.declaration.fields[$0.slot]] }.count
+        e.requiredPresent = schema.declaration.required.allSatisfy { bySlot[$0] != nil }
+            && schema.declaration.requiredAny.allSatisfy { group in group.contains { bySlot[$0] != nil } }
+        e.qualifies = e.matched >= 3 || (e.requiredPresent && e.matched >= 2)
         return e
     }
 
     private func layout(_ e: Evaluation, _ candidate: Candidate, schema: KindSchema, rows: [RawRow]) -> SheetLayout {
         // A unit line above the header sets the unit of money columns whose header names none.
         var unitLine: MoneyUnit?
-        for row in rows[..<candidate.index] where unitLine == nil {
+        var titles: [String] = []
+        for row in rows[..<candidate.index] {
             for c in row.cells {
-                if case .text(let t) = c.value, let u = MoneyUnit.fromUnitLine(t) { unitLine = u; break }
+                guard case .text(let t) = c.value else { continue }
+                titles.append(t)
+                if unitLine == nil, let u = MoneyUnit.fromUnitLine(t) { unitLine = u }
             }
         }
+        let slots = schema.columnCount
         let maxColumn = e.assignment.map(\.column).max() ?? 0
-        var columnField = [Int16](repeating: -1, count: maxColumn + 1)
-        var fieldColumn = [Int](repeating: -1, count: Field.count)
-        var headers = [String](repeating: "", count: Field.count)
-        var headerKeys = [String](repeating: "", count: Field.count)
-        var moneyUnits = [MoneyUnit](repeating: .wanYuan, count: Field.count)
-        for f in Field.allCases where f.valueType == .money { moneyUnits[f.rawValue] = unitLine ?? f.defaultMoneyUnit }
+        var columnSlot = [Int16](repeating: -1, count: maxColumn + 1)
+        var slotColumn = [Int](repeating: -1, count: slots)
+        var headers = [String](repeating: "", count: slots)
+        var headerKeys = [String](repeating: "", count: slots)
+        var moneyUnits = [MoneyUnit](repeating: .wanYuan, count: slots)
+        for (slot, f) in schema.declaration.fields.enumerated() where fields[f].type == .money {
+            moneyUnits[slot] = unitLine ?? (fields[f].defaultUnit == .yuan ? .yuan : .wanYuan)
+        }
         for a in e.assignment.sorted(by: { $0.column < $1.column }) {
-            columnField[a.column] = Int16(a.field.rawValue)
-            fieldColumn[a.field.rawValue] = a.column
-            headers[a.field.rawValue] = HeaderDetector.displayHeader(a.text)
-            headerKeys[a.field.rawValue] = HeaderText(a.text).key
-            if a.field.valueType == .money, let word = a.unit, let u = MoneyUnit(word: word) {
-                moneyUnits[a.field.rawValue] = u
+            columnSlot[a.column] = Int16(a.slot)
+            slotColumn[a.slot] = a.column
+            headers[a.slot] = HeaderDetector.displayHeader(a.text)
+            headerKeys[a.slot] = HeaderText(a.text).key
+            if fields[schema.declaration.fields[a.slot]].type == .money, let word = a.unit, let u = MoneyUnit(word: word) {
+                moneyUnits[a.slot] = u
             }
         }
-        var missing = schema.required.filter { fieldColumn[$0.rawValue] < 0 }
-        if schema.kind == .hazard, fieldColumn[Field.rectificationStatus.rawValue] < 0,
-           fieldColumn[Field.rectifiedOn.rawValue] < 0 {
-            missing.append(.rectificationStatus)
+        var missing = schema.declaration.required.filter { slotColumn[$0] < 0 }
+        var missingGroups: [[Int]] = []
+        for group in schema.declaration.requiredAny where !group.contains(where: { slotColumn[$0] >= 0 }) {
+            missing.append(group[0])
+            missingGroups.append(group)
         }
         let ignored = e.ignored.sorted { $0.column < $1.column }.map { HeaderDetector.displayHeader($0.text) }
         return SheetLayout(schema: schema, headerRow: candidate.row, headerRowCount: candidate.rowCount,
-                           columnField: columnField, fieldColumn: fieldColumn, headers: headers,
-                           headerKeys: headerKeys, moneyUnits: moneyUnits, missing: missing, ignored: ignored,
-                           unitLine: unitLine)
+                           columnSlot: columnSlot, slotColumn: slotColumn, headers: headers,
+                           headerKeys: headerKeys, moneyUnits: moneyUnits, missing: missing, missingGroups: missingGroups,
+                           ignored: ignored, unitLine: unitLine, titles: titles)
     }
 
     /// A header as people read it: line breaks and surrounding spaces removed.

@@ -1,3 +1,5 @@
+import Model
+
 /// A header cell reduced to what matching compares (INPUTS.md: matching ignores spaces, line breaks,
 /// full/half-width brackets and a trailing unit in brackets).
 struct HeaderText: Sendable, Equatable {
@@ -10,18 +12,7 @@ struct HeaderText: Sendable, Equatable {
     let unit: String?
 
     init(_ raw: String) {
-        var scalars = String.UnicodeScalarView()
-        for s in raw.unicodeScalars {
-            let v = s.value
-            if HeaderText.isSpace(v) { continue }
-            switch v {
-            case 0xFF08, 0x3010, 0x3014, 0x5B, 0xFF3B: scalars.append("(")    // （ 【 〔 [ ［
-            case 0xFF09, 0x3011, 0x3015, 0x5D, 0xFF3D: scalars.append(")")    // ） 】 〕 ] ］
-            case 0xFF01...0xFF5E:
-                scalars.append(HeaderText.upper(Unicode.Scalar(v - 0xFEE0)!))
-            default: scalars.append(HeaderText.upper(s))
-            }
-        }
+        var scalars = TextKey.key(raw).unicodeScalars
         // Required-field marks: `*发生时间`, `发生时间★`.
         while let first = scalars.first, HeaderText.isMark(first) { scalars.removeFirst() }
         while let last = scalars.last, HeaderText.isMark(last) { scalars.removeLast() }
@@ -49,12 +40,5 @@ struct HeaderText: Sendable, Equatable {
         s == "*" || s == "★" || s == "☆" || s == "※" || s == "#"
     }
 
-    static func isSpace(_ v: UInt32) -> Bool {
-        v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0x0B || v == 0x0C || v == 0xA0
-            || v == 0x3000 || v == 0x200B || v == 0xFEFF || (v >= 0x2000 && v <= 0x200A)
-    }
-
-    private static func upper(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        s.value >= 0x61 && s.value <= 0x7A ? Unicode.Scalar(s.value - 32)! : s
-    }
+    static func isSpace(_ v: UInt32) -> Bool { TextKey.isSpace(v) }
 }

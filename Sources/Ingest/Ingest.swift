@@ -28,7 +28,7 @@ public enum Ingest {
     public static func run(inputs directory: String, options: IngestOptions = .init()) throws -> IngestResult {
         let files = try InputFiles(root: directory)
 
-        var loaded = ConfigFile.Loaded(config: RegionConfig(), headerAliases: [:], warnings: [])
+        var loaded = ConfigFile.Loaded.none
         if let entry = files.entries.first(where: { $0.format == .toml }) {
             guard let data = FileManager.default.contents(atPath: files.absolute(entry)) else {
                 throw IngestError(path: entry.path, message: "无法读取")
@@ -38,7 +38,8 @@ public enum Ingest {
             }
             loaded = try ConfigFile.load(text: text, path: entry.path)
         }
-        let context = IngestContext(config: loaded.config, headerAliases: loaded.headerAliases, strict: options.strict)
+        let context = IngestContext(config: loaded.config, catalog: loaded.catalog, headerAliases: loaded.headerAliases,
+                                    strict: options.strict)
         let limits = options.zipLimits ?? .default
 
         let entries = files.entries
@@ -49,9 +50,28 @@ public enum Ingest {
             results.set(i, partial)
             releaseFreedMemory(afterReading: size)
         }
-        var merger = DatasetMerger(config: loaded.config, paths: entries.map(\.path))
+        var merger = DatasetMerger(config: loaded.config, catalog: loaded.catalog, paths: entries.map(\.path))
         for w in loaded.warnings { merger.warn(w, file: 0) }
-        if options.parallel && entries.count > 1 {
+        let corrections = CorrectionFiles(paths: entries.map(\.path))
+        var early: [Int: FilePartial] = [:]
+        let parallel = options.parallel && entries.count > 1
+        // A file's partial: taken as the workers finish it (in parallel), or read here.
+        func obtain(_ i: Int) -> FilePartial {
+            if let p = early.removeValue(forKey: i) { return p }
+            if !parallel { work(i) }
+            return results.take(i)
+        }
+        func mergeAll() {
+            for i in entries.indices {
+                var partial = obtain(i)
+                correct(&partial, index: i, corrections: corrections, catalog: loaded.catalog) { c in
+                    if early[c] == nil { early[c] = obtain(c) }
+                    return early[c]!
+                } update: { c, p in early[c] = p }
+                merger.merge(partial)
+            }
+        }
+        if parallel {
             // Workers read files on every core while this thread merges them in path order as
             // they complete, so the (sequential) merge overlaps the reading.
             let done = DispatchSemaphore(value: 0)
@@ -59,13 +79,10 @@ public enum Ingest {
                 DispatchQueue.concurrentPerform(iterations: entries.count, execute: work)
                 done.signal()
             }
-            for i in entries.indices { merger.merge(results.take(i)) }
+            mergeAll()
             done.wait()
         } else {
-            for i in entries.indices {
-                work(i)
-                merger.merge(results.take(i))
-            }
+            mergeAll()
         }
         var result = merger.finish()
         result.ignoredFiles = files.ignored
@@ -79,7 +96,7 @@ public enum Ingest {
         let path = files.absolute(entry)
         let report = FileReport(path: entry.path, size: 0, sha256: "", format: entry.format.rawValue)
         func failed(_ message: String) -> FilePartial {
-            FileIngestor.unreadable(context: context, fileIndex: index, report: report, message: message)
+            FileIngestor.unreadable(catalog: context.catalog, fileIndex: index, report: report, message: message)
         }
         func reading(_ body: (inout FileIngestor) throws -> Void) -> FilePartial {
             var ingestor = FileIngestor(context: context, fileIndex: index, report: report)
@@ -112,13 +129,46 @@ public enum Ingest {
                     ? "旧版 .xls 格式（old .xls format），请用 Excel 另存为 .xlsx 后再放入"
                     : "不支持的文件格式，请另存为 .xlsx 或 .csv")
             default:    // config.toml: listed with its checksum, read by `ConfigFile`
-                partial = FilePartial(fileIndex: Int32(index), report: report)
+                partial = FilePartial(fileIndex: Int32(index), report: report, catalog: context.catalog)
             }
         }
         guard let (size, digest) = checksum.value() else { return failed("无法读取文件") }
         partial.report.size = size
         partial.report.sha256 = SHA256.hex(digest)
         return partial
+    }
+}
+
+/// Applies correction files (CorrectionFiles) to file `index` before it is merged: for each kind
+/// it has records of, the next file of its correction chain that also has records of that kind
+/// decides — when that file's records have no ids, it replaces this file's records of the kind
+/// entirely; when they have ids, they replace records by id in the merge (and this file's other
+/// records stay). `peek` gives a later file's partial (read ahead), `update` stores it back.
+private func correct(_ partial: inout FilePartial, index: Int, corrections: CorrectionFiles, catalog: Catalog,
+                     peek: (Int) -> FilePartial, update: (Int, FilePartial) -> Void) {
+    let chain: [Int]
+    if let original = corrections.original[index] {
+        chain = (corrections.corrections[original] ?? []).filter { $0 > index }
+    } else {
+        chain = corrections.corrections[index] ?? []
+    }
+    guard !chain.isEmpty else { return }
+    var superseded: [String: [Int]] = [:]
+    for k in catalog.kinds.indices where partial.tables[k].count > 0 || partial.emptyRegisters.contains(where: { $0.kind == k }) {
+        for c in chain {
+            var later = peek(c)
+            let records = later.records(of: k, idColumn: catalog.kinds[k].id)
+            let emptyRegister = later.emptyRegisters.contains { $0.kind == k }
+            guard records.any || emptyRegister else { continue }
+            later.report.corrects = partial.report.path
+            later.report.correction[catalog.kinds[k].name] = records.allWithIDs ? "按编号替换" : "整份替换"
+            update(c, later)
+            if !records.allWithIDs { superseded[later.report.path, default: []].append(k) }
+            break
+        }
+    }
+    for (path, kinds) in superseded.sorted(by: { $0.key < $1.key }) {
+        partial.supersede(kinds: kinds, by: path, catalog: catalog)
     }
 }
 

@@ -1,23 +1,31 @@
 import Model
 
-/// What every file's ingest shares, read-only: the region, the header catalog, name resolution.
+/// What every file's ingest shares, read-only: the region, the catalog, the header catalog, name
+/// resolution.
 struct IngestContext: Sendable {
     let config: RegionConfig
-    let catalog: HeaderCatalog
+    let catalog: Catalog
+    let schemas: [KindSchema]
+    let headers: HeaderCatalog
     let detector: HeaderDetector
     let parts: PartResolver
     let industries: IndustryCatalog
     let strict: Bool
 
-    init(config: RegionConfig, headerAliases: [Field: [String]] = [:], strict: Bool = false) {
+    /// `headerAliases`: catalog field index → the config's `[headers]` aliases for it.
+    init(config: RegionConfig, catalog: Catalog, headerAliases: [Int: [String]] = [:], strict: Bool = false) {
         self.config = config
-        catalog = HeaderCatalog(extraAliases: headerAliases)
-        detector = HeaderDetector(catalog: catalog)
+        self.catalog = catalog
+        schemas = KindSchema.all(catalog)
+        headers = HeaderCatalog(catalog: catalog, extraAliases: headerAliases)
+        detector = HeaderDetector(catalog: headers, schemas: schemas, fields: catalog.fields)
         parts = PartResolver(config: config)
         industries = IndustryCatalog(extraAliases: config.industryAliases)
         self.strict = strict
     }
 
-    /// The name of the part field at this level: 区县 at level 市, 镇街 at level 区/县.
-    var partField: Field { config.level.partsAreTowns ? .town : .district }
+    /// The type of the part field at this level: 区县 at level 市, 镇街 at level 区/县.
+    var partType: FieldType { config.level.partsAreTowns ? .town : .district }
+    /// The dictionary of part codes (`RecordTable.part`).
+    var partDictionary: Int { config.level.partsAreTowns ? Catalog.townDictionary : Catalog.districtDictionary }
 }

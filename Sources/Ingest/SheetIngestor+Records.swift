@@ -21,230 +21,228 @@ enum IndustryOutcome: Sendable {
     case unknown(Int32, String)
 }
 
-/// Turning the current row's values into a record of the sheet's kind, or a rejection.
+/// Turning the current row's values into a record of the sheet's kind, or a rejection — the same
+/// code for every kind: each column is parsed by its declared type, then the kind's rules (level,
+/// rectification) apply.
 extension SheetIngestor {
     mutating func buildRecord(into partial: inout FilePartial) throws(RowRejection) {
-        switch kind {
-        case .accident, .fire: try buildIncident(kind: kind, into: &partial)
-        case .hazard: try buildHazard(into: &partial)
-        case .inspection: try buildInspection(into: &partial)
-        case .penalty: try buildPenalty(into: &partial)
-        case .target: try buildTarget(into: &partial)
+        // The period date is checked first, then the part, then the other columns in order: a row
+        // with several problems is rejected for the first of them.
+        if let d = dateSlot { row[d] = try value(slot: d, district: -1, town: -1, into: &partial) }
+        var district = StringDictionary.absent, town = StringDictionary.absent, part = StringDictionary.absent
+        if declaration.role != .targets { (district, town, part) = try self.part(into: &partial) }
+        for s in 0..<types.count where s != dateSlot {
+            if declaration.role == .targets, types[s] == .district || types[s] == .town {
+                row[s] = .code(StringDictionary.absent)     // a target's part is read by `addTarget`
+                continue
+            }
+            row[s] = try value(slot: s, district: district, town: town, into: &partial)
         }
-    }
-
-    private var provenance: Provenance {
-        // Row numbers of real sheets fit Int32 (Excel stops at 1 048 576).
-        Provenance(file: 0, sheet: sheetCode, row: Int32(clamping: rowNumber))
+        if let rule = declaration.level { try applyLevel(rule, into: &partial) }
+        if let rule = declaration.rectification { try checkRectification(rule) }
+        if let id = declaration.id, case .code(let c) = row[id], c >= 0 {
+            // 隐患描述 and other notes only tell id-less records apart.
+            for s in types.indices where types[s] == .note { row[s] = .code(StringDictionary.absent) }
+        }
+        switch declaration.role {
+        case .targets: try addTarget(into: &partial)
+        case .records, .returns:
+            if declaration.role == .returns { try checkReturn() }
+            partial.tables[kind].append(row, part: part, provenance: provenance(partial))
+        }
     }
 
     private func provenance(_ partial: FilePartial) -> Provenance {
-        var p = provenance
-        p.file = partial.fileIndex
-        return p
+        // Row numbers of real sheets fit Int32 (Excel stops at 1 048 576).
+        Provenance(file: partial.fileIndex, sheet: sheetCode, row: Int32(clamping: rowNumber))
     }
 
-    // MARK: Kinds
+    // MARK: Columns
 
-    private mutating func buildIncident(kind: RecordKind, into partial: inout FilePartial) throws(RowRejection) {
-        let date = try requiredDate(.occurredOn)
-        let (district, town) = try part(into: &partial)
-        var r = IncidentTable.Record(date: date, provenance: provenance(partial))
-        r.district = district
-        r.town = town
-        r.industry = try industry(required: kind == .accident, into: &partial)
-        r.id = identifier(.incidentID, into: &partial)
-        r.unit = unitCode(into: &partial)
-        if kind == .fire {
-            r.category = label(.fireCause, into: &partial)
-            r.place = label(.firePlace, into: &partial)
-        } else {
-            r.category = label(.accidentType, into: &partial)
+    private mutating func value(slot s: Int, district: Int32, town: Int32,
+                                into partial: inout FilePartial) throws(RowRejection) -> RowValue {
+        let type = types[s]
+        // A column the sheet lacks takes its fallback's value (受伤人数 ← 重伤人数), else is empty.
+        var source = s
+        if !present[s] {
+            let f = fallbackSlot[s]
+            guard f >= 0, present[f] else {
+                if type == .level { return .int(Int64(levelDefault(s) ?? Column.noLevel)) }
+                return Column.emptyValue(type.storage)
+            }
+            source = f
         }
-        r.deaths = try count(.deaths)
-        r.missing = try count(.missing)
-        r.seriousInjuries = try count(.seriousInjuries)
-        let injuries = try count(.injuries)
-        // METRICS.md: 受伤 per record is 受伤人数 when given, else 重伤人数 when given, else 0.
-        r.injuries = has(.injuries) ? injuries : (has(.seriousInjuries) ? r.seriousInjuries : 0)
-        r.loss = try moneyValue(.loss)
-
-        let derived = AccidentLevel.derived(deaths: Int(r.deaths) + Int(r.missing),
-                                            seriousInjuries: Int(r.seriousInjuries), loss: r.loss)
-        let levelField: Field = has(.fireLevel) ? .fireLevel : .level
-        var stated: AccidentLevel?
-        switch cachedChoice(levelField, { ChoiceParser.level($0).map { $0.map { Int8($0.rawValue) } ?? -1 } }) {
-        case .success(let l): stated = l == -1 ? nil : AccidentLevel(rawValue: UInt8(l))
-        case .failure(let p): throw fail(levelField, p)
-        }
-        if let stated, stated != derived {
-            let lossText = r.loss.wanYuanText
-            warn("\(levelField.name)填报为「\(stated.name)」，按死亡（含失踪）\(Int(r.deaths) + Int(r.missing))人、重伤\(r.seriousInjuries)人、直接经济损失\(lossText)万元应为「\(derived.name)」；按填报保留",
-                 field: levelField, into: &partial)
-        }
-        r.level = stated ?? derived
-        if kind == .fire { partial.fires.append(r) } else { partial.accidents.append(r) }
-    }
-
-    private mutating func buildHazard(into partial: inout FilePartial) throws(RowRejection) {
-        let date = try requiredDate(.foundOn)
-        let (district, town) = try part(into: &partial)
-        var r = HazardTable.Record(date: date, provenance: provenance(partial))
-        r.district = district
-        r.town = town
-        r.id = identifier(.hazardID, into: &partial)
-        r.unit = unitCode(into: &partial)
-        r.industry = try industry(required: false, into: &partial)
-        r.source = label(.source, into: &partial)
-        switch cachedChoice(.hazardLevel, { ChoiceParser.hazardIsMajor($0).map { $0 ? 1 : 0 } }) {
-        case .success(let major): if major == 1 { r.flags.insert(.major) }
-        case .failure(let p): throw fail(.hazardLevel, p)
-        }
-        var status = ChoiceParser.Status.unstated
-        switch cachedChoice(.rectificationStatus, { ChoiceParser.status($0).map { $0.code } }) {
-        case .success(let s): status = ChoiceParser.Status(code: s)
-        case .failure(let p): throw fail(.rectificationStatus, p)
-        }
-        r.rectifiedOn = try optionalDate(.rectifiedOn)
-        r.deadline = try optionalDate(.rectificationDeadline)
-        switch cachedChoice(.listed, { ChoiceParser.boolean($0).map { $0 ? 1 : 0 } }) {
-        case .success(let b): if b == 1 { r.flags.insert(.listed) }
-        case .failure(let p): throw fail(.listed, p)
-        }
-        if status == .notRectified, let done = r.rectifiedOn {
-            let v = values[Field.rectificationStatus.rawValue].display
-            throw RowRejection(column: header(.rectificationStatus), value: v,
-                               reason: "整改状态「\(v)」与整改完成日期「\(done)」矛盾")
-        }
-        if status == .rectified { r.flags.insert(.statusRectified) }
-        var description = StringDictionary.absent
-        // Only id-less hazards are compared by content, so only they need their description.
-        if r.id == StringDictionary.absent, let text = text(.hazardDescription) {
-            description = partial.descriptions.code(for: text)
-        }
-        partial.hazards.append(r)
-        partial.hazardDescriptions.append(description)
-    }
-
-    private mutating func buildInspection(into partial: inout FilePartial) throws(RowRejection) {
-        let date = try requiredDate(.inspectedOn)
-        let (district, town) = try part(into: &partial)
-        var r = InspectionTable.Record(date: date, provenance: provenance(partial))
-        r.district = district
-        r.town = town
-        r.unit = unitCode(into: &partial)
-        if r.unit == StringDictionary.absent { throw fail(.unitName, .empty) }
-        r.industry = try industry(required: false, into: &partial)
-        r.inspectionType = label(.inspectionType, into: &partial)
-        r.hazardsFound = try count(.hazardsFound)
-        partial.inspections.append(r)
-    }
-
-    private mutating func buildPenalty(into partial: inout FilePartial) throws(RowRejection) {
-        let date = try requiredDate(.filedOn)
-        let (district, town) = try part(into: &partial)
-        var r = PenaltyTable.Record(date: date, provenance: provenance(partial))
-        r.district = district
-        r.town = town
-        r.id = identifier(.caseID, into: &partial)
-        r.unit = unitCode(into: &partial)
-        r.industry = try industry(required: false, into: &partial)
-        if let kinds = text(.penaltyKinds) {
-            r.penaltyKinds = partial.labels.code(for: kinds)
-            if case .success(1) = cachedChoice(.penaltyKinds, { _ in .success(ChoiceParser.includesShutdown(kinds) ? 1 : 0) }) {
-                r.flags.insert(.shutdown)
+        let required = declaration.required.contains(s)
+        switch type {
+        case .date:
+            if s == dateSlot {
+                switch rowDate {
+                case .success(let d): return .day(d)
+                case .failure(let p): throw fail(s, p)
+                }
+            }
+            let cell = values[source]
+            if cell.isBlank {
+                if required { throw fail(s, .empty) }
+                return .day(nil)
+            }
+            switch DateParser.parse(cell) {
+            case .success(let d): return .day(d)
+            case .failure(let p): throw fail(s, p)
+            }
+        case .district: return .code(district)
+        case .town: return .code(town)
+        case .industry: return .code(try industry(slot: s, required: required, into: &partial))
+        case .id:
+            guard let id = text(source) else {
+                if required { throw fail(s, .empty) }
+                return .code(StringDictionary.absent)
+            }
+            return .code(Int32(partial.identifiers[fields[s].dictionary, default: StringArena()].append(id)))
+        case .text, .list, .note:
+            guard let t = text(source) else {
+                if required { throw fail(s, .empty) }
+                return .code(StringDictionary.absent)
+            }
+            return .code(partial.dictionaries[fields[s].dictionary].code(for: t))
+        case .count:
+            if let p = numericProblems[source] { throw fail(s, p) }
+            return .int(Int64(counts[source]))
+        case .money:
+            if let p = numericProblems[source] { throw fail(s, p) }
+            return .int(money[source].fen)
+        case .number:
+            switch SheetIngestor.decimal(values[source]) {
+            case .success(let v): return .decimal(v)
+            case .failure(.empty) where !required: return .decimal(ExactDecimal(0))
+            case .failure(let p): throw fail(s, p)
+            }
+        case .year:
+            switch SheetIngestor.year(values[source]) {
+            case .success(let y): return .int(Int64(y))
+            case .failure(let p): throw fail(s, p)
+            }
+        case .bool:
+            switch cachedChoice(source, { ChoiceParser.boolean($0).map { $0 ? 1 : 0 } }) {
+            case .success(let b): return .int(Int64(b))
+            case .failure(let p): throw fail(s, p)
+            }
+        case .status:
+            switch cachedChoice(source, { ChoiceParser.status($0).map { $0.code } }) {
+            case .success(let c): return .int(Int64(c))
+            case .failure(let p): throw fail(s, p)
+            }
+        case .level:
+            let allowed = fields[s].values
+            let fallback = levelDefault(s)
+            let parsed = cachedChoice(source) { cell in
+                switch ChoiceParser.level(cell) {
+                case .success(nil): return .success(fallback.map { Int8($0) } ?? -1)
+                case .success(let l?):
+                    if let allowed, !allowed.contains(l.name) { return .failure(.notOneOf(allowed)) }
+                    return .success(Int8(l.rawValue))
+                case .failure:
+                    return .failure(allowed.map { ValueProblem.notOneOf($0) } ?? .notLevel)
+                }
+            }
+            switch parsed {
+            case .success(let l): return .int(l < 0 ? Int64(Column.noLevel) : Int64(l))
+            case .failure(let p): throw fail(s, p)
             }
         }
-        r.fine = try moneyValue(.fine)
-        switch cachedChoice(.preAccident, { ChoiceParser.boolean($0).map { $0 ? 1 : 0 } }) {
-        case .success(let b): if b == 1 { r.flags.insert(.beforeAccident) }
-        case .failure(let p): throw fail(.preAccident, p)
-        }
-        partial.penalties.append(r)
     }
 
-    private mutating func buildTarget(into partial: inout FilePartial) throws(RowRejection) {
-        let year: Int
-        switch SheetIngestor.year(values[Field.year.rawValue]) {
-        case .success(let y): year = y
-        case .failure(let p): throw fail(.year, p)
+    private func levelDefault(_ s: Int) -> UInt8? {
+        fields[s].defaultValue.flatMap(AccidentLevel.init(name:))?.rawValue
+    }
+
+    // MARK: Kind rules
+
+    /// 事故等级: as stated (the first stated column the sheet has), else derived by 条例 第三条;
+    /// a stated level that contradicts the figures is kept and warned about (METRICS.md).
+    private mutating func applyLevel(_ rule: LevelRule, into partial: inout FilePartial) throws(RowRejection) {
+        func int(_ slot: Int?) -> Int64 { if let slot, case .int(let v) = row[slot] { return v }; return 0 }
+        let deaths = rule.deaths.reduce(Int64(0)) { $0 + int($1) }
+        let serious = int(rule.seriousInjuries)
+        let loss = Money(fen: int(rule.loss))
+        let derived = AccidentLevel.derived(deaths: Int(clamping: deaths), seriousInjuries: Int(clamping: serious), loss: loss)
+        var stated: AccidentLevel?
+        var statedSlot = rule.field
+        if let s = rule.stated.first(where: { present[$0] }) {
+            statedSlot = s
+            if case .int(let v) = row[s], v != Int64(Column.noLevel) { stated = AccidentLevel(rawValue: UInt8(v)) }
         }
-        guard let metric = text(.metric) else { throw fail(.metric, .empty) }
-        let value: ExactDecimal
-        switch SheetIngestor.decimal(values[Field.targetValue.rawValue]) {
-        case .success(let v): value = v
-        case .failure(let p): throw fail(.targetValue, p)
+        if let stated, stated != derived {
+            warn("\(fields[statedSlot].name)填报为「\(stated.name)」，按死亡（含失踪）\(deaths)人、重伤\(serious)人、直接经济损失\(loss.wanYuanText)万元应为「\(derived.name)」；按填报保留",
+                 slot: statedSlot, into: &partial)
         }
+        row[rule.field] = .int(Int64((stated ?? derived).rawValue))
+    }
+
+    /// 整改状态 written as not rectified contradicts a completion date (INPUTS.md §隐患).
+    private func checkRectification(_ rule: RectificationRule) throws(RowRejection) {
+        guard let status = rule.status, let completed = rule.completed,
+              case .int(let code) = row[status], code == Int64(ChoiceParser.Status.notRectified.code),
+              case .day(let done?) = row[completed] else { return }
+        let v = values[status].display
+        throw RowRejection(column: header(status), value: v, reason: "整改状态「\(v)」与整改完成日期「\(done)」矛盾")
+    }
+
+    /// 填报指标: 月份 is 1…12 or empty (the whole year).
+    private func checkReturn() throws(RowRejection) {
+        guard let m = declaration.month, case .int(let month) = row[m], present[m] else { return }
+        if month != 0 && !(1...12).contains(month) {
+            throw RowRejection(column: header(m), value: values[m].display, reason: "月份「\(values[m].display)」应为 1 到 12，或留空表示全年")
+        }
+    }
+
+    /// A 目标 row: the target of one metric for one year, for the region or one part.
+    private mutating func addTarget(into partial: inout FilePartial) throws(RowRejection) {
+        func slot(_ name: String) -> Int? { context.catalog.column(kind: kind, named: name) }
+        guard let yearSlot = slot("年度"), case .int(let year) = row[yearSlot],
+              let metricSlot = slot("指标"), let metric = text(metricSlot),
+              let valueSlot = slot("目标值"), case .decimal(let value) = row[valueSlot] else { return }
         var part: String?
-        let levelTowns = context.config.level.partsAreTowns
-        let partField: Field = levelTowns && text(.town) != nil ? .town : .district
-        if let raw = text(partField) {
+        let partSlot = slot(context.config.level.partsAreTowns && slot("镇街").flatMap(text) != nil ? "镇街" : "区县")
+        if let partSlot, let raw = text(partSlot) {
             switch context.parts.resolve(raw) {
             case .part(let p): part = p
             case .region, .empty: part = nil
             case .unknown(let u):
-                if context.strict { throw RowRejection(column: header(partField), value: raw, reason: unknownPartReason(u, strict: true)) }
-                warn(unknownPartReason(u, strict: false), field: partField, onceKey: "part:\(u)", into: &partial)
+                if context.strict { throw RowRejection(column: header(partSlot), value: raw, reason: unknownPartReason(u, strict: true)) }
+                warn(unknownPartReason(u, strict: false), slot: partSlot, onceKey: "part:\(u)", into: &partial)
                 part = u
             }
         }
         let origin = "\(partial.report.path) \(report.name.map { $0 + "!" } ?? "")第\(rowNumber)行"
-        partial.targets.append(Target(year: year, part: part, metric: PartResolver.clean(metric), value: value, origin: origin))
+        partial.targets.append(Target(year: Int(year), part: part, metric: PartResolver.clean(metric), value: value, origin: origin))
     }
 
-    // MARK: Fields
+    // MARK: Cells
 
     /// A word cell's parse, cached per distinct text (they repeat on every row: 是, 已整改, 一般).
-    mutating func cachedChoice(_ field: Field, _ parse: (RawCell) -> Result<Int8, ValueProblem>) -> Result<Int8, ValueProblem> {
-        let cell = values[field.rawValue]
+    mutating func cachedChoice(_ slot: Int, _ parse: (RawCell) -> Result<Int8, ValueProblem>) -> Result<Int8, ValueProblem> {
+        let cell = values[slot]
         guard case .text(let s) = cell else { return parse(cell) }
-        if let cached = choiceCache[field.rawValue][s] { return cached }
+        if let cached = choiceCache[slot][s] { return cached }
         let result = parse(cell)
-        choiceCache[field.rawValue].set(s, result)
+        choiceCache[slot].set(s, result)
         return result
     }
 
-    func has(_ field: Field) -> Bool { present[field.rawValue] }
-
-    func header(_ field: Field) -> String {
-        guard present[field.rawValue], let layout else { return field.name }
-        return layout.headers[field.rawValue]
+    func header(_ slot: Int) -> String {
+        guard present[slot], let layout else { return fields[slot].name }
+        return layout.headers[slot]
     }
 
-    func fail(_ field: Field, _ problem: ValueProblem) -> RowRejection {
-        let value = values[field.rawValue].display
-        return RowRejection(column: header(field), value: value, reason: problem.reason(field: field.name, value: value))
-    }
-
-    func requiredDate(_ field: Field) throws(RowRejection) -> Day {
-        switch field == dateField ? rowDate : DateParser.parse(values[field.rawValue]) {
-        case .success(let d): return d
-        case .failure(let p): throw fail(field, p)
-        }
-    }
-
-    func optionalDate(_ field: Field) throws(RowRejection) -> Day? {
-        let cell = values[field.rawValue]
-        if cell.isBlank { return nil }
-        switch DateParser.parse(cell) {
-        case .success(let d): return d
-        case .failure(let p): throw fail(field, p)
-        }
-    }
-
-    func count(_ field: Field) throws(RowRejection) -> Int32 {
-        if let p = numericProblems[field.rawValue], has(field) { throw fail(field, p) }
-        return has(field) ? counts[field.rawValue] : 0
-    }
-
-    func moneyValue(_ field: Field) throws(RowRejection) -> Money {
-        if let p = numericProblems[field.rawValue], has(field) { throw fail(field, p) }
-        return has(field) ? money[field.rawValue] : .zero
+    func fail(_ slot: Int, _ problem: ValueProblem) -> RowRejection {
+        let value = values[slot].display
+        return RowRejection(column: header(slot), value: value, reason: problem.reason(field: fields[slot].name, value: value))
     }
 
     /// A text cell trimmed (numbers as they show); nil when blank.
-    func text(_ field: Field) -> String? {
-        switch values[field.rawValue] {
+    func text(_ slot: Int) -> String? {
+        switch values[slot] {
         case .empty: return nil
         case .text(let s):
             return SheetIngestor.trimmed(s)
@@ -270,44 +268,30 @@ extension SheetIngestor {
         return start < end ? String(scalars[start..<end]) : nil
     }
 
-    mutating func identifier(_ field: Field, into partial: inout FilePartial) -> Int32 {
-        guard let id = text(field) else { return StringDictionary.absent }
-        return Int32(partial.identifiers.append(id))
-    }
-
-    mutating func unitCode(into partial: inout FilePartial) -> Int32 {
-        guard let name = text(.unitName) else { return StringDictionary.absent }
-        return partial.units.code(for: name)
-    }
-
-    mutating func label(_ field: Field, into partial: inout FilePartial) -> Int32 {
-        guard let value = text(field) else { return StringDictionary.absent }
-        return partial.labels.code(for: value)
-    }
-
-    mutating func industry(required: Bool, into partial: inout FilePartial) throws(RowRejection) -> Int32 {
-        guard let raw = text(.industry) else {
-            if required { throw fail(.industry, .empty) }
+    mutating func industry(slot s: Int, required: Bool, into partial: inout FilePartial) throws(RowRejection) -> Int32 {
+        guard let raw = text(s) else {
+            if required { throw fail(s, .empty) }
             return StringDictionary.absent
         }
+        let dictionary = Catalog.industryDictionary
         let outcome: IndustryOutcome
         if let cached = industryCache[raw] {
             outcome = cached
         } else {
             switch context.industries.resolve(raw) {
-            case .known(let name): outcome = .code(partial.industries.code(for: name))
-            case .unknown(let name): outcome = .unknown(partial.industries.code(for: name), name)
+            case .known(let name): outcome = .code(partial.dictionaries[dictionary].code(for: name))
+            case .unknown(let name): outcome = .unknown(partial.dictionaries[dictionary].code(for: name), name)
             case .empty: outcome = .code(StringDictionary.absent)
             }
             industryCache.set(raw, outcome)
         }
         switch outcome {
         case .code(let c):
-            if c == StringDictionary.absent && required { throw fail(.industry, .empty) }
+            if c == StringDictionary.absent && required { throw fail(s, .empty) }
             return c
         case .unknown(let c, let name):
             if !partial.warnedValues.contains("industry:\(name)") {
-                warn("行业领域「\(name)」不在标准行业列表中，按原样保留", field: .industry, onceKey: "industry:\(name)", into: &partial)
+                warn("行业领域「\(name)」不在标准行业列表中，按原样保留", slot: s, onceKey: "industry:\(name)", into: &partial)
             }
             return c
         }
@@ -320,14 +304,18 @@ extension SheetIngestor {
             : "\(word)「\(name)」不在 config.toml 的 [districts] 中，按原名计入"
     }
 
-    /// The record's 区县 and 镇街 codes. At level 市 the part is the 区县; at level 区/县 it is the
-    /// 镇街, and a 区县 given must be the region itself. An empty part comes from the folder, file
-    /// or sheet name (INPUTS.md clarification), or the row is rejected.
-    mutating func part(into partial: inout FilePartial) throws(RowRejection) -> (Int32, Int32) {
+    /// The record's 区县 and 镇街 codes and its part. At level 市 the part is the 区县; at level
+    /// 区/县 it is the 镇街, and a 区县 given must be the region itself. An empty part comes from
+    /// the folder, file or sheet name (INPUTS.md clarification), or the row is rejected. A kind
+    /// without the part field takes its part from the names.
+    mutating func part(into partial: inout FilePartial) throws(RowRejection) -> (district: Int32, town: Int32, part: Int32) {
         let towns = context.config.level.partsAreTowns
-        let partField: Field = towns ? .town : .district
+        let partDictionary = context.partDictionary
         let word = context.config.level.partKindWord
-        let raw = text(partField)
+        let partSlot = types.firstIndex(of: context.partType).flatMap { present[$0] ? $0 : nil }
+        let districtSlot = types.firstIndex(of: .district)
+        let townSlot = types.firstIndex(of: .town)
+        let raw = partSlot.flatMap(text)
         var outcome = PartOutcome.fallback
         if let raw {
             if let cached = partCache[raw] {
@@ -335,11 +323,11 @@ extension SheetIngestor {
             } else {
                 switch context.parts.resolve(raw) {
                 case .part(let p):
-                    outcome = .code(towns ? partial.towns.code(for: p) : partial.districts.code(for: p))
+                    outcome = .code(partial.dictionaries[partDictionary].code(for: p))
                 case .unknown(let u):
                     outcome = context.strict
                         ? .rejected(unknownPartReason(u, strict: true))
-                        : .unknown(towns ? partial.towns.code(for: u) : partial.districts.code(for: u), u)
+                        : .unknown(partial.dictionaries[partDictionary].code(for: u), u)
                 case .region, .empty:
                     outcome = .fallback
                 }
@@ -347,44 +335,47 @@ extension SheetIngestor {
             }
         }
         var partCode: Int32
+        let headerText = partSlot.map(header) ?? word
         switch outcome {
         case .code(let c): partCode = c
         case .unknown(let c, let name):
             partCode = c
             if !partial.warnedValues.contains("part:\(name)") {
-                warn(unknownPartReason(name, strict: false), field: partField, onceKey: "part:\(name)", into: &partial)
+                warn(unknownPartReason(name, strict: false), slot: partSlot, onceKey: "part:\(name)", into: &partial)
             }
         case .rejected(let reason):
-            throw RowRejection(column: header(partField), value: raw ?? "", reason: reason)
+            throw RowRejection(column: headerText, value: raw ?? "", reason: reason)
         case .fallback:
             guard let p = fallbackPart else {
                 let what = raw.map { "「\($0)」不是\(word)，" } ?? "为空，"
-                throw RowRejection(column: header(partField), value: raw ?? "",
+                throw RowRejection(column: headerText, value: raw ?? "",
                                    reason: "\(word)\(what)且所在文件夹、文件名和表名都未指明\(word)")
             }
-            partCode = towns ? partial.towns.code(for: p) : partial.districts.code(for: p)
+            partCode = partial.dictionaries[partDictionary].code(for: p)
         }
 
         if towns {
-            if let d = text(.district), !context.parts.isRegion(d) {
-                throw RowRejection(column: header(.district), value: d,
-                                   reason: "区县「\(d)」不是本\(context.config.level.rawValue)（\(context.config.name)）")
+            if let d = districtSlot, present[d], let name = text(d), !context.parts.isRegion(name) {
+                throw RowRejection(column: header(d), value: name,
+                                   reason: "区县「\(name)」不是本\(context.config.level.rawValue)（\(context.config.name)）")
             }
-            return (partial.districts.code(for: context.config.name), partCode)
+            let region = districtSlot != nil ? partial.dictionaries[Catalog.districtDictionary].code(for: context.config.name)
+                : StringDictionary.absent
+            return (region, townSlot != nil ? partCode : StringDictionary.absent, partCode)
         }
         var town = StringDictionary.absent
-        if let t = text(.town) {
+        if let t = townSlot.flatMap({ present[$0] ? text($0) : nil }) {
             if let cached = townCache[t] {
                 town = cached
             } else {
-                town = partial.towns.code(for: PartResolver.clean(t))
+                town = partial.dictionaries[Catalog.townDictionary].code(for: PartResolver.clean(t))
                 townCache.set(t, town)
             }
         }
-        return (partCode, town)
+        return (districtSlot != nil ? partCode : StringDictionary.absent, town, partCode)
     }
 
-    // MARK: Target values
+    // MARK: Values
 
     static func year(_ cell: RawCell) -> Result<Int, ValueProblem> {
         switch cell {
@@ -416,6 +407,18 @@ extension SheetIngestor {
             }
             return .success(p.value)
         default: return .failure(.notNumber)
+        }
+    }
+}
+
+extension Column {
+    /// The value of an empty cell of a column with this storage.
+    static func emptyValue(_ storage: Storage) -> RowValue {
+        switch storage {
+        case .codes: return .code(StringDictionary.absent)
+        case .int32, .int64, .bytes: return .int(0)
+        case .days: return .day(nil)
+        case .decimals: return .decimal(ExactDecimal(0))
         }
     }
 }

@@ -4,9 +4,13 @@ import Model
 ///
 /// The first non-blank rows are buffered until the header is found (`HeaderDetector`); after that
 /// each row is classified — blank, 合计/总计/小计, 填报/注 line, repeated header, or data — and data
-/// rows become records or rejects straight away. Per row nothing is allocated but what the
-/// dictionaries keep: cell values go into a reused per-field buffer, and name lookups are cached
-/// per distinct string.
+/// rows become records of the sheet's kind or rejects straight away. Per row nothing is allocated
+/// but what the dictionaries keep: cell values go into a reused per-column buffer, and name lookups
+/// are cached per distinct string.
+///
+/// Everything below is driven by the kind's declaration: which columns it has, their types, which
+/// date places a record in a period. The per-row state is a set of arrays indexed by the kind's
+/// column ("slot"), copied from the layout once so the row loop reads flat arrays.
 struct SheetIngestor {
     let context: IngestContext
     let names: HeaderDetector.Names
@@ -20,31 +24,40 @@ struct SheetIngestor {
     var sheetCode = StringDictionary.absent
     var fallbackPart: String?
 
-    /// The current row's cell per field (only mapped fields are ever set).
-    var values = [RawCell](repeating: .empty, count: Field.count)
-    var rowNumber = 0
-    /// The current row's date-field parse (done once, before classifying the row).
-    var rowDate: Result<Day, ValueProblem> = .failure(.empty)
-    /// Mapped count and money fields, parsed once per row (for the record and for 合计 checks).
-    var numericFields: [Field] = []
-    /// The layout's mapped fields (cleared before each row).
-    var mappedFields: [Field] = []
-    // Copies of what the layout says, read on every row without going through the optional.
-    var present = [Bool](repeating: false, count: Field.count)
+    // The layout, copied into flat per-slot arrays read on every row.
+    var kind = 0
+    var declaration = KindDeclaration(name: "", fields: [])
+    var types: [FieldType] = []
+    var fields: [FieldDeclaration] = []
+    var present: [Bool] = []
     var columnMap: [Int16] = []
-    var dateField = Field.occurredOn
-    var kind = RecordKind.accident
-    var counts = [Int32](repeating: 0, count: Field.count)
-    var money = [Money](repeating: .zero, count: Field.count)
-    var numericProblems = [ValueProblem?](repeating: nil, count: Field.count)
-    var totals = TotalsCheck()
+    var dateSlot: Int?
+    /// The slot whose header text, repeated in a data row, marks a repeated header (page break).
+    var probeSlot = -1
+    /// Per slot: the slot whose value stands in when this column is absent (受伤人数 ← 重伤人数), or -1.
+    var fallbackSlot: [Int] = []
+    /// Mapped count and money slots, parsed once per row (for the record and for 合计 checks).
+    var numericSlots: [Int] = []
+    var mappedSlots: [Int] = []
 
-    // Caches per distinct string: name resolution and dictionary codes.
+    /// The current row's cell per slot (only mapped slots are ever set).
+    var values: [RawCell] = []
+    var rowNumber = 0
+    /// The current row's date parse (done once, before classifying the row).
+    var rowDate: Result<Day, ValueProblem> = .failure(.empty)
+    var counts: [Int32] = []
+    var money: [Money] = []
+    var numericProblems: [ValueProblem?] = []
+    var totals = TotalsCheck(slots: 0)
+    /// The record being built, one value per slot.
+    var row: [RowValue] = []
+
+    // Caches per distinct string: name resolution and parsed words.
     var partCache = ByteMap<PartOutcome>()
     var townCache = ByteMap<Int32>()
     var industryCache = ByteMap<IndustryOutcome>()
-    /// Per `Field.rawValue`: parsed 是/否, 整改状态, 等级 words.
-    var choiceCache = [ByteMap<Result<Int8, ValueProblem>>](repeating: ByteMap(), count: Field.count)
+    /// Per slot: parsed 是/否, 整改状态, 等级 words.
+    var choiceCache: [ByteMap<Result<Int8, ValueProblem>>] = []
 
     init(context: IngestContext, names: HeaderDetector.Names, sheetName: String?, index: Int, reportIndex: Int) {
         self.context = context
@@ -68,6 +81,7 @@ struct SheetIngestor {
     /// Call after the last row. Returns the sheet's report.
     mutating func finish(into partial: inout FilePartial) -> SheetReport {
         if !analysed { analyse(into: &partial) }
+        if let layout, report.read == 0, declaration.role == .records { registerEmpty(layout, into: &partial) }
         return report
     }
 
@@ -84,30 +98,58 @@ struct SheetIngestor {
             return
         }
         self.layout = layout
-        layout.report(into: &report)
+        layout.report(into: &report, catalog: context.catalog)
         if let name = report.name { sheetCode = partial.sheetNames.code(for: name) }
         partial.sheetReportIndex[sheetCode] = reportIndex
         fallbackPart = context.parts.fallback(folders: names.folders, fileName: names.file, sheetName: report.name)
-        mappedFields = layout.mappedFields
-        for f in mappedFields { present[f.rawValue] = true }
-        columnMap = layout.columnField
-        dateField = layout.schema.dateField
+
         kind = layout.kind
-        numericFields = layout.mappedFields.filter { $0.valueType == .count || $0.valueType == .money }
+        declaration = layout.schema.declaration
+        fields = declaration.fields.map { context.catalog.fields[$0] }
+        types = fields.map(\.type)
+        let slots = fields.count
+        present = (0..<slots).map(layout.has)
+        columnMap = layout.columnSlot
+        dateSlot = declaration.date
+        mappedSlots = layout.mappedSlots
+        probeSlot = dateSlot.flatMap { present[$0] ? $0 : nil } ?? mappedSlots.first ?? -1
+        fallbackSlot = fields.map { f in
+            guard let name = f.fallback, let c = context.catalog.column(kind: kind, named: name) else { return -1 }
+            return c
+        }
+        numericSlots = mappedSlots.filter { types[$0] == .count || types[$0] == .money }
+        values = Array(repeating: .empty, count: slots)
+        counts = Array(repeating: 0, count: slots)
+        money = Array(repeating: .zero, count: slots)
+        numericProblems = Array(repeating: nil, count: slots)
+        totals = TotalsCheck(slots: slots)
+        row = Array(repeating: .code(StringDictionary.absent), count: slots)
+        choiceCache = Array(repeating: ByteMap(), count: slots)
         for row in rows where row.number > layout.lastHeaderRow {
             process(row, into: &partial)
         }
     }
 
+    /// A register sent with a header and no rows is a real zero for its part and period.
+    private mutating func registerEmpty(_ layout: SheetLayout, into partial: inout FilePartial) {
+        guard let part = fallbackPart else { return }
+        let texts = [report.name, names.file].compactMap { $0 } + layout.titles + names.folders
+        let stated = PeriodInName.find(in: texts)
+        let code = partial.dictionaries[context.partDictionary].code(for: part)
+        partial.emptyRegisters.append(EmptyRegister(kind: kind, part: code, year: stated.year, months: stated.months,
+                                                    provenance: Provenance(file: partial.fileIndex, sheet: sheetCode,
+                                                                           row: Int32(layout.headerRow))))
+    }
+
     // MARK: Rows
 
-    private mutating func process<R: GridRow>(_ row: R, into partial: inout FilePartial) {
+    private mutating func process<R: GridRow>(_ gridRow: R, into partial: inout FilePartial) {
         guard let layout else { return }
-        rowNumber = row.number
-        for f in mappedFields { values[f.rawValue] = .empty }
+        rowNumber = gridRow.number
+        for s in mappedSlots { values[s] = .empty }
         var any = false
         let map = columnMap
-        row.forEachCell { column, cell in
+        gridRow.forEachCell { column, cell in
             if case .empty = cell { return }
             if !any {
                 // Blankness matters only until the row has a value: parsers treat a blank text
@@ -116,15 +158,14 @@ struct SheetIngestor {
                 any = true
             }
             if column < map.count {
-                let f = Int(map[column])
-                if f >= 0 { values[f] = cell }
+                let s = Int(map[column])
+                if s >= 0 { values[s] = cell }
             }
         }
         guard any else { return }                                  // blank row
-        let dateField = self.dateField
         var dated = false
-        if kind != .target {
-            rowDate = DateParser.parse(values[dateField.rawValue])
+        if let d = dateSlot {
+            rowDate = DateParser.parse(values[d])
             if case .success = rowDate { dated = true }
         }
         // Only a row without a valid date can be a 合计 row, a 填报/注 line or a repeated header,
@@ -133,7 +174,7 @@ struct SheetIngestor {
             var firstText: String?
             var seen = false
             var total: TotalsCheck.Kind?
-            row.forEachCell { _, cell in
+            gridRow.forEachCell { _, cell in
                 if case .empty = cell { return }
                 if case .text(let t) = cell {
                     if RawCell.isBlankText(t) { return }
@@ -147,11 +188,11 @@ struct SheetIngestor {
                 return
             }
             if let t = firstText, SheetIngestor.isNoteLine(t) {
-                let date = values[dateField.rawValue]
-                if date == .empty || date == .text(t) { return }   // 填报人：… / 注：…
+                let probe = probeSlot >= 0 ? values[probeSlot] : .empty
+                if probe == .empty || probe == .text(t) { return }   // 填报人：… / 注：…
             }
-            if case .text(let t) = values[dateField.rawValue], !layout.headerKeys[dateField.rawValue].isEmpty,
-               HeaderText(t).key == layout.headerKeys[dateField.rawValue] {
+            if probeSlot >= 0, case .text(let t) = values[probeSlot], !layout.headerKeys[probeSlot].isEmpty,
+               HeaderText(t).key == layout.headerKeys[probeSlot] {
                 return                                             // the header repeated (page break)
             }
         }
@@ -160,11 +201,14 @@ struct SheetIngestor {
         parseNumerics()
         addToTotals()
         if !layout.missing.isEmpty {
-            let field = layout.missing[0]
-            let reason = field == .rectificationStatus && layout.kind == .hazard
-                ? "表头缺少「整改状态」或「整改完成日期」列"
-                : "表头缺少必填列「\(layout.missing.map(\.name).joined(separator: "」「"))」"
-            reject(column: field.name, value: "", reason: reason, into: &partial)
+            let slot = layout.missing[0]
+            let reason: String
+            if let group = layout.missingGroups.first(where: { $0.first == slot }) {
+                reason = "表头缺少「\(group.map { fields[$0].name }.joined(separator: "」或「"))」列"
+            } else {
+                reason = "表头缺少必填列「\(layout.missing.map { fields[$0].name }.joined(separator: "」「"))」"
+            }
+            reject(column: fields[slot].name, value: "", reason: reason, into: &partial)
             return
         }
         do {
@@ -181,9 +225,9 @@ struct SheetIngestor {
                                    value: value, reason: reason), sheet: reportIndex)
     }
 
-    mutating func warn(_ message: String, field: Field?, onceKey: String? = nil, into partial: inout FilePartial) {
+    mutating func warn(_ message: String, slot: Int?, onceKey: String? = nil, into partial: inout FilePartial) {
         var location = "第\(rowNumber)行"
-        if let field, let column = layout?.column(of: field) { location = ColumnName.cell(column: column, row: rowNumber) }
+        if let slot, let column = layout?.column(of: slot) { location = ColumnName.cell(column: column, row: rowNumber) }
         let before = partial.warnings.count
         partial.warn(IngestWarning(file: partial.report.path, sheet: report.name, location: location, message: message),
                      sheet: reportIndex, row: rowNumber, onceKey: onceKey)
@@ -192,17 +236,17 @@ struct SheetIngestor {
 
     private mutating func parseNumerics() {
         guard let layout else { return }
-        for f in numericFields {
-            let cell = values[f.rawValue]
-            if f.valueType == .count {
+        for s in numericSlots {
+            let cell = values[s]
+            if types[s] == .count {
                 switch CountParser.parse(cell) {
-                case .success(let v): counts[f.rawValue] = v; numericProblems[f.rawValue] = nil
-                case .failure(let p): counts[f.rawValue] = 0; numericProblems[f.rawValue] = p
+                case .success(let v): counts[s] = v; numericProblems[s] = nil
+                case .failure(let p): counts[s] = 0; numericProblems[s] = p
                 }
             } else {
-                switch MoneyParser.parse(cell, unit: layout.moneyUnits[f.rawValue]) {
-                case .success(let v): money[f.rawValue] = v; numericProblems[f.rawValue] = nil
-                case .failure(let p): money[f.rawValue] = .zero; numericProblems[f.rawValue] = p
+                switch MoneyParser.parse(cell, unit: layout.moneyUnits[s]) {
+                case .success(let v): money[s] = v; numericProblems[s] = nil
+                case .failure(let p): money[s] = .zero; numericProblems[s] = p
                 }
             }
         }

@@ -8,8 +8,8 @@ public struct SheetReport: Sendable, Equatable {
     public var name: String?
     /// 1-based position in the workbook (1 for a CSV file).
     public var index: Int
-    /// The kind its header row was recognised as; nil when the sheet was skipped.
-    public var kind: RecordKind?
+    /// The kind (its catalog name) its header row was recognised as; nil when the sheet was skipped.
+    public var kind: String?
     /// Row number of the header (the upper row of a two-row header); nil when none was found.
     public var headerRow: Int?
     /// 1, or 2 for a two-row header with merged parent cells.
@@ -19,6 +19,8 @@ public struct SheetReport: Sendable, Equatable {
     public var accepted: Int
     public var rejected: Int
     public var duplicates: Int
+    /// The part of `rejected` replaced wholesale by a correction file (更正) without ids.
+    public var superseded: Int
     /// Why the sheet was skipped (no header of any kind found, empty sheet …); nil when read.
     public var skipped: String?
     public var warnings: Int
@@ -50,6 +52,7 @@ public struct SheetReport: Sendable, Equatable {
         accepted = 0
         rejected = 0
         duplicates = 0
+        superseded = 0
         skipped = nil
         warnings = 0
         columns = []
@@ -59,5 +62,5 @@ public struct SheetReport: Sendable, Equatable {
     }
 
     /// Holds the conservation law.
-    public var balances: Bool { read == accepted + rejected && duplicates <= rejected }
+    public var balances: Bool { read == accepted + rejected && duplicates + superseded <= rejected }
 }

@@ -10,9 +10,14 @@ struct TotalsCheck: Sendable {
         case sub
     }
 
-    /// Per `Field.rawValue`: counts, or money in 分.
-    var all = [Int64](repeating: 0, count: Field.count)
-    var section = [Int64](repeating: 0, count: Field.count)
+    /// Per kind column: counts, or money in 分.
+    var all: [Int64]
+    var section: [Int64]
+
+    init(slots: Int) {
+        all = Array(repeating: 0, count: slots)
+        section = Array(repeating: 0, count: slots)
+    }
 
     /// Whether a cell's text marks a total row: `合计`, `总 计`, `小计：`, `全区合计`, `本页小计`.
     static func kind(of text: String) -> Kind? {
@@ -45,39 +50,39 @@ struct TotalsCheck: Sendable {
 
 extension SheetIngestor {
     mutating func addToTotals() {
-        for f in numericFields where numericProblems[f.rawValue] == nil {
-            let v = f.valueType == .count ? Int64(counts[f.rawValue]) : money[f.rawValue].fen
-            totals.all[f.rawValue] &+= v
-            totals.section[f.rawValue] &+= v
+        for s in numericSlots where numericProblems[s] == nil {
+            let v = types[s] == .count ? Int64(counts[s]) : money[s].fen
+            totals.all[s] &+= v
+            totals.section[s] &+= v
         }
     }
 
     /// Compares a total row's numeric cells with the sums of the rows it totals; warns on a mismatch.
     mutating func checkTotal(_ kind: TotalsCheck.Kind, into partial: inout FilePartial) {
         guard let layout else { return }
-        for f in numericFields {
-            let cell = values[f.rawValue]
+        for s in numericSlots {
+            let cell = values[s]
             if cell.isBlank { continue }
             let stated: Int64
-            let unit = layout.moneyUnits[f.rawValue]
-            if f.valueType == .count {
+            let unit = layout.moneyUnits[s]
+            if types[s] == .count {
                 guard case .success(let v) = CountParser.parse(cell) else { continue }
                 stated = Int64(v)
             } else {
                 guard case .success(let m) = MoneyParser.parse(cell, unit: unit) else { continue }
                 stated = m.fen
             }
-            let sum = kind == .sub ? totals.section[f.rawValue] : totals.all[f.rawValue]
+            let sum = kind == .sub ? totals.section[s] : totals.all[s]
             if stated != sum {
+                let isCount = types[s] == .count
                 let show: (Int64) -> String = { v in
-                    f.valueType == .count ? String(v)
-                        : ExactDecimal(significand: v, exponent: -unit.fenExponent).text + unit.name
+                    isCount ? String(v) : ExactDecimal(significand: v, exponent: -unit.fenExponent).text + unit.name
                 }
                 let label = kind == .sub ? "小计" : "合计"
-                warn("\(label)行的「\(layout.headers[f.rawValue])」为 \(show(stated))，而各行之和为 \(show(sum))（合计不计入，也不改变统计结果）",
-                     field: f, into: &partial)
+                warn("\(label)行的「\(layout.headers[s])」为 \(show(stated))，而各行之和为 \(show(sum))（合计不计入，也不改变统计结果）",
+                     slot: s, into: &partial)
             }
         }
-        totals.section = [Int64](repeating: 0, count: Field.count)
+        totals.section = Array(repeating: 0, count: totals.section.count)
     }
 }

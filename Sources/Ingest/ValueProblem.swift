@@ -12,9 +12,10 @@ enum ValueProblem: Error, Sendable, Equatable {
     case timeOnly
     case notBoolean
     case notLevel
-    case notHazardLevel
     case notStatus
     case notYear
+    /// Not one of the values a field accepts (隐患等级: 一般/重大).
+    case notOneOf([String])
 
     var text: String {
         switch self {
@@ -30,9 +31,9 @@ enum ValueProblem: Error, Sendable, Equatable {
         case .timeOnly: return "只有时间，没有日期"
         case .notBoolean: return "不是是/否"
         case .notLevel: return "不是一般/较大/重大/特别重大"
-        case .notHazardLevel: return "不是一般/重大"
         case .notStatus: return "不是已整改/未整改"
         case .notYear: return "不是年份"
+        case .notOneOf(let values): return "不是\(values.joined(separator: "/"))"
         }
     }
 

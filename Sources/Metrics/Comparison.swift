@@ -2,6 +2,9 @@ import Model
 
 /// 同比: a value against the same period a year earlier (METRICS.md §Comparison).
 public struct Comparison: Sendable, Equatable {
+    /// What is said instead of a comparison when the prior period has no data (CATALOG.md §Comparisons).
+    public static let noPriorPhrase = "上年同期无数据"
+
     public enum Direction: String, Sendable { case down = "下降", up = "上升", flat = "持平" }
 
     public let change: ExactDecimal

@@ -11,6 +11,8 @@ public struct Explanation: Sendable {
     public let scope: String
     /// `行业领域「危险化学品」` or `月份「2020-03」` when a breakdown row was asked, else nil.
     public let breakdown: String?
+    /// The metric's filter as declared: `来源 = 专项整治、专项检查`, `全部记录`.
+    public let filter: String
     /// The label of the period explained: P's, or P′'s for the prior value.
     public let periodLabel: String
     public let prior: Bool
@@ -57,6 +59,7 @@ public struct Explanation: Sendable {
         heading += " · \(periodLabel)"
         if prior { heading += "(同期)" }
         lines.append(heading)
+        if filter != "全部记录" { lines.append("筛选条件:\(filter)") }
         if let asOf { lines.append("整改情况截至 \(asOf)(该期间的最后一天)") }
         if rows.isEmpty { lines.append("  (没有记录)") }
         for row in rows { lines.append("  " + row.line(unit: unit)) }
@@ -101,14 +104,15 @@ public struct Explanation: Sendable {
 
 /// One input row behind a figure.
 public struct ExplainedRow: Sendable {
-    public let kind: RecordKind
+    /// The kind's name (事故, 隐患, a declared kind).
+    public let kind: String
     /// Where it is, as people find it: `2025/东城区/事故.xlsx 事故!第5行`.
     public let source: String
     public let provenance: Provenance
     /// 事故编号 / 隐患编号 / 案件编号 when the sheet has one.
     public let recordID: String?
-    /// The record's period date (发生时间, 排查日期, 检查日期, 立案日期).
-    public let date: Day
+    /// The record's period date (发生时间, 排查日期, 检查日期, 立案日期); nil for a roster.
+    public let date: Day?
     public let part: String
     /// The industry, `未填写` when none was given.
     public let industry: String
@@ -123,7 +127,7 @@ public struct ExplainedRow: Sendable {
     public let detail: String
 
     func line(unit: String) -> String {
-        var fields = [source, date.description, part, industry]
+        var fields = [source] + (date.map { [$0.description] } ?? []) + [part, industry]
         if let recordID { fields.append("编号 \(recordID)") }
         if let unitName { fields.append(unitName) }
         var counted = "计入 \(contribution.text)\(unit)"

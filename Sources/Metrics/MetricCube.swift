@@ -1,127 +1,220 @@
 import Model
 
-/// Additive partial sums of every `Metric`, per period (P, P′) × part × month × industry.
+/// One window the cube sums over: P, P′, a year of the series, a named period or its prior.
+struct CubeSlot: Sendable {
+    let range: ClosedRange<Day>
+    /// The as-of date of rectification and overdue figures: the window's last day.
+    var asOf: Day { range.upperBound }
+    /// A window "as things stand" (P, a named period): snapshot rosters count in it.
+    let isCurrent: Bool
+    /// 0 for P, 1 for P′: the windows breakdowns and lists are computed for.
+    let breakdown: Int?
+}
+
+/// Additive partial sums of every count and sum metric per window × part, and of every breakdown
+/// per window (P, P′) × part × key — built in one pass over each kind's table with the metrics
+/// compiled to column predicates. Every scope is then a sum over parts and ratios are computed last
+/// from those sums, so the region is by construction the merge of its parts. Distinct metrics keep
+/// their value sets per scope.
 ///
-/// Built in one pass over each columnar table; every scope and breakdown is then a sum over some
-/// axes of the cube, and ratios are computed last from those sums — so the region is by
-/// construction the merge of its parts. Dense `Int64` storage: a city is a few hundred thousand
-/// cells.
-public struct MetricCube: Sendable {
-    public let period: ReportPeriod
-    public let partCount: Int
-    public let industryCount: Int
-    static let metricCount = Metric.allCases.count
-    /// Months of P (1…through); index 0 = January.
-    public var monthCount: Int { period.through }
+/// Storage follows the combinations that occur: totals are dense (windows × parts × metrics), and
+/// a breakdown is dense only while parts × keys stays small; beyond that (a 3 000 × 3 000 CSV) its
+/// cells live in a hash map, so memory grows with the records, not with the product of the axes.
+struct MetricCube: Sendable {
+    let slots: [CubeSlot]
+    let partCount: Int
+    /// Additive metrics (cube columns 0..<metrics.count), then one record counter per kind.
+    let metrics: [CompiledMetric]
+    let distinctMetrics: [CompiledMetric]
+    let breakdowns: [CompiledBreakdown]
+    let kindCount: Int
+    var width: Int { metrics.count + kindCount }
 
-    private(set) var sums: [Int64]
+    private(set) var totals: [Int64]
+    private(set) var cells: [CellStore]
+    /// [slot][distinct metric][part, then the region at index partCount] → values seen.
+    private(set) var distinct: [[[Set<Int32>]]]
+    /// Per list: (kind, row) of matching records in P, in table order.
+    private(set) var listRows: [[Int]]
+    /// The first sum that did not fit in 64 bits: which metric, which record.
+    private(set) var overflow: (metric: String, provenance: Provenance)?
 
-    /// Industry axis: dataset industry codes 0…n−1, and n = 未填写 (no industry given).
-    public var missingIndustry: Int { industryCount - 1 }
+    static func build(_ dataset: Dataset, slots: [CubeSlot], partIndex: [Int32: Int], partCount: Int,
+                      metrics: [CompiledMetric], distinct: [CompiledMetric], breakdowns: [CompiledBreakdown],
+                      lists: [(ListDeclaration, [CompiledCondition])]) -> MetricCube {
+        var cube = MetricCube(slots: slots, partCount: partCount, metrics: metrics, distinctMetrics: distinct,
+                              breakdowns: breakdowns, kindCount: dataset.catalog.kinds.count, lists: lists.count)
+        for k in dataset.catalog.kinds.indices where dataset.catalog.kinds[k].role != .targets {
+            cube.add(kind: k, dataset: dataset, partIndex: partIndex, lists: lists)
+        }
+        return cube
+    }
 
-    init(period: ReportPeriod, partCount: Int, industryCount: Int) {
-        self.period = period
+    private init(slots: [CubeSlot], partCount: Int, metrics: [CompiledMetric], distinctMetrics: [CompiledMetric],
+                 breakdowns: [CompiledBreakdown], kindCount: Int, lists: Int) {
+        self.slots = slots
         self.partCount = partCount
-        self.industryCount = industryCount
-        sums = [Int64](repeating: 0, count: 2 * partCount * period.through * industryCount * MetricCube.metricCount)
+        self.metrics = metrics
+        self.distinctMetrics = distinctMetrics
+        self.breakdowns = breakdowns
+        self.kindCount = kindCount
+        let width = metrics.count + kindCount
+        totals = Array(repeating: 0, count: slots.count * partCount * width)
+        cells = breakdowns.map { CellStore(cells: 2 * partCount * $0.keyCount, width: width) }
+        distinct = Array(repeating: Array(repeating: Array(repeating: [], count: partCount + 1), count: distinctMetrics.count),
+                         count: slots.count)
+        listRows = Array(repeating: [], count: lists)
     }
 
-    @inline(__always)
-    func offset(prior: Bool, part: Int, month: Int, industry: Int) -> Int {
-        ((((prior ? 1 : 0) * partCount + part) * monthCount + month) * industryCount + industry) * MetricCube.metricCount
+    /// Which windows a record belongs to: by its date; a 填报指标 row by its whole month (or
+    /// year); a year roster by its year; a snapshot roster in every current window.
+    static func isMember(_ kind: KindDeclaration, _ table: RecordTable, _ r: Int, _ s: CubeSlot) -> Bool {
+        if let d = kind.date {
+            guard let day = table.columns[d].day(r) else { return false }
+            return s.range.contains(day)
+        }
+        if kind.role == .returns, let yc = kind.year {
+            let y = Int(table.columns[yc].int32(r))
+            let m = kind.month.map { Int(table.columns[$0].int32(r)) } ?? 0
+            guard let from = Day(year: y, month: m >= 1 ? m : 1, day: 1), let to = Day.endOf(year: y, month: m >= 1 ? m : 12) else {
+                return false
+            }
+            return s.range.contains(from) && s.range.contains(to)
+        }
+        if let yc = kind.year { return Int(table.columns[yc].int32(r)) == s.range.upperBound.year }
+        return s.isCurrent
     }
 
-    @inline(__always)
-    mutating func add(_ metric: Metric, _ amount: Int64, at base: Int) {
-        sums[base + metric.rawValue] &+= amount
-    }
-
-    /// Sum of `metric` over the selected cells (nil = every part / month / industry).
-    public func sum(_ metric: Metric, prior: Bool, part: Int? = nil, month: Int? = nil, industry: Int? = nil) -> Int64 {
-        var total: Int64 = 0
-        let parts = part.map { $0...$0 } ?? 0...(partCount - 1)
-        let months = month.map { $0...$0 } ?? 0...(monthCount - 1)
-        let industries = industry.map { $0...$0 } ?? 0...(industryCount - 1)
-        guard partCount > 0 else { return 0 }
-        for p in parts {
-            for m in months {
-                let rowBase = offset(prior: prior, part: p, month: m, industry: 0)
-                for i in industries {
-                    total &+= sums[rowBase + i * MetricCube.metricCount + metric.rawValue]
+    private mutating func add(kind k: Int, dataset: Dataset, partIndex: [Int32: Int],
+                              lists: [(ListDeclaration, [CompiledCondition])]) {
+        let table = dataset.tables[k]
+        guard table.count > 0 else { return }
+        let declaration = dataset.catalog.kinds[k]
+        let own = metrics.indices.filter { metrics[$0].kind == k }
+        let ownDistinct = distinctMetrics.indices.filter { distinctMetrics[$0].kind == k }
+        let ownBreakdowns = breakdowns.indices.filter { breakdowns[$0].readers[k] != nil }
+        let ownLists = lists.indices.filter { lists[$0].0.kind == k }
+        let counter = metrics.count + k
+        let width = self.width
+        var amounts = [Int64](repeating: 0, count: metrics.count)
+        for r in 0..<table.count {
+            guard let p = partIndex[table.part[r]] else { continue }
+            for (s, slot) in slots.enumerated() where MetricCube.isMember(declaration, table, r, slot) {
+                let base = (s * partCount + p) * width
+                totals[base + counter] += 1
+                for m in own {
+                    guard let c = metrics[m].contribution(table, r, asOf: slot.asOf) else {
+                        if overflow == nil { overflow = (metrics[m].declaration.name, table.provenance[r]) }
+                        amounts[m] = 0
+                        continue
+                    }
+                    amounts[m] = c
+                    let (sum, o) = totals[base + m].addingReportingOverflow(c)
+                    if o, overflow == nil { overflow = (metrics[m].declaration.name, table.provenance[r]) }
+                    totals[base + m] = sum
+                }
+                for d in ownDistinct {
+                    guard distinctMetrics[d].holds(table, r, asOf: slot.asOf),
+                          case .distinct(let column) = distinctMetrics[d].measure else { continue }
+                    let value = table.columns[column].code(r)
+                    guard value >= 0 else { continue }
+                    distinct[s][d][p].insert(value)
+                    distinct[s][d][partCount].insert(value)
+                }
+                guard let prior = slot.breakdown else { continue }
+                for b in ownBreakdowns {
+                    let keyCount = breakdowns[b].keyCount
+                    breakdowns[b].forEachKey(kind: k, table, r, prior: prior, asOf: slot.asOf, rule: declaration.rectification) { key in
+                        let cell = (prior * partCount + p) * keyCount + Int(key)
+                        cells[b].add(cell: cell, column: counter, 1)
+                        for m in own where amounts[m] != 0 { cells[b].add(cell: cell, column: m, amounts[m]) }
+                    }
+                }
+                if prior == 0 {
+                    for l in ownLists where lists[l].1.allSatisfy({
+                        $0.holds(table, r, asOf: slot.asOf, rule: declaration.rectification, dateColumn: declaration.date)
+                    }) {
+                        listRows[l].append(r)
+                    }
                 }
             }
         }
-        return total
     }
 
-    /// Builds the cube from the dataset. `partOf` maps a record's part code to its axis index
-    /// (nil = outside every part, counted in no scope — ingest guarantees every record has one).
-    static func build(_ dataset: Dataset, period: ReportPeriod, partIndex: [Int32: Int], partCount: Int) -> MetricCube {
-        let industries = dataset.industries.count + 1
-        var cube = MetricCube(period: period, partCount: partCount, industryCount: industries)
-        let current = period.range(prior: false), prior = period.range(prior: true)
-        let byTowns = dataset.config.level.partsAreTowns
+    // MARK: Reading
 
-        /// The cube row of a record, or nil when it is outside P and P′.
-        func base(date: Day, district: Int32, town: Int32, industry: Int32) -> (Int, Bool)? {
-            let isPrior: Bool
-            if current.contains(date) { isPrior = false } else if prior.contains(date) { isPrior = true } else { return nil }
-            guard let part = partIndex[byTowns ? town : district] else { return nil }
-            let i = industry >= 0 ? Int(industry) : industries - 1
-            return (cube.offset(prior: isPrior, part: part, month: date.month - 1, industry: i), isPrior)
+    /// Σ of cube column `column` over `parts` in slot `s`; nil when it does not fit.
+    func total(slot s: Int, parts: [Int], column: Int) -> Int64? {
+        var sum: Int64 = 0
+        for p in parts {
+            let (v, o) = sum.addingReportingOverflow(totals[(s * partCount + p) * width + column])
+            if o { return nil }
+            sum = v
         }
+        return sum
+    }
 
-        let a = dataset.accidents
-        for r in 0..<a.count {
-            guard let (b, _) = base(date: a.date[r], district: a.district[r], town: a.town[r], industry: a.industry[r]) else { continue }
-            cube.add(.accidentsCount, 1, at: b)
-            cube.add(.accidentsDeaths, Int64(a.deaths[r]) + Int64(a.missing[r]), at: b)
-            cube.add(.accidentsInjuries, Int64(a.injuries[r]), at: b)
-            cube.add(.accidentsLoss, a.loss[r].fen, at: b)
-            switch a.level[r] {
-            case .ordinary: cube.add(.accidentsOrdinary, 1, at: b)
-            case .larger: cube.add(.accidentsLarger, 1, at: b); cube.add(.accidentsMajor, 1, at: b)
-            case .major: cube.add(.accidentsMajorLevel, 1, at: b); cube.add(.accidentsMajor, 1, at: b)
-            case .especiallyMajor: cube.add(.accidentsEspeciallyMajor, 1, at: b); cube.add(.accidentsMajor, 1, at: b)
-            }
+    func records(slot s: Int, part p: Int, kind k: Int) -> Int64 { totals[(s * partCount + p) * width + metrics.count + k] }
+
+    /// Σ of a breakdown cell's column over `parts`, in P (`prior` 0) or P′ (1).
+    func cell(_ b: Int, prior: Int, parts: [Int], key: Int, column: Int) -> Int64? {
+        let keyCount = breakdowns[b].keyCount
+        var sum: Int64 = 0
+        for p in parts {
+            let (v, o) = sum.addingReportingOverflow(cells[b].value(cell: (prior * partCount + p) * keyCount + key, column: column))
+            if o { return nil }
+            sum = v
         }
-        let f = dataset.fires
-        for r in 0..<f.count {
-            guard let (b, _) = base(date: f.date[r], district: f.district[r], town: f.town[r], industry: f.industry[r]) else { continue }
-            cube.add(.firesCount, 1, at: b)
-            cube.add(.firesDeaths, Int64(f.deaths[r]) + Int64(f.missing[r]), at: b)
-            cube.add(.firesInjuries, Int64(f.injuries[r]), at: b)
-            cube.add(.firesLoss, f.loss[r].fen, at: b)
+        return sum
+    }
+
+    /// Distinct values of distinct metric `d` in slot `s` for `parts` (all parts: the region's own set).
+    func distinctCount(slot s: Int, metric d: Int, parts: [Int]) -> Int {
+        if parts.count == partCount { return distinct[s][d][partCount].count }
+        if parts.count == 1 { return distinct[s][d][parts[0]].count }
+        var union = Set<Int32>()
+        for p in parts { union.formUnion(distinct[s][d][p]) }
+        return union.count
+    }
+}
+
+/// The cells of one breakdown: a dense array while cells × width is small, else a hash map from
+/// cell to its row of sums, so that only the combinations that occur take memory.
+struct CellStore: Sendable {
+    static let denseLimit = 1 << 22
+    let width: Int
+    private var dense: [Int64]
+    private var index: [Int: Int] = [:]
+    private var pool: [Int64] = []
+    private let isDense: Bool
+
+    init(cells: Int, width: Int) {
+        self.width = width
+        isDense = cells.multipliedReportingOverflow(by: width).partialValue <= CellStore.denseLimit
+            && !cells.multipliedReportingOverflow(by: width).overflow
+        dense = isDense ? Array(repeating: 0, count: cells * width) : []
+    }
+
+    @inline(__always)
+    mutating func add(cell: Int, column: Int, _ amount: Int64) {
+        if isDense {
+            dense[cell * width + column] &+= amount
+            return
         }
-        let h = dataset.hazards
-        let asOf = period.asOf(prior: false), priorAsOf = period.asOf(prior: true)
-        for r in 0..<h.count {
-            guard let (b, isPrior) = base(date: h.date[r], district: h.district[r], town: h.town[r], industry: h.industry[r]) else { continue }
-            let day = isPrior ? priorAsOf : asOf
-            let flags = h.flags[r]
-            let rectified = h.isRectified(r, asOf: day)
-            cube.add(.hazardsFound, 1, at: b)
-            if rectified { cube.add(.hazardsRectified, 1, at: b) }
-            if flags.contains(.major) {
-                cube.add(.hazardsMajorFound, 1, at: b)
-                if rectified { cube.add(.hazardsMajorRectified, 1, at: b) }
-            }
-            if flags.contains(.listed) { cube.add(.hazardsListed, 1, at: b) }
-            if h.isOverdue(r, asOf: day) { cube.add(.hazardsOverdue, 1, at: b) }
+        let row: Int
+        if let r = index[cell] {
+            row = r
+        } else {
+            row = pool.count
+            index[cell] = row
+            pool.append(contentsOf: repeatElement(0, count: width))
         }
-        let n = dataset.inspections
-        for r in 0..<n.count {
-            guard let (b, _) = base(date: n.date[r], district: n.district[r], town: n.town[r], industry: n.industry[r]) else { continue }
-            cube.add(.inspectionsCount, 1, at: b)
-        }
-        let p = dataset.penalties
-        for r in 0..<p.count {
-            guard let (b, _) = base(date: p.date[r], district: p.district[r], town: p.town[r], industry: p.industry[r]) else { continue }
-            cube.add(.penaltiesCount, 1, at: b)
-            cube.add(.penaltiesFines, p.fine[r].fen, at: b)
-            if p.flags[r].contains(.shutdown) { cube.add(.penaltiesShutdowns, 1, at: b) }
-            if p.flags[r].contains(.beforeAccident) { cube.add(.penaltiesPre, 1, at: b) }
-        }
-        return cube
+        pool[row + column] &+= amount
+    }
+
+    func value(cell: Int, column: Int) -> Int64 {
+        if isDense { return dense[cell * width + column] }
+        guard let row = index[cell] else { return 0 }
+        return pool[row + column]
     }
 }

@@ -1,36 +1,45 @@
-/// Everything ingest accepted: one columnar table per kind, the shared dictionaries their codes
-/// point into, and the files the records came from.
+/// Everything ingest accepted: the catalog it read by, one columnar table per kind, the
+/// dictionaries their codes point into, and the files the records came from.
 public struct Dataset: Sendable {
     public var config: RegionConfig
-
-    public var accidents = IncidentTable()
-    public var fires = IncidentTable()
-    public var hazards = HazardTable()
-    public var inspections = InspectionTable()
-    public var penalties = PenaltyTable()
+    public var catalog: Catalog
+    /// One table per kind of the catalog, in catalog order (目标 has an empty one).
+    public var tables: [RecordTable]
+    /// The dictionaries of coded fields (`FieldDeclaration.dictionary`): 0 区县, 1 镇街, 2 行业领域,
+    /// then one per text, list, note and id field.
+    public var dictionaries: [StringDictionary]
     /// Targets from config.toml and from 目标 sheets.
     public var targets: [Target] = []
-
-    /// Canonical 区县 names (codes in the tables' `district` columns).
-    public var districts = StringDictionary()
-    /// Canonical 镇街 names.
-    public var towns = StringDictionary()
-    /// Canonical industry names (or the value as written when unknown).
-    public var industries = StringDictionary()
-    /// 单位名称.
-    public var units = StringDictionary()
-    /// Other text values: 事故类型, 起火原因, 起火场所, 来源, 检查类型, 处罚种类.
-    public var labels = StringDictionary()
-    /// Record ids (事故编号, 隐患编号, 案件编号).
-    public var identifiers = StringDictionary()
+    /// Registers sent with a header and no rows: a real zero for coverage (CATALOG.md §Comparisons).
+    public var emptyRegisters: [EmptyRegister] = []
+    /// Per kind, per column: whether any sheet of that kind had the column. A metric that reads a
+    /// column no register has is unavailable, not 0.
+    public var mappedColumns: [[Bool]]
     /// Input files, relative to the inputs folder, in the order they were read (sorted).
     public var files: [String] = []
     public var sheetNames = StringDictionary()
 
-    public init(config: RegionConfig) { self.config = config }
+    public init(config: RegionConfig, catalog: Catalog) {
+        self.config = config
+        self.catalog = catalog
+        tables = catalog.kinds.indices.map { RecordTable(kind: $0, catalog: catalog) }
+        dictionaries = Array(repeating: StringDictionary(), count: catalog.dictionaryCount)
+        mappedColumns = catalog.kinds.map { Array(repeating: false, count: $0.fields.count) }
+    }
 
-    /// The part (区县 at level 市, 镇街 at level 区/县) dictionary.
-    public var parts: StringDictionary { config.level.partsAreTowns ? towns : districts }
+    /// The part dictionary: 区县 at level 市, 镇街 at level 区/县. `RecordTable.part` codes point here.
+    public var partDictionary: Int { config.level.partsAreTowns ? Catalog.townDictionary : Catalog.districtDictionary }
+    public var parts: StringDictionary { dictionaries[partDictionary] }
+    public var industries: StringDictionary { dictionaries[Catalog.industryDictionary] }
+
+    public func table(_ kindName: String) -> RecordTable? { catalog.kind(named: kindName).map { tables[$0] } }
+
+    /// The text of a coded cell: the value of column `column` of record `row` of kind `kind`.
+    public func text(kind: Int, column: Int, row: Int) -> String? {
+        let field = catalog.field(kind: kind, column: column)
+        guard field.dictionary >= 0 else { return nil }
+        return dictionaries[field.dictionary][tables[kind].columns[column].code(row)]
+    }
 
     /// A provenance as people read it: `2025/东城区/事故.xlsx 事故!第5行` or `东城区火灾.csv 第12行`.
     public func describe(_ p: Provenance) -> String {

@@ -28,7 +28,7 @@ enum ManifestFile {
             if let error = file.error { line += ", \"error\": \(string(error))" }
             line += ", \"read\": \(file.read), \"accepted\": \(file.accepted), \"rejected\": \(file.rejected), \"duplicates\": \(file.duplicates)"
             line += ", \"sheets\": [" + file.sheets.map { sheet in
-                var s = "{\"name\": \(sheet.name.map(string) ?? "null"), \"kind\": \(sheet.kind.map { string($0.rawValue) } ?? "null")"
+                var s = "{\"name\": \(sheet.name.map(string) ?? "null"), \"kind\": \(sheet.kind.map(string) ?? "null")"
                 if let skipped = sheet.skipped { s += ", \"skipped\": \(string(skipped))" }
                 s += ", \"read\": \(sheet.read), \"accepted\": \(sheet.accepted), \"rejected\": \(sheet.rejected), \"duplicates\": \(sheet.duplicates)}"
                 return s

@@ -1,31 +1,19 @@
 import Metrics
 import Model
 
-/// The variables templates see, named in Chinese after METRICS.md (README §模板变量).
+/// The variables templates see, named in Chinese after the catalog (README "Template variables",
+/// generated from the catalog by `TemplateVariables`).
 ///
-/// One context per scope: the scope's own figures grouped by domain (`事故`, `火灾`, `隐患`, `执法`),
-/// every metric also by its plain name (`{{ 事故起数 }}`, as a writer types it in Word), breakdowns
-/// (`行业领域`, `月份`), targets (`目标`) and, for the region, its parts (`下辖`).
+/// One context per scope: every metric by its name (`{{ 事故起数 }}`, as a writer types it in Word)
+/// and in its declared group (`{{ 事故.起数 }}`); every breakdown as a list named after the field it
+/// groups by (`行业领域`, `月份`, `来源` …); every list of records (`较大及以上事故`); every named
+/// period by its name (`{{ 专项整治以来.隐患.排查数 }}`); targets (`目标`) and, for the region, its
+/// parts (`下辖`). Nothing here names a metric: the declarations in `Figures` do.
 public enum ReportContext {
-    /// Which metric fills which name in each group.
-    static let groups: [(group: String, members: [(String, String)])] = [
-        ("事故", [("起数", "accidents.count"), ("死亡人数", "accidents.deaths"), ("受伤人数", "accidents.injuries"),
-                ("直接经济损失", "accidents.loss"), ("较大及以上起数", "accidents.major"),
-                ("一般起数", "accidents.level.ordinary"), ("较大起数", "accidents.level.larger"),
-                ("重大起数", "accidents.level.major"), ("特别重大起数", "accidents.level.especially_major")]),
-        ("火灾", [("起数", "fires.count"), ("死亡人数", "fires.deaths"), ("受伤人数", "fires.injuries"),
-                ("直接经济损失", "fires.loss")]),
-        ("隐患", [("排查数", "hazards.found"), ("已整改数", "hazards.rectified"), ("整改率", "hazards.rate"),
-                ("重大隐患数", "hazards.major.found"), ("重大隐患已整改数", "hazards.major.rectified"),
-                ("挂牌督办数", "hazards.major.listed"), ("逾期未整改数", "hazards.overdue")]),
-        ("执法", [("检查家次", "inspections.count"), ("检查单位数", "inspections.units"), ("处罚起数", "penalties.count"),
-                ("罚款金额", "penalties.fines"), ("责令停产整顿数", "penalties.shutdowns"), ("事前处罚起数", "penalties.pre")]),
-    ]
-
     /// The context of one scope.
     public static func scope(_ scope: ScopeFigures, in figures: Figures) -> [String: Any] {
         let level = figures.level
-        var context = grouped(scope.metrics)
+        var context = grouped(scope.metrics, figures: figures)
         for metric in scope.metrics where metric.kind != .completion {
             context[metric.name] = TemplateFigure(metric)
         }
@@ -44,17 +32,14 @@ public enum ReportContext {
         context["是否全年"] = figures.period.isFullYear
         context["双下降"] = scope.accidentsDoubleDecline
         context["火灾双下降"] = scope.firesDoubleDecline
-        context["目标"] = scope.metrics.filter { $0.kind == .completion }.map(target)
-        context["行业领域"] = scope.industries.map { row -> [String: Any] in
-            var item = grouped(row.metrics)
-            item["名称"] = row.key
-            return item
-        }
-        context["月份"] = scope.months.map { row -> [String: Any] in
-            var item = grouped(row.metrics)
-            item["键"] = row.key
-            item["月份"] = "\(Int(row.key.suffix(2)) ?? 0)月"
-            return item
+        context["连年双下降年数"] = scope.doubleDeclineYears
+        context["连年双下降"] = scope.doubleDeclineYears >= 2
+        context["目标"] = scope.metrics.filter { $0.kind == .completion }.map { target($0, figures: figures) }
+        for (by, rows) in scope.breakdowns { context[by] = rows.map { breakdownRow($0, by: by, figures: figures) } }
+        for (name, entries) in scope.lists { context[name] = entries.map(listEntry) }
+        for named in figures.namedPeriods {
+            guard let s = named.scopes.first(where: { $0.scope == scope.scope }) else { continue }
+            context[named.name] = namedPeriod(s, named, figures: figures)
         }
         let parts: [Any] = scope.kind == .region ? figures.parts.map { partContext($0, in: figures) } : []
         context["下辖"] = parts
@@ -64,10 +49,47 @@ public enum ReportContext {
 
     /// A part as an element of `下辖`: its groups and names, without nested breakdowns.
     static func partContext(_ part: ScopeFigures, in figures: Figures) -> [String: Any] {
-        var item = grouped(part.metrics)
+        var item = grouped(part.metrics, figures: figures)
+        for metric in part.metrics where metric.kind != .completion { item[metric.name] = TemplateFigure(metric) }
         item["地区"] = part.scope
         item["全称"] = wholeWord(of: part.scope)
         item["双下降"] = part.accidentsDoubleDecline
+        return item
+    }
+
+    static func breakdownRow(_ row: Breakdown, by: String, figures: Figures) -> [String: Any] {
+        var item = grouped(row.metrics, figures: figures)
+        for metric in row.metrics { item[metric.name] = TemplateFigure(metric) }
+        item["名称"] = row.key
+        if by == "月份" {
+            item["键"] = row.key
+            item["月份"] = "\(Int(row.key.suffix(2)) ?? 0)月"
+        }
+        return item
+    }
+
+    /// A record of a list: its fields by name, where it is, and the date as documents name an
+    /// event (「3·19」).
+    static func listEntry(_ e: ListEntry) -> [String: Any] {
+        var item: [String: Any] = [:]
+        for (name, value) in e.fields { item[name] = value }
+        item["出处"] = e.source
+        if let d = e.date {
+            let c = d.components
+            item["日期简称"] = "\(c.month)·\(c.day)"
+            item["月日"] = "\(c.month)月\(c.day)日"
+        } else {
+            item["日期简称"] = ""
+            item["月日"] = ""
+        }
+        return item
+    }
+
+    static func namedPeriod(_ scope: ScopeFigures, _ named: NamedPeriodFigures, figures: Figures) -> [String: Any] {
+        var item = grouped(scope.metrics, figures: figures)
+        for metric in scope.metrics { item[metric.name] = TemplateFigure(metric) }
+        item["期间"] = named.label
+        item["上年同期"] = named.priorLabel ?? ""
         return item
     }
 
@@ -76,42 +98,55 @@ public enum ReportContext {
     public static func listPrototypes(_ figures: Figures) -> [String: Any] {
         let region = figures.regionScope
         let completion = MetricFigure(id: "targets.x", name: "x", unit: "%", kind: .completion, value: ExactDecimal(0), prior: nil)
-        return [
-            "目标": target(completion),
+        var prototypes: [String: Any] = [
+            "目标": target(completion, figures: figures),
             "下辖": partContext(region, in: figures),
             figures.level.partsWord: partContext(region, in: figures),
-            "行业领域": { var g = grouped(region.metrics); g["名称"] = ""; return g }(),
-            "月份": { var g = grouped(region.metrics); g["键"] = ""; g["月份"] = ""; return g }(),
         ]
+        for (by, rows) in region.breakdowns {
+            let metrics = rows.first?.metrics ?? region.metrics
+            prototypes[by] = breakdownRow(Breakdown(key: by == "月份" ? "0000-00" : "", metrics: metrics), by: by, figures: figures)
+        }
+        for list in figures.listFields {
+            var item: [String: Any] = ["出处": "", "日期简称": "", "月日": ""]
+            for field in list.fields { item[field] = "" }
+            prototypes[list.name] = item
+        }
+        return prototypes
     }
 
-    static func grouped(_ metrics: [MetricFigure]) -> [String: Any] {
+    /// Each metric under its declared group and label: `{{ 隐患.整改率 }}`.
+    static func grouped(_ metrics: [MetricFigure], figures: Figures) -> [String: Any] {
         var byID: [String: MetricFigure] = [:]
         for m in metrics { byID[m.id] = m }
         var context: [String: Any] = [:]
-        for (group, members) in groups {
-            var values: [String: Any] = [:]
-            for (name, id) in members {
-                if let m = byID[id] { values[name] = TemplateFigure(m) }
-            }
-            context[group] = values
+        var groups: [String: [String: Any]] = [:]
+        for d in figures.declarations {
+            guard let group = d.group else { continue }
+            if groups[group] == nil { groups[group] = [:] }
+            if let m = byID[d.id] { groups[group]![d.label ?? d.name] = TemplateFigure(m) }
         }
+        for (group, values) in groups { context[group] = values }
         return context
     }
 
-    static func target(_ m: MetricFigure) -> [String: Any] {
-        [
-            "指标": String(m.id.dropFirst("targets.".count)),
+    static func target(_ m: MetricFigure, figures: Figures) -> [String: Any] {
+        let name = String(m.id.dropFirst("targets.".count))
+        return [
+            "指标": name,
             "目标值": m.parts?.denominator.text ?? "",
             "实际值": m.parts?.numerator.text ?? "",
             "完成率": TemplatePercent(m.ratio),
-            "单位": unit(ofTarget: String(m.id.dropFirst("targets.".count))),
+            "单位": unit(ofTarget: name, figures: figures),
         ]
     }
 
-    static func unit(ofTarget name: String) -> String {
-        if let metric = Metric.named(name) { return metric.unit }
-        return name.hasSuffix("率") ? "%" : name == "检查单位数" ? "家" : ""
+    static func unit(ofTarget name: String, figures: Figures) -> String {
+        if let d = figures.declarations.first(where: { $0.name == name || $0.id == name }) {
+            if case .ratio = d.measure { return "%" }
+            return d.unit
+        }
+        return name.hasSuffix("率") ? "%" : ""
     }
 
     /// 东城区 → 全区, 临江县 → 全县, 溧阳市 → 全市, 湖塘镇 → 全镇, 南大街街道 → 全街道.

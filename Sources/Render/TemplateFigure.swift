@@ -12,13 +12,22 @@ public final class TemplateFigure: DynamicMemberLookup, CustomStringConvertible 
     /// The members templates may use (the checker's schema).
     public static let members = [
         "数值", "名称", "单位", "上年", "变化", "增减", "幅度", "同比", "同比百分比", "有同比",
-        "下降", "上升", "持平", "占比", "分子", "分母",
+        "下降", "上升", "持平", "占比", "分子", "分母", "未报送", "不含", "上年无数据", "历年",
     ]
 
     /// Counts as integers (5510), money in 万元 exactly (484.353), rates with one decimal (96.2%).
     public var description: String { TemplateFigure.format(figure, decimals: 1) }
 
     static func format(_ f: MetricFigure, decimals: Int, trimZeros: Bool = false) -> String {
+        // A part that did not report is said to have not reported; a region total that leaves
+        // parts out says which (「12（不含临川县）」) — never a bare number the inputs do not support.
+        if f.missing { return "未报送" }
+        if f.unavailable { return "—" }
+        let note = f.incomplete.isEmpty ? "" : "（不含\(f.incomplete.joined(separator: "、"))）"
+        return plain(f, decimals: decimals, trimZeros: trimZeros) + note
+    }
+
+    static func plain(_ f: MetricFigure, decimals: Int, trimZeros: Bool = false) -> String {
         switch f.kind {
         case .count, .money: return f.value.text
         case .rate, .completion:
@@ -32,6 +41,7 @@ public final class TemplateFigure: DynamicMemberLookup, CustomStringConvertible 
         switch member {
         case "数值":
             // A number, so that `{% if 事故.较大及以上起数.数值 > 0 %}` compares numerically.
+            guard figure.hasValue else { return nil }
             switch figure.kind {
             case .count: return Int(figure.value.significand)
             case .money: return Double(figure.value.text) ?? 0
@@ -48,7 +58,7 @@ public final class TemplateFigure: DynamicMemberLookup, CustomStringConvertible 
         case "变化": return comparison?.change.text ?? ""
         case "增减": return comparison?.word ?? ""
         case "幅度": return comparison?.magnitude() ?? ""
-        case "同比": return comparison?.phrase() ?? ""
+        case "同比": return figure.priorMissing && figure.hasValue ? Comparison.noPriorPhrase : comparison?.phrase() ?? ""
         case "同比百分比":
             guard let yoy = comparison?.yoy else { return "" }
             return yoy.percentText(decimals: 1) + "%"
@@ -59,6 +69,13 @@ public final class TemplateFigure: DynamicMemberLookup, CustomStringConvertible 
         case "占比": return figure.share.map { TemplatePercent($0) } ?? TemplatePercent(nil)
         case "分子": return figure.parts?.numerator.text ?? ""
         case "分母": return figure.parts?.denominator.text ?? ""
+        case "未报送": return figure.missing
+        case "不含": return figure.incomplete.isEmpty ? "" : "（不含\(figure.incomplete.joined(separator: "、"))）"
+        case "上年无数据": return figure.priorMissing
+        case "历年":
+            return (figure.series ?? []).map { point -> [String: Any] in
+                ["年度": point.year, "数值": point.value?.text ?? "—", "有数据": point.value != nil]
+            }
         default: return nil
         }
     }

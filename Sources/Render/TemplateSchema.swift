@@ -16,7 +16,9 @@ public indirect enum TemplateSchema: Equatable, Sendable {
     public static func of(_ value: Any?, prototypes: [String: Any] = [:]) -> TemplateSchema {
         switch value {
         case is TemplateFigure:
-            return .object(Dictionary(uniqueKeysWithValues: TemplateFigure.members.map { ($0, .leaf) }), renders: true)
+            var members = Dictionary(uniqueKeysWithValues: TemplateFigure.members.map { ($0, TemplateSchema.leaf) })
+            members["历年"] = .list(.object(["年度": .leaf, "数值": .leaf, "有数据": .leaf], renders: false))
+            return .object(members, renders: true)
         case let dictionary as [String: Any]:
             var members: [String: TemplateSchema] = [:]
             for (key, member) in dictionary {

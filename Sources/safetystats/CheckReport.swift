@@ -16,15 +16,23 @@ enum CheckReport {
                 out += "  无法读取: \(error)\n"
                 continue
             }
+            if let original = file.corrects {
+                let how = file.correction.sorted { $0.key < $1.key }.map { "\($0.key)\($0.value)" }.joined(separator: "、")
+                out += "  更正文件:更正 \(original)" + (how.isEmpty ? "" : "(\(how))") + "\n"
+            }
+            if !file.supersededBy.isEmpty {
+                out += "  已被更正:\(file.supersededBy.joined(separator: "、")) 整份替换了本文件的部分记录(见 rejects.csv)\n"
+            }
             for sheet in file.sheets {
                 let name = sheet.name.map { "「\($0)」" } ?? "(CSV)"
                 if let skipped = sheet.skipped {
                     out += "  \(name) 跳过: \(skipped)\n"
                     continue
                 }
-                var line = "  \(name) \(sheet.kind?.rawValue ?? "?")"
+                var line = "  \(name) \(sheet.kind ?? "?")"
                 if let headerRow = sheet.headerRow { line += ",表头第\(headerRow)行" }
                 line += ":读取 \(sheet.read),计入 \(sheet.accepted),未计入 \(sheet.rejected),重复 \(sheet.duplicates)"
+                if sheet.superseded > 0 { line += ",被更正文件替换 \(sheet.superseded)" }
                 if sheet.warnings > 0 { line += ",警告 \(sheet.warnings)" }
                 out += line + "\n"
             }

@@ -1,0 +1,174 @@
+import Model
+
+/// A breakdown compiled against the dataset: for each kind it covers, how a record's key (its
+/// industry, its month, each item of its 处罚种类 …) is read, and the names of the keys.
+struct CompiledBreakdown: Sendable {
+    /// How one kind's records map to key indexes.
+    enum KeyReader: Sendable {
+        /// A coded column: `keys[code + 1]` (index 0: an empty cell).
+        case code(column: Int, keys: [Int32])
+        /// A list column: each item of the cell is a key.
+        case items(column: Int, keys: [[Int32]])
+        /// A byte column (level, bool, status): `keys[value]`.
+        case byte(column: Int, keys: [Int32])
+        /// An integer column: the key of each value seen.
+        case integer(column: Int, keys: [Int64: Int32])
+        /// The month of the period date, or of a 填报指标 row (year·12 + month → key, per slot).
+        case month(dateColumn: Int?, yearColumn: Int?, monthColumn: Int?)
+        case rectified
+        case overdue
+    }
+
+    let declaration: BreakdownDeclaration
+    /// Key names, by key index.
+    private(set) var keys: [String] = []
+    /// Per catalog kind: its reader, nil for kinds the breakdown does not cover.
+    private(set) var readers: [KeyReader?]
+    /// The key of records that give no value (`未填写`), if any record can lack one.
+    private(set) var missingKey: Int32?
+    let isMonth: Bool
+    /// 月份: year·12 + month → key, for P and for P′.
+    let monthKeys: [[Int: Int32]]
+
+    static let missingName = "未填写"
+
+    init(_ b: BreakdownDeclaration, dataset: Dataset, period: ReportPeriod) {
+        declaration = b
+        let catalog = dataset.catalog
+        readers = Array(repeating: nil, count: catalog.kinds.count)
+        isMonth = b.by == "月份"
+        var monthKeys: [[Int: Int32]] = [[:], [:]]
+        if isMonth {
+            for (i, (y, m)) in period.months.enumerated() {
+                keys.append("\(y)-\(m < 10 ? "0" : "")\(m)")
+                monthKeys[0][y * 12 + m] = Int32(i)
+                monthKeys[1][(y - 1) * 12 + m] = Int32(i)
+            }
+        }
+        self.monthKeys = monthKeys
+        var keyOf: [String: Int32] = [:]
+        func key(_ name: String) -> Int32 {
+            if let k = keyOf[name] { return k }
+            keys.append(name)
+            keyOf[name] = Int32(keys.count - 1)
+            return Int32(keys.count - 1)
+        }
+        func missing() -> Int32 {
+            let k = key(CompiledBreakdown.missingName)
+            missingKey = k
+            return k
+        }
+        for k in b.kinds {
+            let kind = catalog.kinds[k]
+            if isMonth {
+                readers[k] = .month(dateColumn: kind.date, yearColumn: kind.year, monthColumn: kind.month)
+                continue
+            }
+            if let (_, derived) = FieldReference.derivedNames.first(where: { $0.0 == b.by }), derived != .month {
+                _ = key("是"); _ = key("否")
+                readers[k] = derived == .rectified ? .rectified : .overdue
+                continue
+            }
+            guard let column = catalog.column(kind: k, named: b.by) else { continue }
+            let field = catalog.field(kind: k, column: column)
+            let table = dataset.tables[k]
+            switch field.type {
+            case .list:
+                let strings = dataset.dictionaries[field.dictionary].strings
+                var items: [[Int32]] = [[missing()]]
+                for s in strings {
+                    let parts = TextKey.items(s)
+                    items.append(parts.isEmpty ? [missing()] : Array(Set(parts.map(key))).sorted())
+                }
+                readers[k] = .items(column: column, keys: items)
+            case _ where field.type.isCoded:
+                let strings = dataset.dictionaries[field.dictionary].strings
+                // Only values the kind's records hold become keys (a shared dictionary such as
+                // 行业领域 also holds other kinds' values).
+                var used = [Bool](repeating: false, count: strings.count + 1)
+                for i in 0..<table.count { used[Int(table.columns[column].code(i)) + 1] = true }
+                var codes: [Int32] = [used[0] ? missing() : -1]
+                for (i, s) in strings.enumerated() { codes.append(used[i + 1] ? key(s) : -1) }
+                readers[k] = .code(column: column, keys: codes)
+            case .level:
+                var codes = [Int32](repeating: -1, count: 256)
+                for level in AccidentLevel.allCases { codes[Int(level.rawValue)] = key(level.name) }
+                codes[Int(Column.noLevel)] = missing()
+                readers[k] = .byte(column: column, keys: codes)
+            case .bool:
+                var codes = [Int32](repeating: -1, count: 256)
+                codes[1] = key("是"); codes[0] = key("否")
+                readers[k] = .byte(column: column, keys: codes)
+            case .status:
+                var codes = [Int32](repeating: -1, count: 256)
+                codes[1] = key("已整改"); codes[2] = key("未整改"); codes[0] = missing()
+                readers[k] = .byte(column: column, keys: codes)
+            case .count, .year:
+                var values: [Int64: Int32] = [:]
+                for i in 0..<table.count {
+                    let v = table.columns[column].integer(i)
+                    if values[v] == nil { values[v] = key(String(v)) }
+                }
+                readers[k] = .integer(column: column, keys: values)
+            default:
+                continue
+            }
+        }
+    }
+
+    var keyCount: Int { keys.count }
+
+    /// Calls `body` with each key record `r` of kind `kind` falls under in slot `prior` (0: P, 1: P′).
+    @inline(__always)
+    func forEachKey(kind: Int, _ table: RecordTable, _ r: Int, prior: Int, asOf: Day, rule: RectificationRule?,
+                    _ body: (Int32) -> Void) {
+        guard let reader = readers[kind] else { return }
+        switch reader {
+        case .code(let column, let keys):
+            let k = keys[Int(table.columns[column].code(r)) + 1]
+            if k >= 0 { body(k) }
+        case .items(let column, let keys):
+            for k in keys[Int(table.columns[column].code(r)) + 1] { body(k) }
+        case .byte(let column, let keys):
+            let k = keys[Int(table.columns[column].byte(r))]
+            if k >= 0 { body(k) }
+        case .integer(let column, let keys):
+            if let k = keys[table.columns[column].integer(r)] { body(k) }
+        case .month(let dateColumn, let yearColumn, let monthColumn):
+            var ym: Int?
+            if let dateColumn, let d = table.columns[dateColumn].day(r) {
+                let c = d.components
+                ym = c.year * 12 + c.month
+            } else if let yearColumn, let monthColumn {
+                let m = Int(table.columns[monthColumn].int32(r))
+                if m >= 1 { ym = Int(table.columns[yearColumn].int32(r)) * 12 + m }
+            }
+            if let ym, let k = monthKeys[prior][ym] { body(k) }
+        case .rectified:
+            body(RecordRules.isRectified(table, r, asOf: asOf, rule: rule) ? 0 : 1)
+        case .overdue:
+            body(RecordRules.isOverdue(table, r, asOf: asOf, rule: rule) ? 0 : 1)
+        }
+    }
+
+    /// Key indexes in the order rows are listed (CATALOG.md): the canonical list where one
+    /// exists (行业领域, levels, months in order), else by `counts` descending, then name; 未填写 last.
+    func order(counts: [Int64]) -> [Int] {
+        let indices = Array(keys.indices)
+        if isMonth { return indices }
+        let levelNames = AccidentLevel.allCases.map(\.name)
+        return indices.sorted { a, b in
+            let ma = Int32(a) == missingKey, mb = Int32(b) == missingKey
+            if ma != mb { return mb }
+            let x = keys[a], y = keys[b]
+            if declaration.by == "行业领域" {
+                let ra = IndustryList.rank(x), rb = IndustryList.rank(y)
+                if ra != rb { return ra < rb }
+                return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
+            }
+            if let ia = levelNames.firstIndex(of: x), let ib = levelNames.firstIndex(of: y) { return ia < ib }
+            if counts[a] != counts[b] { return counts[a] > counts[b] }
+            return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
+        }
+    }
+}

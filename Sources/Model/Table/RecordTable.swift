@@ -1,0 +1,59 @@
+/// The records of one kind, one typed column per declared field (in the kind's field order),
+/// plus the resolved part of each record and where it came from.
+///
+/// The part is resolved once at ingest (区县 at level 市, 镇街 at level 区/县; from the folder or
+/// file name when the row names none), so every consumer reads one column instead of deciding
+/// again which field is the part.
+public struct RecordTable: Sendable {
+    /// Index into `Catalog.kinds`.
+    public let kind: Int
+    public private(set) var count = 0
+    public private(set) var columns: [Column]
+    /// Code in `Dataset.parts`.
+    public private(set) var part: [Int32] = []
+    public private(set) var provenance: [Provenance] = []
+
+    public init(kind: Int, storages: [Column.Storage]) {
+        self.kind = kind
+        columns = storages.map(Column.init(storage:))
+    }
+
+    public init(kind: Int, catalog: Catalog) {
+        self.init(kind: kind, storages: catalog.kinds[kind].fields.map { catalog.fields[$0].type.storage })
+    }
+
+    /// Appends one record; `values` has one value per column.
+    public mutating func append(_ values: [RowValue], part: Int32, provenance: Provenance) {
+        for c in columns.indices { columns[c].append(values[c]) }
+        self.part.append(part)
+        self.provenance.append(provenance)
+        count += 1
+    }
+
+    /// The values of record `i`, one per column.
+    public func values(at i: Int) -> [RowValue] { columns.map { $0.value(i) } }
+
+    /// Replaces record `i` (a later file's record with the same id wins).
+    public mutating func replace(at i: Int, with values: [RowValue], part: Int32, provenance: Provenance) {
+        for c in columns.indices { columns[c].set(i, values[c]) }
+        self.part[i] = part
+        self.provenance[i] = provenance
+    }
+
+    /// Rewrites codes in place: `maps[c]` for column c (nil: untouched), `partMap` for the part,
+    /// `provenance` for every record's origin — a file's table becoming the dataset's without a copy.
+    public mutating func remap(columns maps: [[Int32]?], part partMap: [Int32], provenance transform: (Provenance) -> Provenance) {
+        for c in columns.indices { if let map = maps[c] { columns[c].remapCodes(map) } }
+        for i in part.indices where part[i] >= 0 && Int(part[i]) < partMap.count { part[i] = partMap[Int(part[i])] }
+        for i in provenance.indices { provenance[i] = transform(provenance[i]) }
+    }
+
+    /// Keeps only the records for which `keep` is true, in order (a superseded file's records go).
+    public mutating func filter(_ keep: (Int) -> Bool) {
+        let kept = (0..<count).filter(keep)
+        guard kept.count != count else { return }
+        var table = RecordTable(kind: kind, storages: columns.map(\.storage))
+        for i in kept { table.append(values(at: i), part: part[i], provenance: provenance[i]) }
+        self = table
+    }
+}
