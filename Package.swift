@@ -48,8 +48,8 @@ let package = Package(
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "XLSX", "CSV"]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Model"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Metrics", "Model", "XLSX", "Zip"], exclude: ["Fixtures"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Model", "Ingest"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Metrics", "Model", "XLSX", "Zip", "Ingest"], exclude: ["Fixtures"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "XLSX", "CSV"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Generator", "Ingest", "Metrics", "Model", "Render", "Zip"]),
     ]

@@ -64,7 +64,7 @@ extension SheetIngestor {
         let type = types[s]
         // A column the sheet lacks takes its fallback's value (受伤人数 ← 重伤人数), else is empty.
         var source = s
-        if !present[s] {
+        if !present[s] && type != .district && type != .town {
             let f = fallbackSlot[s]
             guard f >= 0, present[f] else {
                 if type == .level { return .int(Int64(levelDefault(s) ?? Column.noLevel)) }

@@ -80,7 +80,7 @@ import Testing
             let h = result.dataset.hazards
             #expect(h.count == 2)
             #expect(h.provenance.map { result.dataset.describe($0) } == [firstHasDuplicate ? "a.csv 第4行" : "a.csv 第2行", "b.csv 第2行"])
-            #expect(h.district.map { result.dataset.districts[$0] } == ["东城区", "东城区"])
+            #expect(h.districts == ["东城区", "东城区"])
             #expect(result.rejects.map { "\($0.file) \($0.row)" } == (firstHasDuplicate ? ["a.csv 2", "a.csv 3"] : ["a.csv 3"]))
             expectConservation(result)
         }
@@ -147,7 +147,7 @@ import Testing
         #expect(c.parts == ["西城区", "东城区"], "file order, not sorted")
         #expect(c.partAliases["东城新区"] == "东城区")
         #expect(c.industryAliases["危化企业"] == "危险化学品")
-        #expect(loaded.headerAliases[.deaths] == ["亡"])
+        #expect(loaded.headerAliases[field("死亡人数")] == ["亡"])
         #expect(c.targets.count == 2)
         #expect(c.targets[0] == Target(year: 2020, part: "东城区", metric: "事前处罚起数", value: ExactDecimal(80), origin: "config.toml 第15行"))
         #expect(c.targets[1].part == nil)
@@ -162,8 +162,8 @@ import Testing
                             config: loaded.config, headerAliases: loaded.headerAliases)
         let d = result.dataset
         #expect(d.accidents.deaths == [2])
-        #expect(d.districts[d.accidents.district[0]] == "东城区")
-        #expect(d.industries[d.accidents.industry[0]] == "危险化学品")
+        #expect(d.accidents.districts[0] == "东城区")
+        #expect(d.accidents.industries[0] == "危险化学品")
     }
 
     @Test func districtLevelWithTowns() throws {

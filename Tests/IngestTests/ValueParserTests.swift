@@ -236,16 +236,10 @@ import Testing
         #expect(ChoiceParser.level(.text("一般火灾")) == .success(.ordinary))
         #expect(ChoiceParser.level(.empty) == .success(nil))
         #expect(ChoiceParser.level(.text("轻微")) == .failure(.notLevel))
-        #expect(ChoiceParser.hazardIsMajor(.text("重大隐患")) == .success(true))
-        #expect(ChoiceParser.hazardIsMajor(.empty) == .success(false))
-        #expect(ChoiceParser.hazardIsMajor(.text("特大")) == .failure(.notHazardLevel))
-    }
-
-    @Test func shutdownWordings() {
-        for s in ["责令停产停业整顿", "罚款；责令停产(停业)整顿", "警告、责令停产（停业）整顿", "停产整顿", "停业整顿", "罚款,停产、停业整顿"] {
-            #expect(ChoiceParser.includesShutdown(s), "\(s)")
-        }
-        for s in ["罚款", "警告", "责令限期整改", "没收违法所得"] { #expect(!ChoiceParser.includesShutdown(s), "\(s)") }
+        // 隐患等级 words read as levels too (the field then accepts only 一般 and 重大).
+        #expect(ChoiceParser.level(.text("重大隐患")) == .success(.major))
+        #expect(ChoiceParser.level(.text("一般事故隐患")) == .success(.ordinary))
+        #expect(ChoiceParser.level(.text("特大")) == .failure(.notLevel))
     }
 
     @Test func reasonsReadAsInTheSpec() {

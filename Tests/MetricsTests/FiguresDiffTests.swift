@@ -8,6 +8,7 @@ private typealias T = TestData
 @Suite struct FiguresDiffTests {
     static func accidents() -> TestData {
         var d = T()
+        d.onlyBreakdowns = ["行业领域", "月份"]
         d.accident("东城区", T.day(2020, 1, 5), deaths: 1)
         d.accident("西湖区", T.day(2020, 3, 2))
         d.accident("东城区", T.day(2019, 2, 1), deaths: 2)
@@ -143,7 +144,8 @@ private typealias T = TestData
         #expect(back.scopes.count == figures.scopes.count)
         #expect(back.scopes[0].metrics.map(\.id) == figures.regionScope.metrics.map(\.id))
         #expect(back.scopes[0].metrics.first { $0.id == "penalties.fines" }?["value"] == "484.353")
-        #expect(back.scopes[0].breakdowns.map(\.name) == ["行业领域", "月份"])
+        #expect(back.scopes[0].breakdowns.map(\.name) == figures.regionScope.breakdowns.map(\.by))
+        #expect(back.scopes[0].breakdowns.prefix(2).map(\.name) == ["行业领域", "月份"])
         #expect(back.scopes[0].breakdowns[1].rows.count == 12)
     }
 

@@ -16,6 +16,13 @@ private typealias T = TestData
 /// Breakdown 危险化学品 holds everything of 2020 (share 100 of the scope), 未填写 the two 2019
 /// records (share 0; rate value null as nothing was found in 2020, prior 0 of 1). The month row
 /// 2020-01 equals the scope, without shares, units or targets.
+///
+/// The catalog added figures without changing any of the above: the built-in metrics declared
+/// since (一般隐患数 = the 2019 hazard only; 事前处罚罚款金额 = the one pre-accident fine 484.353;
+/// 较大及以上火灾, 立案/结案, 执法检查发现隐患数, 关闭取缔 = 0), each count and sum's `series` (2019 and
+/// 2020, the years in the data: the January values again), `double_decline_years` (0: 持平), the
+/// period's `from`/`to`, and the other built-in breakdowns (来源, 隐患等级, 事故类型, 事故等级, 处罚种类),
+/// whose rows split the same records.
 @Suite struct FiguresJSONGoldenTests {
     static func dataset() -> Dataset {
         var d = T(parts: ["东城区"])
@@ -56,39 +63,49 @@ private typealias T = TestData
   "schema": 1,
   "region": "示例市",
   "level": "市",
-  "period": {"year": 2020, "through": 1, "label": "2020年1月", "prior_label": "2019年1月"},
+  "period": {"year": 2020, "through": 1, "label": "2020年1月", "prior_label": "2019年1月", "from": "2020-01-01", "to": "2020-01-31"},
   "scopes": [
     {
       "scope": "示例市",
       "kind": "region",
       "double_decline": {"accidents": false, "fires": false},
+      "double_decline_years": 0,
       "metrics": [
-        {"id": "accidents.count", "name": "事故起数", "unit": "起", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平"},
-        {"id": "accidents.deaths", "name": "事故死亡人数", "unit": "人", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1人"},
-        {"id": "accidents.injuries", "name": "事故受伤人数", "unit": "人", "value": 2, "prior": 0, "change": 2, "yoy": null, "direction": "上升", "phrase": "同比增加2人"},
-        {"id": "accidents.loss", "name": "直接经济损失", "unit": "万元", "value": 12.5, "prior": 0, "change": 12.5, "yoy": null, "direction": "上升", "phrase": "同比增加12.5万元"},
-        {"id": "accidents.major", "name": "较大及以上事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
-        {"id": "accidents.level.ordinary", "name": "一般事故起数", "unit": "起", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平"},
-        {"id": "accidents.level.larger", "name": "较大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
-        {"id": "accidents.level.major", "name": "重大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
-        {"id": "accidents.level.especially_major", "name": "特别重大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
-        {"id": "fires.count", "name": "火灾起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
-        {"id": "fires.deaths", "name": "火灾死亡人数", "unit": "人", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
-        {"id": "fires.injuries", "name": "火灾受伤人数", "unit": "人", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
-        {"id": "fires.loss", "name": "火灾直接经济损失", "unit": "万元", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
-        {"id": "hazards.found", "name": "排查隐患数", "unit": "处", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平"},
-        {"id": "hazards.rectified", "name": "已整改隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处"},
+        {"id": "accidents.count", "name": "事故起数", "unit": "起", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 1}, {"year": 2020, "value": 1}]},
+        {"id": "accidents.deaths", "name": "事故死亡人数", "unit": "人", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1人", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
+        {"id": "accidents.injuries", "name": "事故受伤人数", "unit": "人", "value": 2, "prior": 0, "change": 2, "yoy": null, "direction": "上升", "phrase": "同比增加2人", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 2}]},
+        {"id": "accidents.loss", "name": "直接经济损失", "unit": "万元", "value": 12.5, "prior": 0, "change": 12.5, "yoy": null, "direction": "上升", "phrase": "同比增加12.5万元", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 12.5}]},
+        {"id": "accidents.major", "name": "较大及以上事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "accidents.level.ordinary", "name": "一般事故起数", "unit": "起", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 1}, {"year": 2020, "value": 1}]},
+        {"id": "accidents.level.larger", "name": "较大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "accidents.level.major", "name": "重大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "accidents.level.especially_major", "name": "特别重大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "fires.count", "name": "火灾起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "fires.deaths", "name": "火灾死亡人数", "unit": "人", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "fires.injuries", "name": "火灾受伤人数", "unit": "人", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "fires.loss", "name": "火灾直接经济损失", "unit": "万元", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "hazards.found", "name": "排查隐患数", "unit": "处", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 1}, {"year": 2020, "value": 1}]},
+        {"id": "hazards.rectified", "name": "已整改隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
         {"id": "hazards.rate", "name": "隐患整改率", "unit": "%", "value": 100, "prior": 0, "change": 100, "direction": "上升", "phrase": "同比上升100.0个百分点", "numerator": 1, "denominator": 1},
-        {"id": "hazards.major.found", "name": "重大隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处"},
-        {"id": "hazards.major.rectified", "name": "重大隐患已整改数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处"},
-        {"id": "hazards.major.listed", "name": "挂牌督办数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处"},
-        {"id": "hazards.overdue", "name": "逾期未整改隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%"},
-        {"id": "inspections.count", "name": "执法检查家次", "unit": "家次", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家次"},
+        {"id": "hazards.major.found", "name": "重大隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
+        {"id": "hazards.major.rectified", "name": "重大隐患已整改数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
+        {"id": "hazards.major.listed", "name": "挂牌督办数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
+        {"id": "hazards.overdue", "name": "逾期未整改隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "series": [{"year": 2019, "value": 1}, {"year": 2020, "value": 0}]},
+        {"id": "inspections.count", "name": "执法检查家次", "unit": "家次", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家次", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
         {"id": "inspections.units", "name": "检查单位数", "unit": "家", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家"},
-        {"id": "penalties.count", "name": "行政处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起"},
-        {"id": "penalties.fines", "name": "罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元"},
-        {"id": "penalties.shutdowns", "name": "责令停产整顿数", "unit": "家", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家"},
-        {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起"},
+        {"id": "penalties.count", "name": "行政处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
+        {"id": "penalties.fines", "name": "罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 484.353}]},
+        {"id": "penalties.shutdowns", "name": "责令停产整顿数", "unit": "家", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
+        {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
+        {"id": "fires.major", "name": "较大及以上火灾起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "accidents.filed", "name": "事故立案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "accidents.closed", "name": "事故结案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "hazards.ordinary.found", "name": "一般隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "series": [{"year": 2019, "value": 1}, {"year": 2020, "value": 0}]},
+        {"id": "hazards.ordinary.rectified", "name": "一般隐患已整改数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": 0, "numerator": 0, "denominator": 0},
+        {"id": "inspections.hazards_found", "name": "执法检查发现隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "penalties.pre.fines", "name": "事前处罚罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 484.353}]},
+        {"id": "penalties.closures", "name": "关闭取缔数", "unit": "家", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
         {"id": "targets.事前处罚起数", "name": "事前处罚起数完成率", "unit": "%", "value": 50, "numerator": 1, "denominator": 2}
       ],
       "breakdowns": {
@@ -118,7 +135,16 @@ private typealias T = TestData
             {"id": "penalties.count", "name": "行政处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起", "share": 100, "share_of": 1},
             {"id": "penalties.fines", "name": "罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元", "share": 100, "share_of": 484.353},
             {"id": "penalties.shutdowns", "name": "责令停产整顿数", "unit": "家", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家", "share": 100, "share_of": 1},
-            {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起", "share": 100, "share_of": 1}
+            {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起", "share": 100, "share_of": 1},
+            {"id": "fires.major", "name": "较大及以上火灾起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.filed", "name": "事故立案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.closed", "name": "事故结案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.found", "name": "一般隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rectified", "name": "一般隐患已整改数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": null, "numerator": 0, "denominator": 0},
+            {"id": "inspections.hazards_found", "name": "执法检查发现隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "penalties.pre.fines", "name": "事前处罚罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元", "share": 100, "share_of": 484.353},
+            {"id": "penalties.closures", "name": "关闭取缔数", "unit": "家", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0}
           ]},
           {"key": "未填写", "metrics": [
             {"id": "accidents.count", "name": "事故起数", "unit": "起", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": 0, "share_of": 1},
@@ -145,7 +171,16 @@ private typealias T = TestData
             {"id": "penalties.count", "name": "行政处罚起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
             {"id": "penalties.fines", "name": "罚款金额", "unit": "万元", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 484.353},
             {"id": "penalties.shutdowns", "name": "责令停产整顿数", "unit": "家", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
-            {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1}
+            {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
+            {"id": "fires.major", "name": "较大及以上火灾起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.filed", "name": "事故立案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.closed", "name": "事故结案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.found", "name": "一般隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rectified", "name": "一般隐患已整改数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": 0, "numerator": 0, "denominator": 0},
+            {"id": "inspections.hazards_found", "name": "执法检查发现隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "penalties.pre.fines", "name": "事前处罚罚款金额", "unit": "万元", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 484.353},
+            {"id": "penalties.closures", "name": "关闭取缔数", "unit": "家", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0}
           ]}
         ],
         "月份": [
@@ -174,42 +209,151 @@ private typealias T = TestData
             {"id": "penalties.count", "name": "行政处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起"},
             {"id": "penalties.fines", "name": "罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元"},
             {"id": "penalties.shutdowns", "name": "责令停产整顿数", "unit": "家", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家"},
-            {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起"}
+            {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起"},
+            {"id": "fires.major", "name": "较大及以上火灾起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
+            {"id": "accidents.filed", "name": "事故立案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
+            {"id": "accidents.closed", "name": "事故结案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
+            {"id": "hazards.ordinary.found", "name": "一般隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%"},
+            {"id": "hazards.ordinary.rectified", "name": "一般隐患已整改数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
+            {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": 0, "numerator": 0, "denominator": 0},
+            {"id": "inspections.hazards_found", "name": "执法检查发现隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
+            {"id": "penalties.pre.fines", "name": "事前处罚罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元"},
+            {"id": "penalties.closures", "name": "关闭取缔数", "unit": "家", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"}
+          ]}
+        ],
+        "来源": [
+          {"key": "未填写", "metrics": [
+            {"id": "hazards.found", "name": "排查隐患数", "unit": "处", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平", "share": 100, "share_of": 1},
+            {"id": "hazards.rectified", "name": "已整改隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.rate", "name": "隐患整改率", "unit": "%", "value": 100, "prior": 0, "change": 100, "direction": "上升", "phrase": "同比上升100.0个百分点", "numerator": 1, "denominator": 1},
+            {"id": "hazards.major.found", "name": "重大隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.major.rectified", "name": "重大隐患已整改数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.major.listed", "name": "挂牌督办数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.overdue", "name": "逾期未整改隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": null, "share_of": 0},
+            {"id": "inspections.count", "name": "执法检查家次", "unit": "家次", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
+            {"id": "hazards.ordinary.found", "name": "一般隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rectified", "name": "一般隐患已整改数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": 0, "numerator": 0, "denominator": 0},
+            {"id": "inspections.hazards_found", "name": "执法检查发现隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0}
+          ]}
+        ],
+        "隐患等级": [
+          {"key": "一般", "metrics": [
+            {"id": "hazards.found", "name": "排查隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": 0, "share_of": 1},
+            {"id": "hazards.rectified", "name": "已整改隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
+            {"id": "hazards.rate", "name": "隐患整改率", "unit": "%", "value": null, "prior": 0, "numerator": 0, "denominator": 0},
+            {"id": "hazards.major.found", "name": "重大隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
+            {"id": "hazards.major.rectified", "name": "重大隐患已整改数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
+            {"id": "hazards.major.listed", "name": "挂牌督办数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
+            {"id": "hazards.overdue", "name": "逾期未整改隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.found", "name": "一般隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rectified", "name": "一般隐患已整改数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": 0, "numerator": 0, "denominator": 0}
+          ]},
+          {"key": "重大", "metrics": [
+            {"id": "hazards.found", "name": "排查隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.rectified", "name": "已整改隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.rate", "name": "隐患整改率", "unit": "%", "value": 100, "prior": null, "numerator": 1, "denominator": 1},
+            {"id": "hazards.major.found", "name": "重大隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.major.rectified", "name": "重大隐患已整改数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.major.listed", "name": "挂牌督办数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.overdue", "name": "逾期未整改隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.found", "name": "一般隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rectified", "name": "一般隐患已整改数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": null, "numerator": 0, "denominator": 0}
+          ]}
+        ],
+        "事故类型": [
+          {"key": "未填写", "metrics": [
+            {"id": "accidents.count", "name": "事故起数", "unit": "起", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平", "share": 100, "share_of": 1},
+            {"id": "accidents.deaths", "name": "事故死亡人数", "unit": "人", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1人", "share": 100, "share_of": 1},
+            {"id": "accidents.injuries", "name": "事故受伤人数", "unit": "人", "value": 2, "prior": 0, "change": 2, "yoy": null, "direction": "上升", "phrase": "同比增加2人", "share": 100, "share_of": 2},
+            {"id": "accidents.loss", "name": "直接经济损失", "unit": "万元", "value": 12.5, "prior": 0, "change": 12.5, "yoy": null, "direction": "上升", "phrase": "同比增加12.5万元", "share": 100, "share_of": 12.5},
+            {"id": "accidents.major", "name": "较大及以上事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.level.ordinary", "name": "一般事故起数", "unit": "起", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平", "share": 100, "share_of": 1},
+            {"id": "accidents.level.larger", "name": "较大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.level.major", "name": "重大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.level.especially_major", "name": "特别重大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.filed", "name": "事故立案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.closed", "name": "事故结案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0}
+          ]}
+        ],
+        "事故等级": [
+          {"key": "一般", "metrics": [
+            {"id": "accidents.count", "name": "事故起数", "unit": "起", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平", "share": 100, "share_of": 1},
+            {"id": "accidents.deaths", "name": "事故死亡人数", "unit": "人", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1人", "share": 100, "share_of": 1},
+            {"id": "accidents.injuries", "name": "事故受伤人数", "unit": "人", "value": 2, "prior": 0, "change": 2, "yoy": null, "direction": "上升", "phrase": "同比增加2人", "share": 100, "share_of": 2},
+            {"id": "accidents.loss", "name": "直接经济损失", "unit": "万元", "value": 12.5, "prior": 0, "change": 12.5, "yoy": null, "direction": "上升", "phrase": "同比增加12.5万元", "share": 100, "share_of": 12.5},
+            {"id": "accidents.major", "name": "较大及以上事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.level.ordinary", "name": "一般事故起数", "unit": "起", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平", "share": 100, "share_of": 1},
+            {"id": "accidents.level.larger", "name": "较大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.level.major", "name": "重大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.level.especially_major", "name": "特别重大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "fires.count", "name": "火灾起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "fires.deaths", "name": "火灾死亡人数", "unit": "人", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "fires.injuries", "name": "火灾受伤人数", "unit": "人", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "fires.loss", "name": "火灾直接经济损失", "unit": "万元", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "fires.major", "name": "较大及以上火灾起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.filed", "name": "事故立案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.closed", "name": "事故结案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0}
+          ]}
+        ],
+        "处罚种类": [
+          {"key": "责令停产整顿", "metrics": [
+            {"id": "penalties.count", "name": "行政处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起", "share": 100, "share_of": 1},
+            {"id": "penalties.fines", "name": "罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元", "share": 100, "share_of": 484.353},
+            {"id": "penalties.shutdowns", "name": "责令停产整顿数", "unit": "家", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家", "share": 100, "share_of": 1},
+            {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起", "share": 100, "share_of": 1},
+            {"id": "penalties.pre.fines", "name": "事前处罚罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元", "share": 100, "share_of": 484.353},
+            {"id": "penalties.closures", "name": "关闭取缔数", "unit": "家", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0}
           ]}
         ]
+      },
+      "lists": {
+        "较大及以上事故": []
       }
     },
     {
       "scope": "东城区",
       "kind": "part",
       "double_decline": {"accidents": false, "fires": false},
+      "double_decline_years": 0,
       "metrics": [
-        {"id": "accidents.count", "name": "事故起数", "unit": "起", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平"},
-        {"id": "accidents.deaths", "name": "事故死亡人数", "unit": "人", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1人"},
-        {"id": "accidents.injuries", "name": "事故受伤人数", "unit": "人", "value": 2, "prior": 0, "change": 2, "yoy": null, "direction": "上升", "phrase": "同比增加2人"},
-        {"id": "accidents.loss", "name": "直接经济损失", "unit": "万元", "value": 12.5, "prior": 0, "change": 12.5, "yoy": null, "direction": "上升", "phrase": "同比增加12.5万元"},
-        {"id": "accidents.major", "name": "较大及以上事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
-        {"id": "accidents.level.ordinary", "name": "一般事故起数", "unit": "起", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平"},
-        {"id": "accidents.level.larger", "name": "较大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
-        {"id": "accidents.level.major", "name": "重大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
-        {"id": "accidents.level.especially_major", "name": "特别重大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
-        {"id": "fires.count", "name": "火灾起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
-        {"id": "fires.deaths", "name": "火灾死亡人数", "unit": "人", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
-        {"id": "fires.injuries", "name": "火灾受伤人数", "unit": "人", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
-        {"id": "fires.loss", "name": "火灾直接经济损失", "unit": "万元", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
-        {"id": "hazards.found", "name": "排查隐患数", "unit": "处", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平"},
-        {"id": "hazards.rectified", "name": "已整改隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处"},
+        {"id": "accidents.count", "name": "事故起数", "unit": "起", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 1}, {"year": 2020, "value": 1}]},
+        {"id": "accidents.deaths", "name": "事故死亡人数", "unit": "人", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1人", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
+        {"id": "accidents.injuries", "name": "事故受伤人数", "unit": "人", "value": 2, "prior": 0, "change": 2, "yoy": null, "direction": "上升", "phrase": "同比增加2人", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 2}]},
+        {"id": "accidents.loss", "name": "直接经济损失", "unit": "万元", "value": 12.5, "prior": 0, "change": 12.5, "yoy": null, "direction": "上升", "phrase": "同比增加12.5万元", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 12.5}]},
+        {"id": "accidents.major", "name": "较大及以上事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "accidents.level.ordinary", "name": "一般事故起数", "unit": "起", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 1}, {"year": 2020, "value": 1}]},
+        {"id": "accidents.level.larger", "name": "较大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "accidents.level.major", "name": "重大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "accidents.level.especially_major", "name": "特别重大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "fires.count", "name": "火灾起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "fires.deaths", "name": "火灾死亡人数", "unit": "人", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "fires.injuries", "name": "火灾受伤人数", "unit": "人", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "fires.loss", "name": "火灾直接经济损失", "unit": "万元", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "hazards.found", "name": "排查隐患数", "unit": "处", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 1}, {"year": 2020, "value": 1}]},
+        {"id": "hazards.rectified", "name": "已整改隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
         {"id": "hazards.rate", "name": "隐患整改率", "unit": "%", "value": 100, "prior": 0, "change": 100, "direction": "上升", "phrase": "同比上升100.0个百分点", "numerator": 1, "denominator": 1},
-        {"id": "hazards.major.found", "name": "重大隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处"},
-        {"id": "hazards.major.rectified", "name": "重大隐患已整改数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处"},
-        {"id": "hazards.major.listed", "name": "挂牌督办数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处"},
-        {"id": "hazards.overdue", "name": "逾期未整改隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%"},
-        {"id": "inspections.count", "name": "执法检查家次", "unit": "家次", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家次"},
+        {"id": "hazards.major.found", "name": "重大隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
+        {"id": "hazards.major.rectified", "name": "重大隐患已整改数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
+        {"id": "hazards.major.listed", "name": "挂牌督办数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
+        {"id": "hazards.overdue", "name": "逾期未整改隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "series": [{"year": 2019, "value": 1}, {"year": 2020, "value": 0}]},
+        {"id": "inspections.count", "name": "执法检查家次", "unit": "家次", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家次", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
         {"id": "inspections.units", "name": "检查单位数", "unit": "家", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家"},
-        {"id": "penalties.count", "name": "行政处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起"},
-        {"id": "penalties.fines", "name": "罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元"},
-        {"id": "penalties.shutdowns", "name": "责令停产整顿数", "unit": "家", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家"},
-        {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起"}
+        {"id": "penalties.count", "name": "行政处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
+        {"id": "penalties.fines", "name": "罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 484.353}]},
+        {"id": "penalties.shutdowns", "name": "责令停产整顿数", "unit": "家", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
+        {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 1}]},
+        {"id": "fires.major", "name": "较大及以上火灾起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "accidents.filed", "name": "事故立案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "accidents.closed", "name": "事故结案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "hazards.ordinary.found", "name": "一般隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "series": [{"year": 2019, "value": 1}, {"year": 2020, "value": 0}]},
+        {"id": "hazards.ordinary.rectified", "name": "一般隐患已整改数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": 0, "numerator": 0, "denominator": 0},
+        {"id": "inspections.hazards_found", "name": "执法检查发现隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]},
+        {"id": "penalties.pre.fines", "name": "事前处罚罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 484.353}]},
+        {"id": "penalties.closures", "name": "关闭取缔数", "unit": "家", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "series": [{"year": 2019, "value": 0}, {"year": 2020, "value": 0}]}
       ],
       "breakdowns": {
         "行业领域": [
@@ -238,7 +382,16 @@ private typealias T = TestData
             {"id": "penalties.count", "name": "行政处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起", "share": 100, "share_of": 1},
             {"id": "penalties.fines", "name": "罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元", "share": 100, "share_of": 484.353},
             {"id": "penalties.shutdowns", "name": "责令停产整顿数", "unit": "家", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家", "share": 100, "share_of": 1},
-            {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起", "share": 100, "share_of": 1}
+            {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起", "share": 100, "share_of": 1},
+            {"id": "fires.major", "name": "较大及以上火灾起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.filed", "name": "事故立案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.closed", "name": "事故结案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.found", "name": "一般隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rectified", "name": "一般隐患已整改数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": null, "numerator": 0, "denominator": 0},
+            {"id": "inspections.hazards_found", "name": "执法检查发现隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "penalties.pre.fines", "name": "事前处罚罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元", "share": 100, "share_of": 484.353},
+            {"id": "penalties.closures", "name": "关闭取缔数", "unit": "家", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0}
           ]},
           {"key": "未填写", "metrics": [
             {"id": "accidents.count", "name": "事故起数", "unit": "起", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": 0, "share_of": 1},
@@ -265,7 +418,16 @@ private typealias T = TestData
             {"id": "penalties.count", "name": "行政处罚起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
             {"id": "penalties.fines", "name": "罚款金额", "unit": "万元", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 484.353},
             {"id": "penalties.shutdowns", "name": "责令停产整顿数", "unit": "家", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
-            {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1}
+            {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
+            {"id": "fires.major", "name": "较大及以上火灾起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.filed", "name": "事故立案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.closed", "name": "事故结案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.found", "name": "一般隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rectified", "name": "一般隐患已整改数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": 0, "numerator": 0, "denominator": 0},
+            {"id": "inspections.hazards_found", "name": "执法检查发现隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "penalties.pre.fines", "name": "事前处罚罚款金额", "unit": "万元", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 484.353},
+            {"id": "penalties.closures", "name": "关闭取缔数", "unit": "家", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0}
           ]}
         ],
         "月份": [
@@ -294,9 +456,108 @@ private typealias T = TestData
             {"id": "penalties.count", "name": "行政处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起"},
             {"id": "penalties.fines", "name": "罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元"},
             {"id": "penalties.shutdowns", "name": "责令停产整顿数", "unit": "家", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家"},
-            {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起"}
+            {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起"},
+            {"id": "fires.major", "name": "较大及以上火灾起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
+            {"id": "accidents.filed", "name": "事故立案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
+            {"id": "accidents.closed", "name": "事故结案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
+            {"id": "hazards.ordinary.found", "name": "一般隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%"},
+            {"id": "hazards.ordinary.rectified", "name": "一般隐患已整改数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
+            {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": 0, "numerator": 0, "denominator": 0},
+            {"id": "inspections.hazards_found", "name": "执法检查发现隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"},
+            {"id": "penalties.pre.fines", "name": "事前处罚罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元"},
+            {"id": "penalties.closures", "name": "关闭取缔数", "unit": "家", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平"}
+          ]}
+        ],
+        "来源": [
+          {"key": "未填写", "metrics": [
+            {"id": "hazards.found", "name": "排查隐患数", "unit": "处", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平", "share": 100, "share_of": 1},
+            {"id": "hazards.rectified", "name": "已整改隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.rate", "name": "隐患整改率", "unit": "%", "value": 100, "prior": 0, "change": 100, "direction": "上升", "phrase": "同比上升100.0个百分点", "numerator": 1, "denominator": 1},
+            {"id": "hazards.major.found", "name": "重大隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.major.rectified", "name": "重大隐患已整改数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.major.listed", "name": "挂牌督办数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.overdue", "name": "逾期未整改隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": null, "share_of": 0},
+            {"id": "inspections.count", "name": "执法检查家次", "unit": "家次", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
+            {"id": "hazards.ordinary.found", "name": "一般隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rectified", "name": "一般隐患已整改数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": 0, "numerator": 0, "denominator": 0},
+            {"id": "inspections.hazards_found", "name": "执法检查发现隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0}
+          ]}
+        ],
+        "隐患等级": [
+          {"key": "一般", "metrics": [
+            {"id": "hazards.found", "name": "排查隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": 0, "share_of": 1},
+            {"id": "hazards.rectified", "name": "已整改隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
+            {"id": "hazards.rate", "name": "隐患整改率", "unit": "%", "value": null, "prior": 0, "numerator": 0, "denominator": 0},
+            {"id": "hazards.major.found", "name": "重大隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
+            {"id": "hazards.major.rectified", "name": "重大隐患已整改数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
+            {"id": "hazards.major.listed", "name": "挂牌督办数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
+            {"id": "hazards.overdue", "name": "逾期未整改隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.found", "name": "一般隐患数", "unit": "处", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rectified", "name": "一般隐患已整改数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": 0, "numerator": 0, "denominator": 0}
+          ]},
+          {"key": "重大", "metrics": [
+            {"id": "hazards.found", "name": "排查隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.rectified", "name": "已整改隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.rate", "name": "隐患整改率", "unit": "%", "value": 100, "prior": null, "numerator": 1, "denominator": 1},
+            {"id": "hazards.major.found", "name": "重大隐患数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.major.rectified", "name": "重大隐患已整改数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.major.listed", "name": "挂牌督办数", "unit": "处", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1处", "share": 100, "share_of": 1},
+            {"id": "hazards.overdue", "name": "逾期未整改隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.found", "name": "一般隐患数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rectified", "name": "一般隐患已整改数", "unit": "处", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": null, "numerator": 0, "denominator": 0}
+          ]}
+        ],
+        "事故类型": [
+          {"key": "未填写", "metrics": [
+            {"id": "accidents.count", "name": "事故起数", "unit": "起", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平", "share": 100, "share_of": 1},
+            {"id": "accidents.deaths", "name": "事故死亡人数", "unit": "人", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1人", "share": 100, "share_of": 1},
+            {"id": "accidents.injuries", "name": "事故受伤人数", "unit": "人", "value": 2, "prior": 0, "change": 2, "yoy": null, "direction": "上升", "phrase": "同比增加2人", "share": 100, "share_of": 2},
+            {"id": "accidents.loss", "name": "直接经济损失", "unit": "万元", "value": 12.5, "prior": 0, "change": 12.5, "yoy": null, "direction": "上升", "phrase": "同比增加12.5万元", "share": 100, "share_of": 12.5},
+            {"id": "accidents.major", "name": "较大及以上事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.level.ordinary", "name": "一般事故起数", "unit": "起", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平", "share": 100, "share_of": 1},
+            {"id": "accidents.level.larger", "name": "较大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.level.major", "name": "重大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.level.especially_major", "name": "特别重大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.filed", "name": "事故立案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.closed", "name": "事故结案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0}
+          ]}
+        ],
+        "事故等级": [
+          {"key": "一般", "metrics": [
+            {"id": "accidents.count", "name": "事故起数", "unit": "起", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平", "share": 100, "share_of": 1},
+            {"id": "accidents.deaths", "name": "事故死亡人数", "unit": "人", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1人", "share": 100, "share_of": 1},
+            {"id": "accidents.injuries", "name": "事故受伤人数", "unit": "人", "value": 2, "prior": 0, "change": 2, "yoy": null, "direction": "上升", "phrase": "同比增加2人", "share": 100, "share_of": 2},
+            {"id": "accidents.loss", "name": "直接经济损失", "unit": "万元", "value": 12.5, "prior": 0, "change": 12.5, "yoy": null, "direction": "上升", "phrase": "同比增加12.5万元", "share": 100, "share_of": 12.5},
+            {"id": "accidents.major", "name": "较大及以上事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.level.ordinary", "name": "一般事故起数", "unit": "起", "value": 1, "prior": 1, "change": 0, "yoy": 0, "direction": "持平", "phrase": "同比持平", "share": 100, "share_of": 1},
+            {"id": "accidents.level.larger", "name": "较大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.level.major", "name": "重大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.level.especially_major", "name": "特别重大事故起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "fires.count", "name": "火灾起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "fires.deaths", "name": "火灾死亡人数", "unit": "人", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "fires.injuries", "name": "火灾受伤人数", "unit": "人", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "fires.loss", "name": "火灾直接经济损失", "unit": "万元", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "fires.major", "name": "较大及以上火灾起数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.filed", "name": "事故立案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
+            {"id": "accidents.closed", "name": "事故结案数", "unit": "起", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0}
+          ]}
+        ],
+        "处罚种类": [
+          {"key": "责令停产整顿", "metrics": [
+            {"id": "penalties.count", "name": "行政处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起", "share": 100, "share_of": 1},
+            {"id": "penalties.fines", "name": "罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元", "share": 100, "share_of": 484.353},
+            {"id": "penalties.shutdowns", "name": "责令停产整顿数", "unit": "家", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家", "share": 100, "share_of": 1},
+            {"id": "penalties.pre", "name": "事前处罚起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起", "share": 100, "share_of": 1},
+            {"id": "penalties.pre.fines", "name": "事前处罚罚款金额", "unit": "万元", "value": 484.353, "prior": 0, "change": 484.353, "yoy": null, "direction": "上升", "phrase": "同比增加484.353万元", "share": 100, "share_of": 484.353},
+            {"id": "penalties.closures", "name": "关闭取缔数", "unit": "家", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0}
           ]}
         ]
+      },
+      "lists": {
+        "较大及以上事故": []
       }
     }
   ]

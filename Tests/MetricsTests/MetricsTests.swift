@@ -133,7 +133,7 @@ typealias D = DatasetBuilder
     @Test func industrySharesAndTargets() throws {
         var b = D()
         for i in 0..<118 { b.penalty("东城区", D.day(2020, 1 + i % 12, 1), industry: i < 60 ? "危险化学品" : "商贸", pre: i < 69) }
-        b.dataset.targets = [Target(year: 2020, part: nil, metric: "事前处罚起数", value: ExactDecimal(80), origin: "config.toml")]
+        b.targets = [Target(year: 2020, part: nil, metric: "事前处罚起数", value: ExactDecimal(80), origin: "config.toml")]
         let f = FiguresBuilder.compute(b.dataset, period: try ReportPeriod(year: 2020, through: 12))
         let chem = f.regionScope.industries.first { $0.key == "危险化学品" }!
         #expect(chem.metric("penalties.count")?.share?.percentText(decimals: 2) == "50.85")
@@ -178,7 +178,7 @@ typealias D = DatasetBuilder
                 }
             }
             let f = FiguresBuilder.compute(b.dataset, period: try ReportPeriod(year: 2020, through: 12))
-            for metric in Metric.allCases {
+            for metric in TestData.additiveMetrics {
                 let region = f.regionScope.metric(metric.id)!
                 var sum = ExactDecimal(0), priorSum = ExactDecimal(0)
                 for part in f.parts {
@@ -204,8 +204,8 @@ typealias D = DatasetBuilder
         b.accident("东城区", D.day(2020, 3, 1), deaths: 1)
         let f = FiguresBuilder.compute(b.dataset, period: try ReportPeriod(year: 2020, through: 12))
         let json = FiguresJSON.text(f)
-        #expect(json.contains(#""period": {"year": 2020, "through": 12, "label": "2020年", "prior_label": "2019年"}"#))
-        #expect(json.contains(#"{"id": "accidents.count", "name": "事故起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起"}"#))
+        #expect(json.contains(#""period": {"year": 2020, "through": 12, "label": "2020年", "prior_label": "2019年", "from": "2020-01-01", "to": "2020-12-31"}"#))
+        #expect(json.contains(#"{"id": "accidents.count", "name": "事故起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起", "series": [{"year": 2020, "value": 1}]}"#))
         #expect(json.contains(#"{"id": "hazards.rate", "name": "隐患整改率", "unit": "%", "value": null, "prior": null, "numerator": 0, "denominator": 0}"#))
         #expect(FiguresJSON.quoted("a\"b\n") == #""a\"b\n""#)
     }

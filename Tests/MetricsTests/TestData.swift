@@ -1,115 +1,131 @@
+import Ingest
 import Model
 
 /// A dataset written record by record for explain, diff and rule tests: every record gets its
 /// own row in a named file and sheet, so provenance can be checked.
+///
+/// `dataset` is the data as if every part had sent every register for every year the records
+/// span (an empty register where it sent nothing), with every column present — so a figure
+/// without records is a real 0, as in the tests written before coverage existed. Tests of
+/// coverage build on `records`, which holds only what was added.
 struct TestData {
-    var dataset: Dataset
+    var records: Dataset
     private var rows: [String: Int32] = [:]
+    /// Every part sent every register (see above); false: only what the records show.
+    var covered = true
+    /// Keep only these breakdowns of the catalog (tests written before the others existed).
+    var onlyBreakdowns: [String]?
 
     init(name: String = "示例市", level: RegionConfig.Level = .city, parts: [String] = ["东城区", "西湖区"],
          partAliases: [String: String] = [:]) {
         var aliases = partAliases
         for p in parts { aliases[p] = p }
-        dataset = Dataset(config: RegionConfig(name: name, level: level, parts: parts, partAliases: aliases))
+        let config = RegionConfig(name: name, level: level, parts: parts, partAliases: aliases)
+        records = Dataset(config: config, catalog: CatalogLoader.builtin(region: config))
+    }
+
+    var dataset: Dataset {
+        var d = records
+        if let only = onlyBreakdowns { d.catalog.breakdowns.removeAll { !only.contains($0.by) } }
+        guard covered else { return d }
+        var years = Set<Int>()
+        DataYears.forEach(d) { years.insert($0) }
+        if let last = years.max() { years.insert(last + 1) }
+        if let first = years.min() { years.insert(first - 1) }
+        for k in d.catalog.kinds.indices where d.catalog.kinds[k].role != .targets {
+            for c in d.mappedColumns[k].indices { d.mappedColumns[k][c] = true }
+            for part in d.config.parts {
+                let code = d.dictionaries[d.partDictionary].code(for: part)
+                for y in years.sorted() {
+                    d.emptyRegisters.append(EmptyRegister(kind: k, part: code, year: y, months: nil,
+                                                          provenance: Provenance(file: 0, sheet: -1, row: 1)))
+                }
+            }
+        }
+        return d
     }
 
     static func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }
 
+    /// Every count and sum metric of the built-in catalog.
+    static let additiveMetrics = CatalogLoader.builtin().metrics.filter(\.isAdditive)
+
     /// The next row of `file` (sheet named after the kind, rows from 2 as under a header row).
     mutating func provenance(_ file: String, sheet: String?) -> Provenance {
-        var index = dataset.files.firstIndex(of: file)
+        var index = records.files.firstIndex(of: file)
         if index == nil {
-            dataset.files.append(file)
-            index = dataset.files.count - 1
+            records.files.append(file)
+            index = records.files.count - 1
         }
         let key = file + "|" + (sheet ?? "")
         let row = (rows[key] ?? 1) + 1
         rows[key] = row
-        let sheetCode = sheet.map { dataset.sheetNames.code(for: $0) } ?? StringDictionary.absent
+        let sheetCode = sheet.map { records.sheetNames.code(for: $0) } ?? StringDictionary.absent
         return Provenance(file: Int32(index!), sheet: sheetCode, row: row)
-    }
-
-    /// An empty name: a record without a part.
-    mutating func partCodes(_ part: String) -> (district: Int32, town: Int32) {
-        if part.isEmpty { return (StringDictionary.absent, StringDictionary.absent) }
-        return dataset.config.level.partsAreTowns
-            ? (StringDictionary.absent, dataset.towns.code(for: part))
-            : (dataset.districts.code(for: part), StringDictionary.absent)
-    }
-
-    mutating func code(_ value: String?, in keyPath: WritableKeyPath<Dataset, StringDictionary>) -> Int32 {
-        guard let value else { return StringDictionary.absent }
-        return dataset[keyPath: keyPath].code(for: value)
     }
 
     mutating func accident(_ part: String, _ date: Day, deaths: Int32 = 0, missing: Int32 = 0, injuries: Int32 = 0,
                            lossWan: String = "0", industry: String? = nil, level: AccidentLevel = .ordinary,
                            id: String? = nil, file: String = "事故.xlsx") {
-        var r = IncidentTable.Record(date: date, provenance: provenance(file, sheet: "事故"))
-        (r.district, r.town) = partCodes(part)
-        r.industry = code(industry, in: \.industries)
-        r.id = code(id, in: \.identifiers)
-        r.deaths = deaths
-        r.missing = missing
-        r.injuries = injuries
-        r.loss = Money(decimal: lossWan, unit: .wanYuan)!
-        r.level = level
-        dataset.accidents.append(r)
+        var v: [String: RecordValue] = ["发生时间": .day(date), "死亡人数": .count(Int64(deaths)), "失踪人数": .count(Int64(missing)),
+                                        "受伤人数": .count(Int64(injuries)), "直接经济损失": .money(Money(decimal: lossWan, unit: .wanYuan)!),
+                                        "事故等级": .level(level)]
+        if let industry { v["行业领域"] = .text(industry) }
+        if let id { v["事故编号"] = .text(id) }
+        records.append(kind: "事故", part: part, v, provenance: provenance(file, sheet: "事故"))
     }
 
     mutating func fire(_ part: String, _ date: Day, deaths: Int32 = 0, injuries: Int32 = 0, lossWan: String = "0",
                        industry: String? = nil, file: String = "火灾.csv") {
-        var r = IncidentTable.Record(date: date, provenance: provenance(file, sheet: nil))
-        (r.district, r.town) = partCodes(part)
-        r.industry = code(industry, in: \.industries)
-        r.deaths = deaths
-        r.injuries = injuries
-        r.loss = Money(decimal: lossWan, unit: .wanYuan)!
-        dataset.fires.append(r)
+        var v: [String: RecordValue] = ["发生时间": .day(date), "死亡人数": .count(Int64(deaths)), "受伤人数": .count(Int64(injuries)),
+                                        "直接经济损失": .money(Money(decimal: lossWan, unit: .wanYuan)!)]
+        if let industry { v["行业领域"] = .text(industry) }
+        records.append(kind: "火灾", part: part, v, provenance: provenance(file, sheet: nil))
     }
 
     mutating func hazard(_ part: String, _ date: Day, rectifiedOn: Day? = nil, status: Bool = false, deadline: Day? = nil,
                          major: Bool = false, listed: Bool = false, industry: String? = nil, id: String? = nil,
-                         file: String = "隐患.xlsx") {
-        var r = HazardTable.Record(date: date, provenance: provenance(file, sheet: "隐患"))
-        (r.district, r.town) = partCodes(part)
-        r.industry = code(industry, in: \.industries)
-        r.id = code(id, in: \.identifiers)
-        r.rectifiedOn = rectifiedOn
-        r.deadline = deadline
-        var flags: HazardTable.Flags = []
-        if status { flags.insert(.statusRectified) }
-        if major { flags.insert(.major) }
-        if listed { flags.insert(.listed) }
-        r.flags = flags
-        dataset.hazards.append(r)
+                         source: String? = nil, file: String = "隐患.xlsx") {
+        var v: [String: RecordValue] = ["排查日期": .day(date), "隐患等级": .level(major ? .major : .ordinary), "挂牌督办": .bool(listed)]
+        if let rectifiedOn { v["整改完成日期"] = .day(rectifiedOn) }
+        if let deadline { v["整改期限"] = .day(deadline) }
+        if status { v["整改状态"] = .status(true) }
+        if let industry { v["行业领域"] = .text(industry) }
+        if let id { v["隐患编号"] = .text(id) }
+        if let source { v["来源"] = .text(source) }
+        records.append(kind: "隐患", part: part, v, provenance: provenance(file, sheet: "隐患"))
     }
 
     mutating func inspection(_ part: String, _ date: Day, unit: String?, industry: String? = nil, file: String = "检查.xlsx") {
-        var r = InspectionTable.Record(date: date, provenance: provenance(file, sheet: "执法检查"))
-        (r.district, r.town) = partCodes(part)
-        r.industry = code(industry, in: \.industries)
-        r.unit = code(unit, in: \.units)
-        dataset.inspections.append(r)
+        var v: [String: RecordValue] = ["检查日期": .day(date)]
+        if let unit { v["单位名称"] = .text(unit) }
+        if let industry { v["行业领域"] = .text(industry) }
+        records.append(kind: "执法检查", part: part, v, provenance: provenance(file, sheet: "执法检查"))
     }
 
     mutating func penalty(_ part: String, _ date: Day, fineYuan: String = "0", industry: String? = nil, pre: Bool = false,
                           shutdown: Bool = false, kinds: String? = nil, id: String? = nil, file: String = "处罚.xlsx") {
-        var r = PenaltyTable.Record(date: date, provenance: provenance(file, sheet: "行政处罚"))
-        (r.district, r.town) = partCodes(part)
-        r.industry = code(industry, in: \.industries)
-        r.id = code(id, in: \.identifiers)
-        r.penaltyKinds = code(kinds, in: \.labels)
-        r.fine = Money(decimal: fineYuan, unit: .yuan)!
-        var flags: PenaltyTable.Flags = []
-        if pre { flags.insert(.beforeAccident) }
-        if shutdown { flags.insert(.shutdown) }
-        r.flags = flags
-        dataset.penalties.append(r)
+        var v: [String: RecordValue] = ["立案日期": .day(date), "罚款金额": .money(Money(decimal: fineYuan, unit: .yuan)!), "事前处罚": .bool(pre)]
+        let written = [kinds, shutdown && !(kinds ?? "").contains("停产") ? "责令停产整顿" : nil].compactMap { $0 }
+        if !written.isEmpty { v["处罚种类"] = .text(written.joined(separator: ";")) }
+        if let industry { v["行业领域"] = .text(industry) }
+        if let id { v["案件编号"] = .text(id) }
+        records.append(kind: "行政处罚", part: part, v, provenance: provenance(file, sheet: "行政处罚"))
     }
 
     mutating func target(_ year: Int, _ metric: String, _ value: String, part: String? = nil) {
-        dataset.targets.append(Target(year: year, part: part, metric: metric, value: ExactDecimal(value)!, origin: "config.toml 第9行"))
+        records.targets.append(Target(year: year, part: part, metric: metric, value: ExactDecimal(value)!, origin: "config.toml 第9行"))
+    }
+}
+
+/// The years records are dated in.
+enum DataYears {
+    static func forEach(_ d: Dataset, _ body: (Int) -> Void) {
+        for (k, kind) in d.catalog.kinds.enumerated() {
+            guard let c = kind.date else { continue }
+            let t = d.tables[k]
+            for i in 0..<t.count { if let day = t.columns[c].day(i) { body(day.year) } }
+        }
     }
 }
 

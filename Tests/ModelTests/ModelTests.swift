@@ -118,24 +118,34 @@ import Testing
     }
 }
 
-@Suite struct HazardTableTests {
-    @Test func rectificationDependsOnTheAsOfDate() {
-        var t = HazardTable()
+@Suite struct RecordTableTests {
+    /// Columns store rows only up to their last non-default value; the implied rows read as the
+    /// default, and a later value materialises them.
+    @Test func emptyColumnsTakeNoSpaceAndReadAsEmpty() {
+        var t = RecordTable(kind: 0, storages: [.codes, .int32, .days, .bytes])
         let p = Provenance(file: 0, sheet: -1, row: 2)
-        var late = HazardTable.Record(date: Day(year: 2024, month: 12, day: 1)!, provenance: p)
-        late.rectifiedOn = Day(year: 2025, month: 1, day: 5)
-        late.flags = [.statusRectified]
-        late.deadline = Day(year: 2024, month: 12, day: 20)
-        t.append(late)
-        var statusOnly = HazardTable.Record(date: Day(year: 2024, month: 6, day: 1)!, provenance: p)
-        statusOnly.flags = [.statusRectified]
-        t.append(statusOnly)
-        let end2024 = Day(year: 2024, month: 12, day: 31)!
-        #expect(!t.isRectified(0, asOf: end2024))
-        #expect(t.isOverdue(0, asOf: end2024))
-        #expect(t.isRectified(0, asOf: Day(year: 2025, month: 1, day: 31)!))
-        #expect(t.isRectified(1, asOf: end2024))
-        #expect(!t.isOverdue(1, asOf: end2024))
+        let day = Day(year: 2025, month: 3, day: 1)!
+        for _ in 0..<3 { t.append([.code(-1), .int(0), .day(nil), .int(0)], part: 0, provenance: p) }
+        t.append([.code(7), .int(5), .day(day), .int(1)], part: 1, provenance: p)
+        #expect(t.count == 4)
+        #expect((0..<4).map { t.columns[0].code($0) } == [-1, -1, -1, 7])
+        #expect((0..<4).map { t.columns[1].int32($0) } == [0, 0, 0, 5])
+        #expect(t.columns[2].day(3) == day && t.columns[2].day(0) == nil)
+        #expect(t.columns[3].byte(3) == 1 && t.columns[3].byte(1) == 0)
+        #expect(t.values(at: 3) == [.code(7), .int(5), .day(day), .int(1)])
+    }
+
+    @Test func replaceRemapAndFilterKeepOrder() {
+        var t = RecordTable(kind: 0, storages: [.codes, .int64])
+        for i in 0..<4 { t.append([.code(Int32(i % 2)), .int(Int64(i))], part: 0, provenance: Provenance(file: 0, sheet: -1, row: Int32(i + 2))) }
+        t.replace(at: 1, with: [.code(0), .int(10)], part: 0, provenance: Provenance(file: 1, sheet: -1, row: 9))
+        t.remap(columns: [[5, 6], nil], part: [3], provenance: { Provenance(file: $0.file + 1, sheet: $0.sheet, row: $0.row) })
+        #expect((0..<4).map { t.columns[0].code($0) } == [5, 5, 5, 6])
+        #expect(t.part == [3, 3, 3, 3])
+        #expect(t.provenance[1] == Provenance(file: 2, sheet: -1, row: 9))
+        let amounts = t.columns[1]
+        t.filter { amounts.int64($0) != 10 }
+        #expect(t.count == 3 && (0..<3).map { t.columns[1].int64($0) } == [0, 2, 3])
     }
 }
 

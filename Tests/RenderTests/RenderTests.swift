@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Render
 import Metrics
+import Ingest
 import Model
 import XLSX
 import Zip
@@ -11,20 +12,29 @@ import FoundationXML
 
 /// A small region with figures, for rendering tests.
 func sampleFigures() throws -> Figures {
-    var dataset = Dataset(config: RegionConfig(name: "示例市", level: .city, parts: ["东城区", "西湖区"]))
+    var dataset = Dataset(config: RegionConfig(name: "示例市", level: .city, parts: ["东城区", "西湖区"]), catalog: CatalogLoader.builtin())
     dataset.files = ["t.xlsx"]
     let p = Provenance(file: 0, sheet: -1, row: 2)
     for (i, year) in [2019, 2019, 2019, 2020, 2020].enumerated() {
-        var r = IncidentTable.Record(date: Day(year: year, month: 3 + i, day: 1)!, provenance: p)
-        r.district = dataset.districts.code(for: i % 2 == 0 ? "东城区" : "西湖区")
-        r.deaths = 1
-        dataset.accidents.append(r)
+        dataset.append(kind: "事故", part: i % 2 == 0 ? "东城区" : "西湖区",
+                       ["发生时间": .day(Day(year: year, month: 3 + i, day: 1)!), "死亡人数": .count(1)], provenance: p)
     }
-    var h = HazardTable.Record(date: Day(year: 2020, month: 5, day: 1)!, provenance: p)
-    h.district = dataset.districts.code(for: "东城区")
-    h.flags = [.statusRectified]
-    dataset.hazards.append(h)
+    dataset.append(kind: "隐患", part: "东城区", ["排查日期": .day(Day(year: 2020, month: 5, day: 1)!), "整改状态": .status(true)], provenance: p)
+    everyRegisterSent(&dataset, years: [2019, 2020])
     return FiguresBuilder.compute(dataset, period: try ReportPeriod(year: 2020, through: 12))
+}
+
+/// As if every part had sent every register (empty where it has no records) with every column.
+func everyRegisterSent(_ dataset: inout Dataset, years: [Int]) {
+    for k in dataset.catalog.kinds.indices where dataset.catalog.kinds[k].role != .targets {
+        for c in dataset.mappedColumns[k].indices { dataset.mappedColumns[k][c] = true }
+        for part in dataset.config.parts {
+            let code = dataset.dictionaries[dataset.partDictionary].code(for: part)
+            for y in years {
+                dataset.emptyRegisters.append(EmptyRegister(kind: k, part: code, year: y, months: nil, provenance: Provenance(file: 0, sheet: -1, row: 1)))
+            }
+        }
+    }
 }
 
 func template(_ text: String, name: String = "测试") throws -> TemplateFile {
@@ -203,11 +213,11 @@ func template(_ text: String, name: String = "测试") throws -> TemplateFile {
     }
 
     @Test func textThatWouldRunAsAFormulaIsGuarded() throws {
-        var dataset = Dataset(config: RegionConfig(name: "=HYPERLINK(\"x\")", level: .city, parts: ["@区"]))
+        var dataset = Dataset(config: RegionConfig(name: "=HYPERLINK(\"x\")", level: .city, parts: ["@区"]), catalog: CatalogLoader.builtin())
         dataset.files = ["t.csv"]
-        var r = IncidentTable.Record(date: Day(year: 2020, month: 1, day: 1)!, provenance: Provenance(file: 0, sheet: -1, row: 2))
-        r.district = dataset.districts.code(for: "@区")
-        dataset.accidents.append(r)
+        dataset.append(kind: "事故", part: "@区", ["发生时间": .day(Day(year: 2020, month: 1, day: 1)!)],
+                       provenance: Provenance(file: 0, sheet: -1, row: 2))
+        everyRegisterSent(&dataset, years: [2019, 2020])
         let text = FiguresCSV.text(FiguresBuilder.compute(dataset, period: try ReportPeriod(year: 2020, through: 12)))
         #expect(text.contains("\"'=HYPERLINK(\"\"x\"\")\",accidents.count"))
         #expect(text.contains("'@区,accidents.count"))

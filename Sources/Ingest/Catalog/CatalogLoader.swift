@@ -6,7 +6,7 @@ import TOMLKit
 /// one `Catalog`. Every problem is an error naming the file and line and what is wrong, with the
 /// nearest known name for a misspelt one. A config declaration with a built-in id or name replaces
 /// the built-in one (a warning says so).
-struct CatalogLoader {
+public struct CatalogLoader {
     static let sections = ["fields", "kinds", "metrics", "breakdowns", "periods", "lists"]
 
     private(set) var catalog = Catalog()
@@ -47,7 +47,7 @@ struct CatalogLoader {
     }
 
     /// The built-in catalog alone (tests, and runs without config.toml).
-    static func builtin(region: RegionConfig = RegionConfig()) -> Catalog {
+    public static func builtin(region: RegionConfig = RegionConfig()) -> Catalog {
         // The built-in text is part of the tool and covered by tests: it always loads.
         (try? load(config: nil, region: region).0) ?? Catalog()
     }
