@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Model", "Ingest"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Metrics", "Model", "XLSX", "Zip", "Ingest"], exclude: ["Fixtures"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "XLSX", "CSV"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Generator", "Ingest", "Metrics", "Model", "Render", "Zip"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Generator", "Ingest", "Metrics", "Model", "Render", "Zip"],
+                    exclude: ["Fixtures"]),
     ]
 )

@@ -13,6 +13,7 @@ enum TOMLUnicodeKeys {
         let s = Array(text.unicodeScalars)
         var i = 0
         var depth = 0                       // open [ and { of values
+        var brackets: [Unicode.Scalar] = []  // which of them, innermost last: keys follow { and , inside {
         var lineStart = true                // only whitespace so far on this line
         var inHeader = false                // inside [table] or [[table]]
         var keyAllowed = true               // a key may start here (line start at depth 0, or a header)
@@ -49,6 +50,11 @@ enum TOMLUnicodeKeys {
         while i < s.count {
             let c = s[i]
             if c == "\n" { copy(1); lineStart = true; keyAllowed = depth == 0; continue }
+            if depth > 0 && !inHeader && c == "," {
+                copy(1)
+                keyAllowed = brackets.last == "{"
+                continue
+            }
             if c == " " || c == "\t" || c == "\r" { copy(1); continue }
             if c == "#" { while i < s.count && s[i] != "\n" { copy(1) }; continue }
             if c == "\"" || c == "'" { copyString(); lineStart = false; continue }
@@ -78,8 +84,18 @@ enum TOMLUnicodeKeys {
                 }
                 continue
             }
-            if !keyAllowed && !inHeader {
-                if c == "[" || c == "{" { depth += 1 } else if (c == "]" || c == "}") && depth > 0 { depth -= 1 }
+            if !inHeader && (!keyAllowed || depth > 0) {
+                if c == "[" || c == "{" {
+                    depth += 1
+                    brackets.append(c)
+                    copy(1)
+                    keyAllowed = c == "{"          // an inline table's first key
+                    continue
+                } else if (c == "]" || c == "}") && depth > 0 {
+                    depth -= 1
+                    brackets.removeLast()
+                    keyAllowed = false
+                }
             }
             copy(1)
         }

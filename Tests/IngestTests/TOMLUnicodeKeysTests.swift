@@ -9,6 +9,14 @@ import Testing
             == "[districts]\n\"东城区\" = [\"东城\", '东城新区']   # 别名\n\"西湖区\".x = 1\n[[\"地区\".\"目标\"]]\nname = \"区 = 县\"\n")
     }
 
+    /// Keys of inline tables — `where = { 来源 = …, 隐患等级 = … }`, fields inside an array — too, and
+    /// only keys: values, array items and quoted keys stay as written.
+    @Test func inlineTableKeysAreQuoted() {
+        let typed = "where = { 来源 = [\"专项, 整治\", \"暗访\"], \"隐患等级\" = \"一般\", 已整改 = true }\nfields = [\n  { name = \"日期\", 类型 = \"date\" },\n  \"区县\",\n]\n"
+        #expect(TOMLUnicodeKeys.quoted(typed)
+            == "where = { \"来源\" = [\"专项, 整治\", \"暗访\"], \"隐患等级\" = \"一般\", \"已整改\" = true }\nfields = [\n  { name = \"日期\", \"类型\" = \"date\" },\n  \"区县\",\n]\n")
+    }
+
     /// Strings, comments, values and ASCII keys stay byte for byte, also multi-line ones.
     @Test func everythingElseIsUntouched() {
         let text = "# 说明 [地区] 东城区 = 1\na = \"\"\"\n东城区 = 1\n[地区]\"\"\"\nb = [\n  \"东城\",\n  1,\n]\nc = '''\n[西湖]'''\n\"已引\" = 2\n"

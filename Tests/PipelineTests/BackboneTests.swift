@@ -113,6 +113,44 @@ import Model
     }
 }
 
+extension BackboneTests {
+    /// A named period across years and each figure's series over the years equal the sums of
+    /// expected.json's monthly totals (CATALOG.md §Periods, §Series).
+    @Test(arguments: [GeneratorScale.sample, .city])
+    func namedPeriodsAndSeriesMatch(_ scale: GeneratorScale) throws {
+        let set = try Self.set(scale)
+        var dataset = set.result.dataset
+        let totals = set.expected["totals"] as! [String: [[String: Any]]]
+        dataset.catalog.periods = [PeriodDeclaration(name: "跨年", from: Day(year: 2024, month: 7, day: 1)!,
+                                                     to: Day(year: 2025, month: 6, day: 30)!)]
+        let figures = FiguresBuilder.compute(dataset, period: try ReportPeriod(year: 2025, through: 12))
+        let named = try #require(figures.namedPeriods.first)
+        #expect(named.label == "2024年7月至2025年6月")
+        let checks = [("accidents", "count", "accidents.count"), ("accidents", "deaths", "accidents.deaths"),
+                      ("fires", "count", "fires.count"), ("hazards", "found", "hazards.found"),
+                      ("inspections", "count", "inspections.count"), ("penalties", "count", "penalties.count")]
+        func sum(_ kind: String, _ field: String, scope: ScopeFigures, _ keep: (Int, Int) -> Bool) -> Int {
+            (totals[kind] ?? []).filter {
+                keep($0["year"] as! Int, $0["month"] as! Int) && (scope.kind == .region || $0["district"] as? String == scope.scope)
+            }.reduce(0) { $0 + ($1[field] as? Int ?? 0) }
+        }
+        for (kind, field, id) in checks {
+            for scope in named.scopes {
+                let want = sum(kind, field, scope: scope) { y, m in (y == 2024 && m >= 7) || (y == 2025 && m <= 6) }
+                #expect(scope.metric(id)?.value.text == "\(want)", "\(scope.scope) \(id) 跨年")
+            }
+            for scope in figures.scopes {
+                let series = try #require(scope.metric(id)?.series, "\(id) series")
+                #expect(series.last?.year == 2025)
+                for point in series {
+                    let want = sum(kind, field, scope: scope) { y, _ in y == point.year }
+                    #expect((point.value?.text ?? "0") == "\(want)", "\(scope.scope) \(id) \(point.year)")
+                }
+            }
+        }
+    }
+}
+
 /// A generated data set, its expected.json and what ingest made of it.
 struct GeneratedSet: Sendable {
     let result: IngestResult

@@ -170,10 +170,7 @@ public struct CatalogLoader {
             register(existing)
             return existing
         }
-        guard let type else {
-            let known = Array(fieldIndex.keys).sorted()
-            throw fail("字段「\(name)」没有声明过，须写明 type\(NearestName.hint(name, among: known))")
-        }
+        guard let type else { throw fail("字段「\(name)」没有声明过，须写明 type") }
         if let values, type == .level {
             for v in values where AccidentLevel(name: v) == nil { throw fail("字段「\(name)」的 values 中「\(v)」不是一般/较大/重大/特别重大") }
         }
@@ -355,6 +352,12 @@ public struct CatalogLoader {
         if let existing = catalog.kind(named: name) {
             guard !source.isBuiltin, catalog.kinds[existing].origin == Catalog.builtinOrigin else {
                 throw fail("name", "kind「\(name)」已在 \(catalog.kinds[existing].origin) 声明过")
+            }
+            // Built-in metrics, breakdowns and lists read the built-in kind's fields: a
+            // replacement keeps them all (and may change what is required, add fields, hints …).
+            let lost = catalog.kinds[existing].fields.filter { !kind.fields.contains($0) }
+            guard lost.isEmpty else {
+                throw fail("fields", "kind「\(name)」替换内置记录类型时须保留它的全部字段（缺少「\(lost.map { catalog.fields[$0].name }.joined(separator: "」「"))」）；只想增加字段请写 extends = \"\(name)\"")
             }
             warn(source, line: header, "kind「\(name)」替换了内置的同名记录类型（只想增加字段时请写 extends = \"\(name)\"）")
             catalog.kinds[existing] = kind
