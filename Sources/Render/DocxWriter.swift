@@ -1,3 +1,4 @@
+import XLSX
 import Zip
 
 /// Writes a `ReportDocument` as a Word document in the layout of GB/T 9704-2012 (党政机关公文格式).
@@ -22,6 +23,7 @@ public enum DocxWriter {
         zip.add(path: "word/styles.xml", text: styles)
         zip.add(path: "word/settings.xml", text: settings)
         zip.add(path: "word/fontTable.xml", text: fontTable)
+        zip.add(path: "word/theme/theme1.xml", text: OfficeTheme.xml(majorEastAsian: "黑体", minorEastAsian: "仿宋"))
         zip.add(path: "word/footer1.xml", text: footer(oddPage: true))
         zip.add(path: "word/footer2.xml", text: footer(oddPage: false))
         zip.add(path: "word/_rels/document.xml.rels", text: documentRelationships(charts: placed.count))
@@ -136,8 +138,8 @@ public enum DocxWriter {
 
     static func footer(oddPage: Bool) -> String {
         let alignment = oddPage
-            ? "<w:jc w:val=\"right\"/><w:ind w:right=\"280\"/>"   // 单页码居右空一字
-            : "<w:jc w:val=\"left\"/><w:ind w:left=\"280\"/>"     // 双页码居左空一字
+            ? "<w:ind w:right=\"280\"/><w:jc w:val=\"right\"/>"   // 单页码居右空一字
+            : "<w:ind w:left=\"280\"/><w:jc w:val=\"left\"/>"     // 双页码居左空一字
         let font = "<w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\"/><w:sz w:val=\"\(pageNumberSize)\"/></w:rPr>"
         return """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -171,16 +173,16 @@ public enum DocxWriter {
     <w:style w:type="paragraph" w:styleId="Body"><w:name w:val="公文正文"/><w:basedOn w:val="Normal"/><w:qFormat/>\
     <w:pPr>\(bodyIndent)</w:pPr><w:rPr>\(fonts("仿宋_GB2312"))<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/>\
-    <w:pPr><w:jc w:val="center"/><w:spacing w:before="0" w:after="0" w:line="\(linePitch * 2 - 100)" w:lineRule="exact"/></w:pPr>\
+    <w:pPr><w:spacing w:before="0" w:after="0" w:line="\(linePitch * 2 - 100)" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>\
     <w:rPr>\(fonts("方正小标宋简体"))<w:sz w:val="\(titleSize)"/><w:szCs w:val="\(titleSize)"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:qFormat/>\
     <w:pPr><w:keepNext/>\(bodyIndent)<w:outlineLvl w:val="0"/></w:pPr><w:rPr>\(fonts("黑体", ascii: "黑体"))<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:qFormat/>\
     <w:pPr><w:keepNext/>\(bodyIndent)<w:outlineLvl w:val="1"/></w:pPr><w:rPr>\(fonts("楷体_GB2312", ascii: "楷体_GB2312"))<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="WriterNote"><w:name w:val="待填写"/><w:basedOn w:val="Body"/>\
-    <w:rPr><w:color w:val="7F7F7F"/><w:highlight w:val="yellow"/></w:rPr></w:style>\
+    <w:rPr><w:color w:val="7F7F7F"/><w:shd w:val="clear" w:color="auto" w:fill="FFF2CC"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="表格文字"/><w:basedOn w:val="Normal"/>\
-    <w:pPr><w:snapToGrid w:val="0"/><w:jc w:val="center"/><w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="exact"/></w:pPr>\
+    <w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>\
     <w:rPr>\(fonts("仿宋_GB2312"))<w:sz w:val="\(tableSize)"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="Chart"><w:name w:val="图表"/><w:basedOn w:val="Normal"/>\
     <w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="120" w:after="120" w:line="240" w:lineRule="auto"/>\
@@ -207,10 +209,13 @@ public enum DocxWriter {
 
     static let settings = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <w:settings xmlns:w="\(wordNamespace)"><w:zoom w:percent="100"/><w:evenAndOddHeaders/>\
-    <w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>\
+    <w:settings xmlns:w="\(wordNamespace)"><w:zoom w:percent="100"/>\
+    <w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/><w:characterSpacingControl w:val="compressPunctuation"/>\
     <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>\
-    </w:settings>
+    <w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>\
+    <w:clrSchemeMapping w:bg1="light1" w:t1="dark1" w:bg2="light2" w:t2="dark2" w:accent1="accent1" w:accent2="accent2" \
+    w:accent3="accent3" w:accent4="accent4" w:accent5="accent5" w:accent6="accent6" w:hyperlink="hyperlink" \
+    w:followedHyperlink="followedHyperlink"/><w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>
     """
 
     // MARK: Package parts
@@ -237,6 +242,7 @@ public enum DocxWriter {
     <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
     <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
     <Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>\
+    <Override PartName="/word/theme/theme1.xml" ContentType="\(OfficeTheme.contentType)"/>\
     <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
     <Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
     <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
@@ -266,6 +272,7 @@ public enum DocxWriter {
     <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
     <Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
     <Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>\
+    <Relationship Id="rIdTheme" Type="\(OfficeTheme.relationshipType)" Target="theme/theme1.xml"/>\
     <Relationship Id="rIdFooterOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
     <Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>
     """

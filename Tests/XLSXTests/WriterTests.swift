@@ -33,10 +33,14 @@ func part(_ bytes: [UInt8], _ path: String) throws -> String {
         let archive = try ZipArchive(bytes: bytes)
         let paths = archive.entries.map(\.path)
         #expect(paths == ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "xl/workbook.xml",
-                          "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"])
+                          "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/theme/theme1.xml", "xl/sharedStrings.xml",
+                          "xl/worksheets/sheet1.xml"])
         let types = try part(bytes, "[Content_Types].xml")
         #expect(types.contains("PartName=\"/xl/worksheets/sheet1.xml\""))
         #expect(types.contains("PartName=\"/xl/sharedStrings.xml\""))
+        #expect(types.contains("PartName=\"/xl/theme/theme1.xml\""))
+        // Excel writes a theme into every workbook; the schema checks require its relationship.
+        #expect(try part(bytes, "xl/_rels/workbook.xml.rels").contains("relationships/theme\" Target=\"theme/theme1.xml\""))
     }
 
     @Test func sharedStringsAreDeduplicatedInFirstUseOrder() throws {
