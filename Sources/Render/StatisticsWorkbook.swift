@@ -7,6 +7,7 @@ import XLSX
 public enum StatisticsWorkbook {
     public static func bytes(_ document: ReportDocument) -> [UInt8] {
         var workbook = WorkbookWriter()
+        workbook.includesTheme = true
         var sheetTitle: String?
         var usedNames: Set<String> = []
         let title = document.title ?? ""

@@ -4,6 +4,10 @@ import Zip
 /// strings and styles numbered in first-use order, no timestamps.
 public struct WorkbookWriter: Sendable {
     public var date1904: Bool
+    /// Write a theme part (`xl/theme/theme1.xml`), as Excel does and as the Open XML schema checks
+    /// ask of a workbook people open. Off by default so that exports imitated by the generator
+    /// (and the shipped sample made from them) keep their bytes; the documents we hand out set it.
+    public var includesTheme = false
     private var sheets: [WorksheetWriter] = []
 
     public init(date1904: Bool = false) {
@@ -47,7 +51,7 @@ public struct WorkbookWriter: Sendable {
         zip.add(path: "xl/workbook.xml", text: workbookXML(sheets: sheets, names: names, activeTab: activeTab))
         zip.add(path: "xl/_rels/workbook.xml.rels", text: workbookRelationships(sheetCount: sheets.count, hasStrings: hasStrings))
         zip.add(path: "xl/styles.xml", bytes: styles.stylesXML())
-        zip.add(path: "xl/theme/theme1.xml", text: OfficeTheme.xml())
+        if includesTheme { zip.add(path: "xl/theme/theme1.xml", text: OfficeTheme.xml()) }
         if hasStrings { zip.add(path: "xl/sharedStrings.xml", bytes: strings.sharedStringsXML()) }
         for (index, part) in sheetParts.enumerated() {
             zip.add(path: "xl/worksheets/sheet\(index + 1).xml", bytes: part)
@@ -65,7 +69,7 @@ public struct WorkbookWriter: Sendable {
             xml += "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
         xml += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-        xml += "<Override PartName=\"/xl/theme/theme1.xml\" ContentType=\"\(OfficeTheme.contentType)\"/>"
+        if includesTheme { xml += "<Override PartName=\"/xl/theme/theme1.xml\" ContentType=\"\(OfficeTheme.contentType)\"/>" }
         if hasStrings {
             xml += "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
         }
@@ -110,7 +114,9 @@ public struct WorkbookWriter: Sendable {
             xml += "<Relationship Id=\"rId\(sheetCount + 2)\" Type=\"\(base)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
         }
         // Excel writes a theme into every workbook, and the schema checks ask for one.
-        xml += "<Relationship Id=\"rId\(sheetCount + (hasStrings ? 3 : 2))\" Type=\"\(OfficeTheme.relationshipType)\" Target=\"theme/theme1.xml\"/>"
+        if includesTheme {
+            xml += "<Relationship Id=\"rId\(sheetCount + (hasStrings ? 3 : 2))\" Type=\"\(OfficeTheme.relationshipType)\" Target=\"theme/theme1.xml\"/>"
+        }
         xml += "</Relationships>"
         return xml
     }
