@@ -118,6 +118,33 @@ func template(_ text: String, name: String = "测试") throws -> TemplateFile {
         #expect(files.map(\.path) == ["测试.docx"])
     }
 
+    @Test func directivesTypedWithAChineseInputMethod() throws {
+        // Full-width ：；， as a Chinese input method types them, mixed with half-width ones.
+        let t = try template("{# 范围：每个地区；输出：md，html、docx #}\n# 标题")
+        #expect(t.scope == .everyScope)
+        #expect(t.formats == [.md, .html, .docx])
+        let mixed = try template("  {# 范围: 全域；输出：xlsx。统计表，全域一份 #}")
+        #expect(mixed.scope == .region)
+        #expect(mixed.formats == [.xlsx])
+    }
+
+    @Test func anUnknownDirectiveIsAnErrorNamingTemplateLineAndColumn() throws {
+        do {
+            _ = try template("{# 范围: 全域; 格式: docx #}\n# 标题", name: "通报")
+            Issue.record("a mistyped key must not silently give the defaults")
+        } catch let error as TemplateError {
+            #expect(error.template == "通报.md")
+            #expect(error.line == 1)
+            #expect(error.column == 12)   // where 格式 starts
+            #expect(error.description.hasPrefix("模板 通报.md 第1行第12列: 首行注释中的「格式」不是模板设置"))
+        }
+        #expect(throws: TemplateError.self) { try template("{# 范围：每个区 #}") }
+        #expect(throws: TemplateError.self) { try template("{# 输出： #}") }
+        // Remarks (no colon) are still allowed, and a first line that is no comment has no directives.
+        #expect(try template("{# 年度工作总结,全域一份 #}").formats == [.md])
+        #expect(try template("# 格式: docx").formats == [.md])
+    }
+
     @Test func htmlEscapesEveryValue() {
         let html = HTMLWriter.html(ReportDocument(blocks: [.title("<script>"), .paragraph("a & b \"c\""), .table([["<b>"], ["x"]])]))
         #expect(!html.contains("<script>"))
@@ -194,8 +221,10 @@ func template(_ text: String, name: String = "测试") throws -> TemplateFile {
     @Test func oneLinePerScopeAndMetricWithPlainNumbersUnguarded() throws {
         let figures = try sampleFigures()
         let text = FiguresCSV.text(figures)
-        let lines = text.split(separator: "\n")
-        #expect(lines.first == "scope,id,name,unit,value,prior,change,yoy,direction,phrase")
+        // UTF-8 with a byte-order mark, so Chinese Excel does not read it as GBK.
+        #expect(Array(text.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let lines = text.dropFirst().split(separator: "\n")
+        #expect(lines.first == "地区,指标代码,指标名称,单位,本期,上年同期,增减,同比(%),增减方向,同比表述")
         let metricCount = figures.scopes.reduce(0) { $0 + $1.metrics.count }
         #expect(lines.count == metricCount + 1)
         // 示例市: 2 accidents against 3 — the change -1 stays a number, not '-1.
