@@ -4,8 +4,8 @@ import Zip
 /// Writes a `ReportDocument` as a Word document in the layout of GB/T 9704-2012 (党政机关公文格式).
 ///
 /// A4; 版心 156 mm × 225 mm (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm); 22 lines of 28
-/// characters; title 2号 方正小标宋简体, body 3号 仿宋_GB2312 with a two-character first-line
-/// indent, 一、 headings 黑体, (一) headings 楷体_GB2312; page numbers `— 1 —` in 4号 宋体, on the
+/// characters (measured on LibreOffice's PDF by scripts/measure-docx-page); title 2号 方正小标宋简体,
+/// body 3号 仿宋_GB2312 with a two-character first-line indent, 一、 headings 黑体, (一) headings 楷体_GB2312; page numbers `— 1 —` in 4号 宋体, on the
 /// right of odd pages and the left of even pages. Fonts a machine lacks fall back to 宋体/仿宋/楷体
 /// through the font table's alternative names. Charts are native Word charts (`DocxChart`),
 /// numbered in document order. The bytes are deterministic (fixed zip dates, no timestamps).
@@ -47,10 +47,16 @@ public enum DocxWriter {
 
     // MARK: Layout constants (twips: 1 mm ≈ 56.7 twips; 1 pt = 20 twips)
 
-    /// 225 mm of 版心 ÷ 22 lines = 10.23 mm ≈ 28.95 pt per line. Only lines are on the grid: 28
-    /// characters of 3号 type fill the 156 mm line by themselves, and a character grid would spread
-    /// the text wherever the font differs.
+    /// 225 mm of 版心 ÷ 22 lines = 10.23 mm ≈ 28.95 pt per line. Only lines are on the grid; the 28
+    /// characters come from `condensed`.
     static let linePitch = 579
+    /// 28 characters of 3号 (16 pt) are 448 pt, wider than the 156 mm (442.25 pt) line, so only 27
+    /// fitted. Condensed by 0.25 pt each they are 441 pt: 28 a line, 26 after the two-character
+    /// indent. Word's own 公文 templates get there with a character grid (docGrid linesAndChars and
+    /// a negative charSpace), but LibreOffice lays such a grid out at 18 characters a line;
+    /// character spacing is drawn alike by Word, WPS and LibreOffice. Measured by
+    /// scripts/measure-docx-page on the PDF LibreOffice makes (DocxPageTests).
+    static let condensed = "<w:spacing w:val=\"-5\"/>"
     static let bodySize = 32       // half-points: 3号 = 16 pt
     static let titleSize = 44      // 2号 = 22 pt
     static let tableSize = 24      // 小四 = 12 pt: a table of six or more columns fits the 156 mm text block
@@ -171,14 +177,14 @@ public enum DocxWriter {
     <w:pPrDefault><w:pPr>\(exactLine)<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>\
     <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>\
     <w:style w:type="paragraph" w:styleId="Body"><w:name w:val="公文正文"/><w:basedOn w:val="Normal"/><w:qFormat/>\
-    <w:pPr>\(bodyIndent)</w:pPr><w:rPr>\(fonts("仿宋_GB2312"))<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
+    <w:pPr>\(bodyIndent)</w:pPr><w:rPr>\(fonts("仿宋_GB2312"))\(condensed)<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/>\
     <w:pPr><w:spacing w:before="0" w:after="0" w:line="\(linePitch * 2 - 100)" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>\
     <w:rPr>\(fonts("方正小标宋简体"))<w:sz w:val="\(titleSize)"/><w:szCs w:val="\(titleSize)"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:qFormat/>\
-    <w:pPr><w:keepNext/>\(bodyIndent)<w:outlineLvl w:val="0"/></w:pPr><w:rPr>\(fonts("黑体", ascii: "黑体"))<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
+    <w:pPr><w:keepNext/>\(bodyIndent)<w:outlineLvl w:val="0"/></w:pPr><w:rPr>\(fonts("黑体", ascii: "黑体"))\(condensed)<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:qFormat/>\
-    <w:pPr><w:keepNext/>\(bodyIndent)<w:outlineLvl w:val="1"/></w:pPr><w:rPr>\(fonts("楷体_GB2312", ascii: "楷体_GB2312"))<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
+    <w:pPr><w:keepNext/>\(bodyIndent)<w:outlineLvl w:val="1"/></w:pPr><w:rPr>\(fonts("楷体_GB2312", ascii: "楷体_GB2312"))\(condensed)<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="WriterNote"><w:name w:val="待填写"/><w:basedOn w:val="Body"/>\
     <w:rPr><w:color w:val="7F7F7F"/><w:shd w:val="clear" w:color="auto" w:fill="FFF2CC"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="表格文字"/><w:basedOn w:val="Normal"/>\
