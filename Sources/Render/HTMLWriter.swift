@@ -60,6 +60,6 @@ public enum HTMLWriter {
     .note{border-left:4px solid #d4ac0d;background:#fdf6d8;color:#666;padding:.3em .8em;margin:.5em 0;}\
     .table{overflow-x:auto;margin:.8em 0;}table{border-collapse:collapse;width:100%;font-size:.9em;}\
     th,td{border:1px solid #555;padding:.25em .4em;text-align:center;white-space:nowrap;}th{background:#eee;}\
-    figure{margin:1em 0;text-align:center;}figcaption{font-size:.9em;color:#555;}svg.chart{width:100%;height:auto;}
+    figure{margin:1em 0;text-align:center;}figcaption{font-size:.9em;color:#555;}svg.chart{display:block;width:100%;max-width:640px;height:auto;margin:0 auto;}
     """
 }
