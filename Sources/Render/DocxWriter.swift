@@ -121,7 +121,8 @@ public enum DocxWriter {
             xml += "<w:tr>"
             if index == 0 { xml += "<w:trPr><w:tblHeader/></w:trPr>" }   // header repeats on every page
             for column in 0..<columns {
-                let text = column < row.count ? row[column] : ""
+                // A grouped header (事故起数｜本期) in one cell: 事故起数本期.
+                let text = column < row.count ? (index == 0 ? TableHeader.flattened(row[column]) : row[column]) : ""
                 xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
                 xml += "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>\(run(text, bold: index == 0))</w:p></w:tc>"
             }

@@ -42,7 +42,19 @@ public enum HTMLWriter {
     static func table(_ rows: [[String]]) -> String {
         guard let header = rows.first else { return "" }
         var html = "<div class=\"table\"><table><thead><tr>"
-        html += header.map { "<th>\(XMLText.escape($0))</th>" }.joined()
+        let groups = TableHeader(header)
+        if groups.hasGroups {
+            // 事故起数 over 本期 | 上年同期 | 同比; an ungrouped header down both rows.
+            for span in groups.spans {
+                html += span.grouped
+                    ? "<th colspan=\"\(span.count)\">\(XMLText.escape(span.title))</th>"
+                    : "<th rowspan=\"2\">\(XMLText.escape(span.title))</th>"
+            }
+            html += "</tr><tr>"
+            html += groups.columns.filter { $0.group != nil }.map { "<th>\(XMLText.escape($0.title))</th>" }.joined()
+        } else {
+            html += header.map { "<th>\(XMLText.escape($0))</th>" }.joined()
+        }
         html += "</tr></thead><tbody>"
         for row in rows.dropFirst() {
             html += "<tr>" + row.map { "<td>\(XMLText.escape($0))</td>" }.joined() + "</tr>"

@@ -4,6 +4,8 @@ public struct WorksheetWriter: Sendable {
     public var hidden = false
     /// Rows kept in view at the top (a frozen pane); 0 for none.
     public var frozenRows = 0
+    /// Columns kept in view at the left (the row labels of a wide table); 0 for none.
+    public var frozenColumns = 0
     /// 0-based column → width in characters.
     public var columnWidths: [Int: Double] = [:]
     /// Write strings as `inlineStr` cells instead of shared strings (as some reporting systems do).
@@ -94,7 +96,14 @@ public struct WorksheetWriter: Sendable {
         let dimension = lastRow == 0 ? "A1" : "A1:\(CellReference(row: lastRow, column: lastColumn))"
         xml.append(contentsOf: "<dimension ref=\"\(dimension)\"/>".utf8)
         xml.append(contentsOf: "<sheetViews><sheetView\(tabSelected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\"".utf8)
-        if frozenRows > 0 {
+        if frozenColumns > 0 {
+            // Rows and columns: the pane below and right of both is the active one.
+            let topLeft = "\(CellReference.columnName(frozenColumns))\(frozenRows + 1)"
+            let ySplit = frozenRows > 0 ? " ySplit=\"\(frozenRows)\"" : ""
+            let pane = frozenRows > 0 ? "bottomRight" : "topRight"
+            xml.append(contentsOf: "><pane xSplit=\"\(frozenColumns)\"\(ySplit) topLeftCell=\"\(topLeft)\" activePane=\"\(pane)\" state=\"frozen\"/>".utf8)
+            xml.append(contentsOf: "<selection pane=\"\(pane)\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/></sheetView>".utf8)
+        } else if frozenRows > 0 {
             let topLeft = "A\(frozenRows + 1)"
             xml.append(contentsOf: "><pane ySplit=\"\(frozenRows)\" topLeftCell=\"\(topLeft)\" activePane=\"bottomLeft\" state=\"frozen\"/>".utf8)
             xml.append(contentsOf: "<selection pane=\"bottomLeft\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/></sheetView>".utf8)
