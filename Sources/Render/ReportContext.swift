@@ -119,6 +119,9 @@ public enum ReportContext {
             "目标值": m.parts?.denominator.text ?? "",
             "实际值": m.parts?.numerator.text ?? "",
             "完成率": TemplatePercent(m.ratio),
+            // 「超额完成」 when the actual passes the target, 「完成」 when it reaches it.
+            "超额": m.ratio.map { ExactDecimal.difference($0.numerator, $0.denominator).significand > 0 } ?? false,
+            "完成": m.ratio.map { ExactDecimal.difference($0.numerator, $0.denominator).significand >= 0 } ?? false,
             "单位": unit(ofTarget: String(m.id.dropFirst("targets.".count))),
         ]
     }
