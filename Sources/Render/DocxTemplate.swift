@@ -210,7 +210,7 @@ public struct DocxTemplate: Sendable {
 
     /// The filled document for one scope of a run: the region or one of its parts.
     public func render(scope: ScopeFigures, in figures: Figures) throws(DocxTemplateError) -> [UInt8] {
-        try render(context: ReportContext.scope(scope, in: figures), prototypes: ReportContext.listPrototypes(figures))
+        try render(context: ReportRenderer.context(scope, in: figures), prototypes: ReportContext.listPrototypes(figures))
     }
 
     // MARK: Package

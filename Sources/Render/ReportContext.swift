@@ -48,10 +48,12 @@ public enum ReportContext {
         context["行业领域"] = scope.industries.map { row -> [String: Any] in
             var item = grouped(row.metrics)
             item["名称"] = row.key
+            item["有数据"] = hasRecords(row.metrics)
             return item
         }
         context["月份"] = scope.months.map { row -> [String: Any] in
             var item = grouped(row.metrics)
+            item["有数据"] = hasRecords(row.metrics)
             item["键"] = row.key
             item["月份"] = "\(Int(row.key.suffix(2)) ?? 0)月"
             return item
@@ -68,7 +70,17 @@ public enum ReportContext {
         item["地区"] = part.scope
         item["全称"] = wholeWord(of: part.scope)
         item["双下降"] = part.accidentsDoubleDecline
+        item["有数据"] = hasRecords(part.metrics)
         return item
+    }
+
+    /// `有数据`: some count or sum of the row is not zero, in this period or the prior one — so a
+    /// template can leave out an industry, month or part with nothing to report (and 未填写 when
+    /// every record names its industry).
+    static func hasRecords(_ metrics: [MetricFigure]) -> Bool {
+        metrics.contains { m in
+            (m.kind == .count || m.kind == .money) && (m.value.significand != 0 || (m.prior?.significand ?? 0) != 0)
+        }
     }
 
     /// Prototypes for lists that may be empty in a run, so templates are checked against the
@@ -80,8 +92,8 @@ public enum ReportContext {
             "目标": target(completion),
             "下辖": partContext(region, in: figures),
             figures.level.partsWord: partContext(region, in: figures),
-            "行业领域": { var g = grouped(region.metrics); g["名称"] = ""; return g }(),
-            "月份": { var g = grouped(region.metrics); g["键"] = ""; g["月份"] = ""; return g }(),
+            "行业领域": { var g = grouped(region.metrics); g["名称"] = ""; g["有数据"] = false; return g }(),
+            "月份": { var g = grouped(region.metrics); g["键"] = ""; g["月份"] = ""; g["有数据"] = false; return g }(),
         ]
     }
 
@@ -91,9 +103,11 @@ public enum ReportContext {
         var context: [String: Any] = [:]
         for (group, members) in groups {
             var values: [String: Any] = [:]
+            var figures: [MetricFigure] = []
             for (name, id) in members {
-                if let m = byID[id] { values[name] = TemplateFigure(m) }
+                if let m = byID[id] { values[name] = TemplateFigure(m); figures.append(m) }
             }
+            values["有数据"] = hasRecords(figures)   // `行业.执法.有数据`: this group has something to report
             context[group] = values
         }
         return context
@@ -105,6 +119,9 @@ public enum ReportContext {
             "目标值": m.parts?.denominator.text ?? "",
             "实际值": m.parts?.numerator.text ?? "",
             "完成率": TemplatePercent(m.ratio),
+            // 「超额完成」 when the actual passes the target, 「完成」 when it reaches it.
+            "超额": m.ratio.map { ExactDecimal.difference($0.numerator, $0.denominator).significand > 0 } ?? false,
+            "完成": m.ratio.map { ExactDecimal.difference($0.numerator, $0.denominator).significand >= 0 } ?? false,
             "单位": unit(ofTarget: String(m.id.dropFirst("targets.".count))),
         ]
     }

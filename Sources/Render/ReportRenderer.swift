@@ -143,7 +143,7 @@ public struct ReportRenderer {
                 let markdown: String
                 do {
                     let compiled = Template(templateString: template.text, environment: environment, name: template.name + ".md")
-                    markdown = Self.tidy(try compiled.render(ReportContext.scope(scope, in: figures)))
+                    markdown = Self.tidy(try compiled.render(Self.context(scope, in: figures)))
                 } catch {
                     throw RenderError.invalid([Self.locate(error, template: template)])
                 }
@@ -169,7 +169,7 @@ public struct ReportRenderer {
                 let schema = Self.schema(word.scope, figures)
                 for scope in word.scope == .region ? [figures.regionScope] : figures.scopes {
                     do {
-                        let bytes = try word.template.render(context: ReportContext.scope(scope, in: figures), schema: schema)
+                        let bytes = try word.template.render(context: Self.context(scope, in: figures), schema: schema)
                         files.append(RenderedFile(path: word.outputPath(for: scope), bytes: bytes))
                     } catch {
                         throw RenderError.invalid([], word: [error])
@@ -178,6 +178,28 @@ public struct ReportRenderer {
             }
         }
         return files
+    }
+
+    /// The context of one document: `ReportContext`'s, with every amount of money in it told the
+    /// decimals of the document's most precise amount (this period or the prior), for the `万元`
+    /// filter — one precision per document.
+    static func context(_ scope: ScopeFigures, in figures: Figures) -> [String: Any] {
+        let context = ReportContext.scope(scope, in: figures)
+        var money: [TemplateFigure] = []
+        func walk(_ value: Any) {
+            switch value {
+            case let figure as TemplateFigure where figure.figure.kind == .money: money.append(figure)
+            case let dictionary as [String: Any]: for key in dictionary.keys.sorted() { walk(dictionary[key]!) }
+            case let array as [Any]: array.forEach(walk)
+            default: break
+            }
+        }
+        walk(context)
+        let decimals = money.map { f in
+            max(TemplateFigure.decimals(of: f.figure.value), f.figure.prior.map(TemplateFigure.decimals) ?? 0)
+        }.max() ?? 0
+        for figure in money { figure.documentMoneyDecimals = decimals }
+        return context
     }
 
     /// Blank lines collapsed, trailing spaces removed, one final newline: the rendered Markdown
