@@ -25,6 +25,21 @@ public struct ReportRenderer {
     public let templates: [TemplateFile]
     public let wordTemplates: [DocxTemplateFile]
 
+    /// The templates of `source`: a folder's, or the shipped ones built into the tool.
+    public init(source: TemplateSource) throws {
+        switch source {
+        case .folder(let path): try self.init(templatesDirectory: path)
+        case .shipped: try self.init(templates: Self.shippedTemplates())
+        }
+    }
+
+    /// The default templates built into the tool (`ShippedTemplates`, made from Templates/).
+    public static func shippedTemplates() throws -> [TemplateFile] {
+        try ShippedTemplates.files.map { file in
+            try TemplateFile(name: String(file.name.dropLast(3)), path: "内置模板/" + file.name, text: file.text)
+        }
+    }
+
     /// Loads every `*.md` and `*.docx` in the folder, in name order.
     public init(templatesDirectory: String) throws {
         let url = URL(fileURLWithPath: templatesDirectory, isDirectory: true)
@@ -32,7 +47,7 @@ public struct ReportRenderer {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: url.path)
         } catch {
-            throw RenderError.templates("找不到模板文件夹 \(templatesDirectory)")
+            throw RenderError.templates("无法读取模板文件夹 \(url.standardizedFileURL.path)(用 --templates 指定另一个文件夹)")
         }
         var templates: [TemplateFile] = []
         var wordTemplates: [DocxTemplateFile] = []
@@ -114,18 +129,26 @@ public struct ReportRenderer {
     static func schema(_ scope: TemplateFile.Scope, _ figures: Figures) -> TemplateSchema {
         let scopes = scope == .region ? [figures.regionScope] : figures.scopes
         var schema: TemplateSchema?
-        let prototypes = ReportContext.listPrototypes(figures)
+        let prototypes = ReportContext.listPrototypes(figures).merging(UncountedFiles.prototypes) { a, _ in a }
         for scope in scopes {
-            let s = TemplateSchema.of(ReportContext.scope(scope, in: figures), prototypes: prototypes)
+            let s = TemplateSchema.of(context(scope, in: figures, uncounted: UncountedFiles()), prototypes: prototypes)
             schema = schema.map { $0.merged(with: s) } ?? s
         }
         return schema ?? .leaf
     }
 
+    /// What a template of `scope` sees: the figures' variables (`ReportContext`) and the note on
+    /// files that were not counted (`UncountedFiles`).
+    static func context(_ scope: ScopeFigures, in figures: Figures, uncounted: UncountedFiles) -> [String: Any] {
+        ReportContext.scope(scope, in: figures).merging(uncounted.context) { a, _ in a }
+    }
+
     /// Renders the templates whose outputs are among `formats` (a Word template gives docx only).
     /// Throws `RenderError.invalid` with every problem when a template fails its check, and
     /// `RenderError.templates` when two templates would write one file (nothing is rendered then).
-    public func render(_ figures: Figures, formats: Set<OutputFormat>) throws -> [RenderedFile] {
+    /// `uncounted` names input files the run could not read; every document then says so.
+    public func render(_ figures: Figures, formats: Set<OutputFormat>,
+                       uncounted: UncountedFiles = UncountedFiles()) throws -> [RenderedFile] {
         let clashes = outputClashes()
         if !clashes.isEmpty { throw RenderError.templates(clashes.joined(separator: "\n")) }
         let problems = check(figures)
@@ -140,14 +163,18 @@ public struct ReportRenderer {
             if wanted.isEmpty { continue }
             let scopes = template.scope == .region ? [figures.regionScope] : figures.scopes
             for scope in scopes {
-                let markdown: String
+                var markdown: String
                 do {
                     let compiled = Template(templateString: template.text, environment: environment, name: template.name + ".md")
-                    markdown = Self.tidy(try compiled.render(ReportContext.scope(scope, in: figures)))
+                    markdown = Self.tidy(try compiled.render(Self.context(scope, in: figures, uncounted: uncounted)))
                 } catch {
                     throw RenderError.invalid([Self.locate(error, template: template)])
                 }
                 let folder = template.scope == .everyScope ? scope.scope + "/" : ""
+                // A template that does not place the note on uncounted files gets it under its title.
+                let placed = UncountedFiles.isPlaced(in: template.text)
+                let workbookMarkdown = placed ? markdown : uncounted.addingNote(to: markdown, asTable: true)
+                if !placed { markdown = uncounted.addingNote(to: markdown, asTable: false) }
                 let document = MarkdownReader.read(markdown)
                 let charts = ReportCharts.charts(for: scope, in: figures)
                 for format in wanted {
@@ -158,7 +185,9 @@ public struct ReportRenderer {
                         let html = HTMLWriter.html(document, charts: charts)
                         files.append(RenderedFile(path: path, bytes: Array(html.utf8)))
                     case .docx: files.append(RenderedFile(path: path, bytes: DocxWriter.bytes(document, charts: charts)))
-                    case .xlsx: files.append(RenderedFile(path: path, bytes: StatisticsWorkbook.bytes(document)))
+                    case .xlsx:
+                        let sheets = placed ? document : MarkdownReader.read(workbookMarkdown)
+                        files.append(RenderedFile(path: path, bytes: StatisticsWorkbook.bytes(sheets)))
                     case .json, .csv: break
                     }
                 }
@@ -169,7 +198,12 @@ public struct ReportRenderer {
                 let schema = Self.schema(word.scope, figures)
                 for scope in word.scope == .region ? [figures.regionScope] : figures.scopes {
                     do {
-                        let bytes = try word.template.render(context: ReportContext.scope(scope, in: figures), schema: schema)
+                        var bytes = try word.template.render(context: Self.context(scope, in: figures, uncounted: uncounted),
+                                                             schema: schema)
+                        if !word.template.placeholders.contains(where: { UncountedFiles.isPlaced(in: $0.text) }),
+                           let main = word.template.parts.first?.path {
+                            bytes = uncounted.addingNote(toDocx: bytes, mainPart: main)
+                        }
                         files.append(RenderedFile(path: word.outputPath(for: scope), bytes: bytes))
                     } catch {
                         throw RenderError.invalid([], word: [error])

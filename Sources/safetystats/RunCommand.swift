@@ -15,8 +15,8 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "输出文件夹.")
     var out: String = "Outputs"
 
-    @Option(name: .long, help: "模板文件夹.")
-    var templates: String = "Templates"
+    @Option(name: .long, help: "模板文件夹 (default: ./Templates when present, else the built-in templates).")
+    var templates: String?
 
     @Option(name: .long, help: "统计年度 (default: the latest year in the data).")
     var year: Int?
@@ -26,6 +26,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .long, help: "输出格式, comma-separated: md,docx,html,json,csv,xlsx (default: all).")
     var format: String?
+
+    @Flag(name: .long, help: "无法读取的输入文件不计入,照常生成报告;每份文档都会注明这些文件 (default: such files stop the run).")
+    var skipUnreadable = false
 
     @OptionGroup var verbosity: OutputVerbosity
 
@@ -46,6 +49,7 @@ struct RunCommand: ParsableCommand {
         options.year = year
         options.through = through
         options.strict = input.strict
+        options.skipUnreadable = skipUnreadable
         if let format { options.formats = (try? OutputFormat.parseList(format)) ?? options.formats }
         let progress = ProgressLine(quiet: verbosity.quiet, verbose: verbosity.verbose)
         options.progress = { progress.show($0) }
@@ -57,7 +61,13 @@ struct RunCommand: ParsableCommand {
         case .failure(let error): throw DataFailure(message: error.description)
         }
         if !verbosity.quiet {
-            print(summary.description)
+            TerminalText.printOut(summary.description)
+        }
+        // Never hidden, not even by --quiet: these files' records are missing from every figure.
+        if !summary.uncounted.isEmpty {
+            var note = "注意:\(summary.uncounted.files.count) 个输入文件无法读取,未计入任何数字(每份文档都已注明):\n"
+            note += summary.uncounted.files.map { "  \($0.path):\($0.reason)" }.joined(separator: "\n")
+            TerminalText.printError(note)
         }
     }
 }
