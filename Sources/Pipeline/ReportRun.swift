@@ -32,7 +32,7 @@ public enum ReportRun {
             throw .inputs("\(error)")
         }
         let uncounted = UncountedFiles(ingest.files.compactMap { file in
-            file.error.map { UncountedFiles.File(path: file.path, reason: $0) }
+            file.error.map { UncountedFiles.File(path: file.path, reason: shortReason($0, path: file.path)) }
         })
         if !uncounted.isEmpty && !options.skipUnreadable {
             throw .unreadable(uncounted.files.map { ($0.path, $0.reason) })
@@ -79,6 +79,17 @@ public enum ReportRun {
             throw .output("无法写入输出文件夹 \(destination)(用 --out 指定另一个输出文件夹):\(error.localizedDescription)")
         }
         return RunSummary(ingest: ingest, figures: figures, folder: folder.destination.path, files: paths, uncounted: uncounted)
+    }
+
+    /// A reader's message without what the note already says: the file's name in front
+    /// (`文件 X：`) and the English repeat after ` / file X:`.
+    static func shortReason(_ reason: String, path: String) -> String {
+        var text = Substring(reason)
+        for prefix in ["文件 \(path)：", "文件 \(path):", "\(path)：", "\(path): "] where text.hasPrefix(prefix) {
+            text = text.dropFirst(prefix.count)
+        }
+        if let english = text.range(of: " / file \(path)") { text = text[..<english.lowerBound] }
+        return String(text)
     }
 
     /// `path` against the working folder, so every message names the place it tried.
