@@ -75,6 +75,8 @@ public enum ReportRun {
                 try folder.write(file.bytes, to: file.path)
             }
             try folder.commit()
+        } catch let refused as OutputFolderError {
+            throw .output(refused.message)
         } catch {
             throw .output("无法写入输出文件夹 \(destination)(用 --out 指定另一个输出文件夹):\(error.localizedDescription)")
         }

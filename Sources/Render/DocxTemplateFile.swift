@@ -49,8 +49,11 @@ public struct DocxTemplateFile: Sendable {
         template = try DocxTemplate(bytes: bytes, name: fileName)
     }
 
-    /// Where the output for `scope` goes, relative to the period folder — as for a Markdown template.
-    func outputPath(for scope: ScopeFigures) -> String {
-        (self.scope == .everyScope ? scope.scope + "/" : "") + name + ".docx"
+    /// Where the output goes, relative to the period folder — as for a Markdown template: `folder`
+    /// is the scope's folder (`OutputName`), used when the template is filled for every scope.
+    func outputPath(folder: String) -> String {
+        (scope == .everyScope ? folder + "/" : "") + name + ".docx"
     }
+
+    func outputPath(for scope: ScopeFigures) -> String { outputPath(folder: OutputName.folder(scope.scope)) }
 }

@@ -154,6 +154,13 @@ public struct ReportRenderer {
         let problems = check(figures)
         let wordProblems = checkWordTemplates(figures)
         if !problems.isEmpty || !wordProblems.isEmpty { throw RenderError.invalid(problems, word: wordProblems) }
+        // Folder names from data (district and town names) pass through OutputName only.
+        var topLevel: Set<String> = ["figures.json", "figures.csv", "rejects.csv", "manifest.json"]
+        for template in templates where template.scope == .region {
+            for format in template.formats { topLevel.insert(template.name + "." + format.rawValue) }
+        }
+        for word in wordTemplates where word.scope == .region { topLevel.insert(word.name + ".docx") }
+        let folders = try OutputName.folders(figures.scopes.map(\.scope), besides: topLevel)
         let ext = Extension()
         TemplateFilters.register(in: ext)
         let environment = Environment(extensions: [ext])
@@ -166,11 +173,13 @@ public struct ReportRenderer {
                 var markdown: String
                 do {
                     let compiled = Template(templateString: template.text, environment: environment, name: template.name + ".md")
-                    markdown = Self.tidy(try compiled.render(Self.context(scope, in: figures, uncounted: uncounted)))
+                    // Text from data is escaped in Markdown (MarkdownText); MarkdownReader reads it back.
+                    let context = MarkdownText.escapingText(in: Self.context(scope, in: figures, uncounted: uncounted))
+                    markdown = Self.tidy(try compiled.render(context as? [String: Any] ?? [:]))
                 } catch {
                     throw RenderError.invalid([Self.locate(error, template: template)])
                 }
-                let folder = template.scope == .everyScope ? scope.scope + "/" : ""
+                let folder = template.scope == .everyScope ? (folders[scope.scope] ?? OutputName.folder(scope.scope)) + "/" : ""
                 // A template that does not place the note on uncounted files gets it under its title.
                 let placed = UncountedFiles.isPlaced(in: template.text)
                 let workbookMarkdown = placed ? markdown : uncounted.addingNote(to: markdown, asTable: true)
@@ -204,7 +213,7 @@ public struct ReportRenderer {
                            let main = word.template.parts.first?.path {
                             bytes = uncounted.addingNote(toDocx: bytes, mainPart: main)
                         }
-                        files.append(RenderedFile(path: word.outputPath(for: scope), bytes: bytes))
+                        files.append(RenderedFile(path: word.outputPath(folder: folders[scope.scope] ?? OutputName.folder(scope.scope)), bytes: bytes))
                     } catch {
                         throw RenderError.invalid([], word: [error])
                     }

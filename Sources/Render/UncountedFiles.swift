@@ -59,10 +59,10 @@ public struct UncountedFiles: Sendable, Equatable {
         if asTable {
             note = "## 未计入文件\n\n| 以下输入文件无法读取，其数据未计入本表的任何数字 | 原因 |\n|---|---|\n"
             for file in files {
-                note += "| \(Self.tableCell(file.path)) | \(Self.tableCell(file.reason)) |\n"
+                note += "| \(MarkdownText.escaped(file.path)) | \(MarkdownText.escaped(file.reason)) |\n"
             }
         } else {
-            note = "> " + sentence + "\n"
+            note = "> " + MarkdownText.escaped(sentence) + "\n"
         }
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let titleIndex = lines.firstIndex { $0.hasPrefix("# ") }
@@ -101,9 +101,6 @@ public struct UncountedFiles: Sendable, Equatable {
         return Array((text[..<open.upperBound] + paragraph + text[open.upperBound...]).utf8)
     }
 
-    static func tableCell(_ text: String) -> String {
-        text.replacingNewlines.replacingOccurrences(of: "|", with: "｜")
-    }
 }
 
 private extension String {
