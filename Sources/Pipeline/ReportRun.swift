@@ -50,7 +50,7 @@ public enum ReportRun {
         options.progress("生成报告(模板:\(templates)) …")
         var files: [RenderedFile] = []
         do {
-            let renderer = try ReportRenderer(source: templates)
+            let renderer = try ReportRenderer(source: templates, limits: options.templateLimits)
             files = try renderer.render(figures, formats: options.formats, uncounted: uncounted)
         } catch {
             throw .template("\(error)")

@@ -14,6 +14,8 @@ public struct RunOptions: Sendable {
     /// `--skip-unreadable`: go on without input files that cannot be read (by default they stop the
     /// run); every document then names them (`UncountedFiles`).
     public var skipUnreadable = false
+    /// Bounds on templates (size, nesting, loop repetitions, Word parts), checked before rendering.
+    public var templateLimits = TemplateLimits.default
     /// Progress messages (the CLI shows them on a terminal).
     public var progress: @Sendable (String) -> Void = { _ in }
 

@@ -24,13 +24,16 @@ public struct RenderedFile: Sendable {
 public struct ReportRenderer {
     public let templates: [TemplateFile]
     public let wordTemplates: [DocxTemplateFile]
+    /// Size, nesting and loop bounds, checked before rendering.
+    public var limits: TemplateLimits = .default
 
     /// The templates of `source`: a folder's, or the shipped ones built into the tool.
-    public init(source: TemplateSource) throws {
+    public init(source: TemplateSource, limits: TemplateLimits = .default) throws {
         switch source {
-        case .folder(let path): try self.init(templatesDirectory: path)
+        case .folder(let path): try self.init(templatesDirectory: path, limits: limits)
         case .shipped: try self.init(templates: Self.shippedTemplates())
         }
+        self.limits = limits
     }
 
     /// The default templates built into the tool (`ShippedTemplates`, made from Templates/).
@@ -41,7 +44,8 @@ public struct ReportRenderer {
     }
 
     /// Loads every `*.md` and `*.docx` in the folder, in name order.
-    public init(templatesDirectory: String) throws {
+    public init(templatesDirectory: String, limits: TemplateLimits = .default) throws {
+        self.limits = limits
         let url = URL(fileURLWithPath: templatesDirectory, isDirectory: true)
         let names: [String]
         do {
@@ -59,7 +63,7 @@ public struct ReportRenderer {
             }
             if DocxTemplateFile.isTemplate(file) {
                 do {
-                    wordTemplates.append(try DocxTemplateFile(path: url.appendingPathComponent(file).path))
+                    wordTemplates.append(try DocxTemplateFile(path: url.appendingPathComponent(file).path, limits: limits))
                 } catch {
                     throw RenderError.templates(error.description)
                 }
@@ -67,6 +71,12 @@ public struct ReportRenderer {
             }
             guard file.hasSuffix(".md") else { continue }
             let path = url.appendingPathComponent(file).path
+            // Bounded before it is read: the engine would take hours on a 50 MB template.
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limits.maxBytes {
+                throw RenderError.invalid([TemplateError(template: file, line: 1, column: 1,
+                    message: "模板有 \(TemplateChecker.megabytes(size)) MB，超过模板大小上限 \(TemplateChecker.megabytes(limits.maxBytes)) MB"
+                        + "（模板通常只有几 KB；确需更大时用 --template-max-mb 调高，越大越慢）")])
+            }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw RenderError.templates("无法读取模板 \(file)(须为 UTF-8 文本)")
             }
@@ -88,7 +98,8 @@ public struct ReportRenderer {
 
     func check(_ template: TemplateFile, _ figures: Figures) -> [TemplateError] {
         let schema = Self.schema(template.scope, figures)
-        let checker = TemplateChecker(templateName: template.name + ".md", schema: schema, filters: TemplateFilters.names)
+        let checker = TemplateChecker(templateName: template.name + ".md", schema: schema, filters: TemplateFilters.names,
+                                      limits: limits, listLengths: Self.listLengths(figures))
         return checker.problems(in: template.text)
     }
 
@@ -98,6 +109,17 @@ public struct ReportRenderer {
             let problems = word.template.problems(schema: Self.schema(word.scope, figures))
             return problems.isEmpty ? nil : .invalid(template: word.fileName, problems: problems)
         }
+    }
+
+    /// How long each list of the context can be in this run, for the loop bound.
+    static func listLengths(_ figures: Figures) -> [String: Int] {
+        let parts = figures.parts.count
+        return [
+            "下辖": parts, figures.level.partsWord: parts,
+            "行业领域": figures.scopes.map(\.industries.count).max() ?? 0,
+            "月份": figures.scopes.map(\.months.count).max() ?? 0,
+            "目标": figures.scopes.map { $0.metrics.filter { $0.kind == .completion }.count }.max() ?? 0,
+        ]
     }
 
     /// Templates that would write the same file (`工作总结.md` with docx output beside
