@@ -100,18 +100,21 @@ import Zip
         let templates = work.appendingPathComponent("Templates")
         try fm.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: templates)
         try Data(WordTemplateRunTests.regionTemplate).write(to: templates.appendingPathComponent("情况通报.docx"))
+        // A writer's own Markdown template that does not place the note gets it under its title.
+        try Data("{# 输出: md, html #}\n# {{ 地区 }}简报\n\n全市事故{{ 事故.起数 }}起。\n".utf8).write(to: templates.appendingPathComponent("简报.md"))
 
         let run = try safetystats(["run", "--out", "out", "--skip-unreadable", "--quiet"], in: work)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("注意:3 个输入文件无法读取,未计入任何数字"), "--quiet does not hide the note")
         let texts = try documentTexts(work.appendingPathComponent("out/2025"))
-        #expect(texts.count == 7 * 3 + 3)       // 工作总结 md/html/docx × 7 scopes, 新闻发布会数据.md, 统计表.xlsx, 情况通报.docx
+        #expect(texts.count == 7 * 3 + 5)       // 工作总结 md/html/docx × 7 scopes, 新闻发布会数据.md, 统计表.xlsx, 情况通报.docx, 简报.md/.html
         for (path, text) in texts {
             for file in ["2025/东城区/东城区2025年安全生产统计.xlsx", "2025/南山区/南山区补报.xlsx", "2025/西湖区/西湖区2024年事故.xls"] {
                 #expect(text.contains(file), "\(path) names \(file)")
             }
         }
+        #expect(texts["简报.md"]?.hasPrefix("# 示例市简报\n\n> 注意：以下3个输入文件无法读取") == true, "\(texts["简报.md"] ?? "")")
         let word = try wordTexts(work.appendingPathComponent("out/2025/情况通报.docx"))
         #expect(word.first?.hasPrefix("注意：以下3个输入文件无法读取") == true, "the note is the Word template's first paragraph")
         let workbook = try ZipArchive(path: work.appendingPathComponent("out/2025/统计表.xlsx").path)
