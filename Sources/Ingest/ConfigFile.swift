@@ -117,7 +117,7 @@ enum ConfigFile {
             var claimed: [String: Field] = [:]
             for key in headers.keys.sorted() {
                 guard let field = Field.named(HeaderText(key).key) else {
-                    let nearest = NearestName.find(HeaderText(key).key, among: Field.allCases.map(\.name))
+                    let nearest = NearestName.suggest(HeaderText(key).key, among: Field.allCases.map(\.name))
                         ?? Field.allCases.first { $0.aliases.contains(HeaderText(key).key) }?.name
                     throw fail("headers", key, "「\(key)」不是已知的字段名" + (nearest.map { "，是否应为「\($0)」？" }
                         ?? "（应为 docs/INPUTS.md 中的规范列名，如 死亡人数）"))
@@ -168,7 +168,7 @@ enum ConfigFile {
             }
         }
 
-        // [[kinds]], [[metrics]], [[breakdowns]], [[periods]], [[lists]] (CATALOG.md): known to
+        // [[fields]], [[kinds]], [[metrics]], [[breakdowns]], [[periods]], [[lists]] (CATALOG.md): known to
         // ConfigSchema as `.catalog` sections, checked only for their shape and not read here.
         // The catalog reads its declarations from `table` at this point.
 

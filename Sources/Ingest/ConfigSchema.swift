@@ -49,7 +49,7 @@ struct ConfigSchema: Sendable {
         case fixed([(key: String, type: ValueType)])
         /// Any key (a district, industry or field name) with values of this type.
         case free(ValueType)
-        /// Declarations of the catalog (CATALOG.md: `[[kinds]]`, `[[metrics]]`, …). Accepted as known
+        /// Declarations of the catalog (CATALOG.md: `[[fields]]`, `[[kinds]]`, `[[metrics]]`, …). Accepted as known
         /// sections and only checked to be arrays of tables; the catalog reads their keys.
         case catalog
     }
@@ -82,7 +82,7 @@ struct ConfigSchema: Sendable {
     /// The known section nearest to a name that is not one: by spelling, then by its Chinese words.
     func nearestSection(to name: String) -> Section? {
         if let s = sections.first(where: { $0.chineseNames.contains(name) }) { return s }
-        guard let nearest = NearestName.find(name, among: sections.map(\.name)) else { return nil }
+        guard let nearest = NearestName.suggest(name, among: sections.map(\.name)) else { return nil }
         return section(nearest)
     }
 
@@ -96,11 +96,12 @@ struct ConfigSchema: Sendable {
         Section(name: "industries", shape: .table, keys: .free(.textOrTextList),
                 chineseNames: ["行业", "行业领域"]),
         Section(name: "headers", shape: .table, keys: .free(.textOrTextList),
-                chineseNames: ["表头", "列名", "字段"]),
+                chineseNames: ["表头", "列名"]),
         Section(name: "targets", shape: .arrayOfTables,
                 keys: .fixed([("year", .integer), ("district", .text), ("metric", .text), ("target", .number)]),
                 chineseNames: ["目标"]),
         // CATALOG.md declarations: read by the catalog, not by ConfigFile.
+        Section(name: "fields", shape: .arrayOfTables, keys: .catalog, chineseNames: ["字段"]),
         Section(name: "kinds", shape: .arrayOfTables, keys: .catalog, chineseNames: ["类型", "登记表"]),
         Section(name: "metrics", shape: .arrayOfTables, keys: .catalog, chineseNames: ["指标"]),
         Section(name: "breakdowns", shape: .arrayOfTables, keys: .catalog, chineseNames: ["分项", "分组"]),
@@ -162,7 +163,7 @@ extension ConfigSchema {
             case .fixed:
                 guard let known = section.key(key) else {
                     var message = "\(section.header) 中未知的配置项 \(key)"
-                    if let nearest = NearestName.find(key, among: section.keyNames) {
+                    if let nearest = NearestName.suggest(key, among: section.keyNames) {
                         message += "，是否应为 \(nearest)？"
                     } else {
                         message += "（可写的配置项：\(section.keyNames.joined(separator: "、"))）"
