@@ -7,6 +7,8 @@ import XLSX
 public struct ExportGenerator {
     public let scale: GeneratorScale
     public let seed: UInt64
+    /// Told what is being made and written (the CLI shows it on a terminal).
+    public var progress: @Sendable (String) -> Void = { _ in }
 
     public init(scale: GeneratorScale, seed: UInt64 = 20261122) {
         self.scale = scale
@@ -16,11 +18,16 @@ public struct ExportGenerator {
     public func write(to directory: String) throws -> GenerationSummary {
         let root = URL(fileURLWithPath: directory, isDirectory: true)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        if scale == .sheet1m { return try SheetMillion(seed: seed).write(to: root) }
+        if scale == .sheet1m {
+            progress("生成 sheet-1m.xlsx 和 sheet-1m.csv(100 万行)…")
+            return try SheetMillion(seed: seed).write(to: root)
+        }
+        progress("生成 \(scale.rawValue) 的记录 …")
         var plan = ExportPlan(scale: scale, seed: seed)
         plan.build()
         var bytes = 0
-        for file in plan.files {
+        for (i, file) in plan.files.enumerated() {
+            progress("写入 \(i + 1)/\(plan.files.count) 个文件 … \(file.path)")
             let url = root.appendingPathComponent(file.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             let data = file.bytes()

@@ -19,37 +19,19 @@ enum ConfigFile {
 
     static func load(text: String, path: String = ConfigFile.name) throws(IngestError) -> Loaded {
         let text = TOMLUnicodeKeys.quoted(text)
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw IngestError(path: path, line: error.source.begin.line, message: "TOML 语法错误：\(error.description)")
-        } catch {
-            throw IngestError(path: path, message: "无法解析：\(error)")
-        }
+        let table = try parse(text, path: path)
         let lines = TOMLLineIndex(text: text)
+        // Unknown sections and keys, and values of the wrong type, stop here with the line and
+        // the nearest known name: read on, a misspelt [regoin] would silently leave the region 本市.
+        try ConfigSchema.standard.check(table, lines: lines, path: path)
         var warnings: [IngestWarning] = []
         func fail(_ table: String, _ key: String?, occurrence: Int = 0, _ message: String) -> IngestError {
             IngestError(path: path, line: lines.line(table: table, occurrence: occurrence, key: key), message: message)
         }
-        func strings(_ value: TOMLValueConvertible, table: String, key: String) throws(IngestError) -> [String] {
+        // Values are of the declared types (checked above); this reads text or a list of texts.
+        func strings(_ value: TOMLValueConvertible) -> [String] {
             if let s = value.string { return [s] }
-            guard let array = value.array else {
-                throw fail(table, key, "「\(key)」应为文字或文字列表")
-            }
-            var out: [String] = []
-            for item in array {
-                guard let s = item.string else { throw fail(table, key, "「\(key)」的列表里只能写文字") }
-                out.append(s)
-            }
-            return out
-        }
-
-        let known = Set(["region", "districts", "industries", "headers", "targets"] + CatalogLoader.sections)
-        for key in table.keys.sorted() where !known.contains(key) {
-            warnings.append(IngestWarning(file: path, sheet: nil,
-                                          location: lines.line(table: key).map { "第\($0)行" } ?? lines.line(table: "", key: key).map { "第\($0)行" },
-                                          message: "未知的配置项「\(key)」，已忽略"))
+            return value.array?.compactMap { $0.string } ?? []
         }
 
         // [region]
@@ -57,9 +39,9 @@ enum ConfigFile {
         var level = RegionConfig.Level.city
         var regionAliases: [String] = []
         if let regionValue = table["region"] {
-            guard let region = regionValue.table else { throw fail("", "region", "[region] 应为表") }
+            let region = regionValue.table ?? TOMLTable()
             if let v = region["name"] {
-                guard let s = v.string, !PartResolver.key(s).isEmpty else { throw fail("region", "name", "region.name 应为非空文字") }
+                guard let s = v.string, !PartResolver.key(s).isEmpty else { throw fail("region", "name", "[region] 的 name 不能为空") }
                 name = PartResolver.clean(s)
             }
             if let v = region["level"] {
@@ -69,11 +51,7 @@ enum ConfigFile {
                 level = l
             }
             if let v = region["aliases"] {
-                regionAliases = try strings(v, table: "region", key: "aliases").map(PartResolver.clean)
-            }
-            for key in region.keys.sorted() where !["name", "level", "aliases"].contains(key) {
-                warnings.append(IngestWarning(file: path, sheet: nil, location: lines.line(table: "region", key: key).map { "第\($0)行" },
-                                              message: "未知的配置项「region.\(key)」，已忽略"))
+                regionAliases = strings(v).map(PartResolver.clean)
             }
         }
         regionAliases = [name] + regionAliases.filter { $0 != name }
@@ -83,19 +61,30 @@ enum ConfigFile {
         var parts: [String] = []
         var partAliases: [String: String] = [:]
         if let v = table["districts"] {
-            guard let districts = v.table else { throw fail("", "districts", "[districts] 应为表") }
+            let districts = v.table ?? TOMLTable()
             let order = lines.keys(table: "districts")
             let keys = districts.keys.sorted { (order.firstIndex(of: $0) ?? Int.max, $0) < (order.firstIndex(of: $1) ?? Int.max, $1) }
+            // Every canonical name first, so an alias naming another district is caught in either order.
             for key in keys {
                 let part = PartResolver.clean(key)
                 guard !part.isEmpty else { throw fail("districts", key, "区县名不能为空") }
-                if parts.contains(part) { throw fail("districts", key, "「\(part)」重复") }
+                if parts.contains(part) { throw fail("districts", key, "「\(part)」重复（与另一行清理空格后同名）") }
+                if regionAliases.contains(part) {
+                    throw fail("districts", key, "「\(part)」是本地区 [region] 的名称或别名，不能又作为下级地区")
+                }
                 parts.append(part)
                 partAliases[part] = part
+            }
+            for key in keys {
+                let part = PartResolver.clean(key)
                 guard let value = districts[key] else { continue }
-                for alias in try strings(value, table: "districts", key: key).map(PartResolver.clean) where !alias.isEmpty {
+                for alias in strings(value).map(PartResolver.clean) where !alias.isEmpty {
                     if let other = partAliases[alias], other != part {
-                        throw fail("districts", key, "别名「\(alias)」同时属于「\(other)」和「\(part)」")
+                        let what = other == alias ? "是另一个区县的名称「\(other)」" : "已经是「\(other)」的别名"
+                        throw fail("districts", key, "别名「\(alias)」\(what)，不能又给「\(part)」（一个别名只能属于一个地区）")
+                    }
+                    if regionAliases.contains(alias) {
+                        throw fail("districts", key, "别名「\(alias)」是本地区 [region] 的名称或别名，不能又给「\(part)」")
                     }
                     partAliases[alias] = part
                 }
@@ -111,12 +100,17 @@ enum ConfigFile {
         // [industries]: canonical = [aliases].
         var industryAliases: [String: String] = [:]
         if let v = table["industries"] {
-            guard let industries = v.table else { throw fail("", "industries", "[industries] 应为表") }
+            let industries = v.table ?? TOMLTable()
+            for key in industries.keys.sorted() { industryAliases[PartResolver.clean(key)] = PartResolver.clean(key) }
             for key in industries.keys.sorted() {
                 let canonical = PartResolver.clean(key)
                 guard let value = industries[key] else { continue }
-                for alias in try strings(value, table: "industries", key: key) { industryAliases[alias] = canonical }
-                industryAliases[canonical] = canonical
+                for alias in strings(value) {
+                    if let other = industryAliases[alias], other != canonical {
+                        throw fail("industries", key, "别名「\(alias)」已经属于行业「\(other)」，不能又给「\(canonical)」")
+                    }
+                    industryAliases[alias] = canonical
+                }
             }
         }
 
@@ -132,14 +126,24 @@ enum ConfigFile {
         var headerAliases: [Int: [String]] = [:]
         var headerAliasNames: [String: [String]] = [:]
         if let v = table["headers"] {
-            guard let headers = v.table else { throw fail("", "headers", "[headers] 应为表") }
+            let headers = v.table ?? TOMLTable()
+            var claimed: [String: Int] = [:]
             for key in headers.keys.sorted() {
                 let fieldName = TextKey.trimmed(key)
                 guard let field = catalog.field(named: fieldName) else {
-                    throw fail("headers", key, "「\(key)」不是已知的字段名（应为规范列名，如 死亡人数）\(NearestName.hint(fieldName, among: catalog.fields.map(\.name)))")
+                    let nearest = NearestName.suggest(fieldName, among: catalog.fields.map(\.name))
+                        ?? catalog.fields.first { $0.aliases.contains(fieldName) }?.name
+                    throw fail("headers", key, "「\(key)」不是已知的字段名" + (nearest.map { "，是否应为「\($0)」？" }
+                        ?? "（应为 docs/INPUTS.md 中的规范列名，如 死亡人数）"))
                 }
                 guard let value = headers[key] else { continue }
-                let aliases = try strings(value, table: "headers", key: key)
+                let aliases = strings(value)
+                for alias in aliases {
+                    if let other = claimed[HeaderText(alias).key], other != field {
+                        throw fail("headers", key, "表头别名「\(alias)」已经属于「\(catalog.fields[other].name)」，不能又给「\(fieldName)」")
+                    }
+                    claimed[HeaderText(alias).key] = field
+                }
                 headerAliases[field, default: []].append(contentsOf: aliases)
                 headerAliasNames[fieldName, default: []].append(contentsOf: aliases)
             }
@@ -178,10 +182,35 @@ enum ConfigFile {
             }
         }
 
+        // [[fields]], [[kinds]], [[metrics]], [[breakdowns]], [[periods]], [[lists]] (CATALOG.md): known to
+        // ConfigSchema as `.catalog` sections, checked only for their shape and not read here.
+        // The catalog reads its declarations from `table` at this point.
+
         let config = RegionConfig(name: name, level: level, parts: parts, partAliases: partAliases,
                                   regionAliases: regionAliases, industryAliases: industryAliases,
                                   headerAliases: headerAliasNames, targets: targets, source: path)
         return Loaded(config: config, catalog: catalog, headerAliases: headerAliases, warnings: warnings)
+    }
+
+    /// The parsed text; a syntax error names its line and says in Chinese what is wrong there
+    /// (「字符串缺少结束引号」, not the parser's English).
+    static func parse(_ text: String, path: String) throws(IngestError) -> TOMLTable {
+        do {
+            return try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            var line = error.source.begin.line
+            let message = error.description
+            // A string left open: point at the line where it began, not where the parser gave up.
+            if message.contains("parsing string") || message.contains("parsing literal string"),
+               let opened = TOMLSyntaxMessage.unclosedStringLine(text) {
+                line = opened
+            }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let lineText = line >= 1 && line <= lines.count ? String(lines[line - 1]) : ""
+            throw IngestError(path: path, line: line, message: TOMLSyntaxMessage.chinese(message, lineText: lineText))
+        } catch {
+            throw IngestError(path: path, message: "无法解析：\(error)")
+        }
     }
 
     /// 金坛区 → 金坛, 城关镇 → 城关, 西湖街道 → 西湖: a name without its administrative suffix,

@@ -12,6 +12,17 @@ public struct IngestOptions: Sendable {
     /// Read files in parallel across cores (the result is the same either way).
     public var parallel: Bool
 
+    /// Called once per input file when it has been read (on the thread that read it, so possibly
+    /// several at once), for progress on a terminal.
+    public var progress: (@Sendable (FileDone) -> Void)?
+
+    /// One file read: its path relative to the inputs folder, its data rows, and how many files the run reads.
+    public struct FileDone: Sendable {
+        public let path: String
+        public let rows: Int
+        public let totalFiles: Int
+    }
+
     public init(strict: Bool = false, zipLimits: ZipLimits? = nil, parallel: Bool = true) {
         self.strict = strict
         self.zipLimits = zipLimits
@@ -47,7 +58,9 @@ public enum Ingest {
         let work: @Sendable (Int) -> Void = { i in
             let partial = ingestFile(entries[i], index: i, files: files, context: context, limits: limits)
             let size = partial.report.size
+            let done = IngestOptions.FileDone(path: partial.report.path, rows: partial.report.read, totalFiles: entries.count)
             results.set(i, partial)
+            options.progress?(done)
             releaseFreedMemory(afterReading: size)
         }
         var merger = DatasetMerger(config: loaded.config, catalog: loaded.catalog, paths: entries.map(\.path))

@@ -68,6 +68,17 @@ public struct Explanation: Sendable {
     }
 
     var summary: String {
+        var line = totalLine
+        if figure == nil {
+            line += matchesFigure ? ";figures.json 中无此项(即 0)。" : ";但 figures.json 中无此项——结果不一致,请报告此问题。"
+        } else {
+            line += matchesFigure ? ";与 figures.json 一致。" : ";与 figures.json 不一致(\(figureText)),请报告此问题。"
+        }
+        return line
+    }
+
+    /// The total (and rate, or completion), without any comparison.
+    var totalLine: String {
         let count = "共 \(rows.count) 条记录"
         var line: String
         if let target {
@@ -86,11 +97,6 @@ public struct Explanation: Sendable {
             line = "合计 \(total.text)\(unit) ÷ \(denominator.text)\(unit) = \(rate),\(count)"
         } else {
             line = "合计 \(total.text)\(unit),\(count)"
-        }
-        if figure == nil {
-            line += matchesFigure ? ";figures.json 中无此项(即 0)。" : ";但 figures.json 中无此项——结果不一致,请报告此问题。"
-        } else {
-            line += matchesFigure ? ";与 figures.json 一致。" : ";与 figures.json 不一致(\(figureText)),请报告此问题。"
         }
         return line
     }

@@ -6,16 +6,17 @@ import Render
 /// enough for a statistician to prove which inputs produced which outputs. No timestamps: the
 /// manifest is as reproducible as every other output.
 enum ManifestFile {
-    static let toolVersion = "0.1.0"
+    static var toolVersion: String { ToolVersion.number }
 
-    static func text(_ ingest: IngestResult, period: ReportPeriod, options: RunOptions, outputs: [String]) -> String {
+    static func text(_ ingest: IngestResult, period: ReportPeriod, options: RunOptions, outputs: [String],
+                     uncounted: UncountedFiles = UncountedFiles()) -> String {
         func string(_ s: String) -> String { FiguresJSON.quoted(s) }
         var out = "{\n"
         out += "  \"tool\": {\"name\": \"safetystats\", \"version\": \(string(toolVersion))},\n"
         out += "  \"period\": {\"id\": \(string(period.id)), \"label\": \(string(period.label)), \"prior_label\": \(string(period.priorLabel))},\n"
         let formats = options.formats.map(\.rawValue).sorted().map(string).joined(separator: ", ")
         out += "  \"options\": {\"year\": \(options.year.map(String.init) ?? "null"), \"through\": \(options.through.map(String.init) ?? "null"), "
-        out += "\"strict\": \(options.strict), \"formats\": [\(formats)]},\n"
+        out += "\"strict\": \(options.strict), \"skip_unreadable\": \(options.skipUnreadable), \"formats\": [\(formats)]},\n"
         out += "  \"region\": {\"name\": \(string(ingest.dataset.config.name)), \"level\": \(string(ingest.dataset.config.level.rawValue)), "
         out += "\"config\": \(string(ingest.dataset.config.source))},\n"
         out += "  \"rows\": {\"read\": \(ingest.read), \"accepted\": \(ingest.accepted), \"rejected\": \(ingest.rejected), "
@@ -36,6 +37,8 @@ enum ManifestFile {
             return line
         }.joined(separator: ",\n")
         out += "\n  ],\n"
+        // Files left out of every figure (--skip-unreadable); each also has its "error" above.
+        out += "  \"uncounted\": [" + uncounted.files.map { string($0.path) }.joined(separator: ", ") + "],\n"
         out += "  \"ignored\": [" + ingest.ignoredFiles.map(string).joined(separator: ", ") + "],\n"
         out += "  \"outputs\": [" + outputs.map(string).joined(separator: ", ") + "]\n"
         out += "}\n"

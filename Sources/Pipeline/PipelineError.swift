@@ -9,10 +9,19 @@ public enum PipelineError: Error, CustomStringConvertible, Sendable {
     case template(String)
     /// Writing outputs failed.
     case output(String)
+    /// Input files that cannot be read (path relative to the inputs folder, and why): the run
+    /// stops unless `--skip-unreadable` is given, since their records would be missing from every total.
+    case unreadable([(path: String, reason: String)])
 
     public var description: String {
         switch self {
         case .inputs(let m), .noData(let m), .template(let m), .output(let m): return m
+        case .unreadable(let files):
+            var lines = ["\(files.count) 个输入文件无法读取，未生成报告（之前的输出保持不变）："]
+            lines += files.map { "  \($0.path)：\($0.reason)" }
+            lines.append("请让报送单位重新发送这些文件（或修复后放回），再运行一次；")
+            lines.append("若确要不计入这些文件而生成报告，请加 --skip-unreadable，每份文档都会注明未计入的文件。")
+            return lines.joined(separator: "\n")
         }
     }
 }

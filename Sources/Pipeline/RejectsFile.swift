@@ -1,8 +1,10 @@
 import CSV
 import Ingest
+import Render
 
 /// rejects.csv: every input row that was not counted — rejected rows and dropped duplicates —
-/// with file, sheet, row, column, value and reason (INPUTS.md clarifications).
+/// with file, sheet, row, column, value and reason (INPUTS.md clarifications). It starts with a
+/// byte-order mark: Chinese Excel reads a CSV without one as GBK and garbles the reasons.
 enum RejectsFile {
     static func text(_ rejects: [RejectedRow]) -> String {
         var writer = CSVWriter(guardFormulas: true)
@@ -10,6 +12,6 @@ enum RejectsFile {
         for r in rejects {
             writer.write([r.file, r.sheet ?? "", String(r.row), r.column, r.value, r.reason])
         }
-        return writer.text
+        return FiguresCSV.byteOrderMark + writer.text
     }
 }

@@ -8,12 +8,34 @@ import Render
 /// `<output>/<period-id>/`. A failure at any step leaves the previous outputs untouched.
 public enum ReportRun {
     public static func run(_ options: RunOptions) throws(PipelineError) -> RunSummary {
-        options.progress("读取输入 \(options.inputs) …")
+        let inputs = absolute(options.inputs)
+        let output = absolute(options.output)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inputs, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .inputs("找不到输入文件夹 \(inputs)(用 --inputs 指定放各区县报表的文件夹)")
+        }
+        // Templates are found before the inputs are read, so a wrong --templates fails at once.
+        let templates: TemplateSource
+        do {
+            templates = try TemplateSource.resolve(options.templates)
+        } catch {
+            throw .template(error.description)
+        }
+
+        options.progress("读取输入 \(inputs) …")
         let ingest: IngestResult
         do {
-            ingest = try Ingest.run(inputs: options.inputs, options: IngestOptions(strict: options.strict))
+            var ingestOptions = IngestOptions(strict: options.strict)
+            ingestOptions.progress = ReadProgress(show: options.progress).callback
+            ingest = try Ingest.run(inputs: inputs, options: ingestOptions)
         } catch {
             throw .inputs("\(error)")
+        }
+        let uncounted = UncountedFiles(ingest.files.compactMap { file in
+            file.error.map { UncountedFiles.File(path: file.path, reason: shortReason($0, path: file.path)) }
+        })
+        if !uncounted.isEmpty && !options.skipUnreadable {
+            throw .unreadable(uncounted.files.map { ($0.path, $0.reason) })
         }
 
         let period: ReportPeriod
@@ -25,11 +47,11 @@ public enum ReportRun {
         options.progress("计算 \(period.label) 指标 …")
         let figures = FiguresBuilder.compute(ingest.dataset, period: period)
 
-        options.progress("生成报告 …")
+        options.progress("生成报告(模板:\(templates)) …")
         var files: [RenderedFile] = []
         do {
-            let renderer = try ReportRenderer(templatesDirectory: options.templates)
-            files = try renderer.render(figures, formats: options.formats)
+            let renderer = try ReportRenderer(source: templates, limits: options.templateLimits)
+            files = try renderer.render(figures, formats: options.formats, uncounted: uncounted)
         } catch {
             throw .template("\(error)")
         }
@@ -41,20 +63,41 @@ public enum ReportRun {
         }
         files.append(RenderedFile(path: "rejects.csv", bytes: Array(RejectsFile.text(ingest.rejects).utf8)))
         let paths = (files.map(\.path) + ["manifest.json"]).sorted()
-        let manifest = ManifestFile.text(ingest, period: period, options: options, outputs: paths)
+        let manifest = ManifestFile.text(ingest, period: period, options: options, outputs: paths, uncounted: uncounted)
         files.append(RenderedFile(path: "manifest.json", bytes: Array(manifest.utf8)))
 
-        options.progress("写入 \(options.output)/\(period.id) …")
+        let destination = (output as NSString).appendingPathComponent(period.id)
+        options.progress("写入 \(destination) …")
         let folder: OutputFolder
         do {
-            folder = try OutputFolder(parent: options.output, name: period.id)
+            folder = try OutputFolder(parent: output, name: period.id)
             for file in files.sorted(by: { $0.path < $1.path }) {
                 try folder.write(file.bytes, to: file.path)
             }
             try folder.commit()
+        } catch let refused as OutputFolderError {
+            throw .output(refused.message)
         } catch {
-            throw .output("无法写入输出文件夹 \(options.output): \(error.localizedDescription)")
+            throw .output("无法写入输出文件夹 \(destination)(用 --out 指定另一个输出文件夹):\(error.localizedDescription)")
         }
-        return RunSummary(ingest: ingest, figures: figures, folder: folder.destination.path, files: paths)
+        return RunSummary(ingest: ingest, figures: figures, folder: folder.destination.path, files: paths, uncounted: uncounted)
+    }
+
+    /// A reader's message without what the note already says: the file's name in front
+    /// (`文件 X：`) and the English repeat after ` / file X:`.
+    static func shortReason(_ reason: String, path: String) -> String {
+        var text = Substring(reason)
+        for prefix in ["文件 \(path)：", "文件 \(path):", "\(path)：", "\(path): "] where text.hasPrefix(prefix) {
+            text = text.dropFirst(prefix.count)
+        }
+        if let english = text.range(of: " / file \(path)") { text = text[..<english.lowerBound] }
+        return String(text)
+    }
+
+    /// `path` against the working folder, so every message names the place it tried.
+    static func absolute(_ path: String) -> String {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+        return url.standardizedFileURL.path
     }
 }

@@ -4,15 +4,22 @@ import Render
 public struct RunOptions: Sendable {
     public var inputs: String
     public var output: String
-    public var templates: String
+    /// The templates folder; nil: `Templates/` of the working folder when there is one, else the
+    /// templates built into the tool (`TemplateSource.resolve`).
+    public var templates: String?
     public var year: Int?
     public var through: Int?
     public var formats: Set<OutputFormat> = Set(OutputFormat.allCases)
     public var strict = false
+    /// `--skip-unreadable`: go on without input files that cannot be read (by default they stop the
+    /// run); every document then names them (`UncountedFiles`).
+    public var skipUnreadable = false
+    /// Bounds on templates (size, nesting, loop repetitions, Word parts), checked before rendering.
+    public var templateLimits = TemplateLimits.default
     /// Progress messages (the CLI shows them on a terminal).
     public var progress: @Sendable (String) -> Void = { _ in }
 
-    public init(inputs: String = "Inputs", output: String = "Outputs", templates: String = "Templates") {
+    public init(inputs: String = "Inputs", output: String = "Outputs", templates: String? = nil) {
         self.inputs = inputs
         self.output = output
         self.templates = templates

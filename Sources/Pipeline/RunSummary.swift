@@ -1,4 +1,5 @@
 import Ingest
+import Render
 import Metrics
 
 /// What a run did, for the CLI to print.
@@ -7,15 +8,14 @@ public struct RunSummary: Sendable, CustomStringConvertible {
     public let figures: Figures
     public let folder: String
     public let files: [String]
+    /// Input files that could not be read and were left out (`--skip-unreadable`).
+    public let uncounted: UncountedFiles
 
     public var description: String {
         var lines: [String] = []
         lines.append("\(figures.region) \(figures.period.label)(对比\(figures.period.priorLabel)): \(folder)")
         lines.append("读取 \(ingest.files.count) 个文件,数据行 \(ingest.read) 行:计入 \(ingest.accepted),未计入 \(ingest.rejected)"
             + "(其中重复 \(ingest.duplicates)),见 rejects.csv;警告 \(ingest.warnings.count) 条")
-        if ingest.unreadableFiles > 0 {
-            lines.append("无法读取的文件 \(ingest.unreadableFiles) 个,见 safetystats check")
-        }
         let region = figures.regionScope
         func value(_ id: String) -> String { region.metric(id).map { $0.value.text } ?? "—" }
         lines.append("事故 \(value("accidents.count")) 起、死亡 \(value("accidents.deaths")) 人;火灾 \(value("fires.count")) 起;"

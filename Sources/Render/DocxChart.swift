@@ -215,6 +215,7 @@ enum DocxChart {
             })
         }
         var workbook = WorkbookWriter()
+        workbook.includesTheme = true
         workbook.add(sheet)
         return workbook.bytes()
     }

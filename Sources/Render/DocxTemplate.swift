@@ -32,15 +32,22 @@ public struct DocxTemplate: Sendable {
         try self.init(bytes: [UInt8](data), name: name)
     }
 
-    public init(bytes: [UInt8], name: String) throws(DocxTemplateError) {
+    /// `maxPartBytes` bounds every part once inflated (TemplateLimits.maxWordPartBytes): checked
+    /// against the declared size before inflating and while inflating, so a document body that
+    /// would inflate to gigabytes is refused without allocating them.
+    public init(bytes: [UInt8], name: String, maxPartBytes: Int = TemplateLimits.default.maxWordPartBytes) throws(DocxTemplateError) {
         self.name = name
         do {
-            archive = try ZipArchive(bytes: bytes)
+            archive = try ZipArchive(bytes: bytes, limits: ZipLimits(maxEntrySize: maxPartBytes, maxTotalSize: 8 * maxPartBytes))
         } catch {
             throw .unreadable(template: name, reason: Self.reason(error))
         }
         let archive = self.archive
         func read(_ entry: ZipEntry) throws(DocxTemplateError) -> [UInt8] {
+            guard entry.uncompressedSize <= maxPartBytes else {
+                throw .unreadable(template: name, reason: "\(entry.path) 解压后有 \(TemplateChecker.megabytes(entry.uncompressedSize)) MB，"
+                                  + "超过 Word 模板每个部件 \(TemplateChecker.megabytes(maxPartBytes)) MB 的上限（用 --word-template-max-mb 调高）")
+            }
             do { return try archive.read(entry) } catch { throw .unreadable(template: name, reason: "\(entry.path):\(error)") }
         }
 
@@ -210,7 +217,7 @@ public struct DocxTemplate: Sendable {
 
     /// The filled document for one scope of a run: the region or one of its parts.
     public func render(scope: ScopeFigures, in figures: Figures) throws(DocxTemplateError) -> [UInt8] {
-        try render(context: ReportContext.scope(scope, in: figures), prototypes: ReportContext.listPrototypes(figures))
+        try render(context: ReportRenderer.context(scope, in: figures), prototypes: ReportContext.listPrototypes(figures))
     }
 
     // MARK: Package

@@ -24,15 +24,21 @@ public struct DocxTemplateFile: Sendable {
         fileName.lowercased().hasSuffix(".docx") && !fileName.hasPrefix(".") && !fileName.hasPrefix("~$")
     }
 
-    public init(path: String) throws(DocxTemplateError) {
+    public init(path: String, limits: TemplateLimits = .default) throws(DocxTemplateError) {
         let fileName = (path as NSString).lastPathComponent
+        // The file itself is bounded too (its parts may together reach 8 × the part limit).
+        var info = stat()
+        if stat(path, &info) == 0, Int(info.st_size) > 8 * limits.maxWordPartBytes {
+            throw .unreadable(template: fileName, reason: "文件有 \(TemplateChecker.megabytes(Int(info.st_size))) MB，超过 Word 模板 "
+                              + "\(TemplateChecker.megabytes(8 * limits.maxWordPartBytes)) MB 的上限（用 --word-template-max-mb 调高）")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(template: fileName, reason: "找不到或无法读取文件 \(path)")
         }
-        try self.init(fileName: fileName, bytes: [UInt8](data))
+        try self.init(fileName: fileName, bytes: [UInt8](data), limits: limits)
     }
 
-    public init(fileName: String, bytes: [UInt8]) throws(DocxTemplateError) {
+    public init(fileName: String, bytes: [UInt8], limits: TemplateLimits = .default) throws(DocxTemplateError) {
         self.fileName = fileName
         var name = String(fileName.dropLast(".docx".count))
         if name.hasSuffix(Self.everyScopeSuffix) {
@@ -46,11 +52,14 @@ public struct DocxTemplateFile: Sendable {
             throw .unreadable(template: fileName, reason: "文件名缺少名称,应为「名称.docx」或「名称.每个地区.docx」")
         }
         self.name = name
-        template = try DocxTemplate(bytes: bytes, name: fileName)
+        template = try DocxTemplate(bytes: bytes, name: fileName, maxPartBytes: limits.maxWordPartBytes)
     }
 
-    /// Where the output for `scope` goes, relative to the period folder — as for a Markdown template.
-    func outputPath(for scope: ScopeFigures) -> String {
-        (self.scope == .everyScope ? scope.scope + "/" : "") + name + ".docx"
+    /// Where the output goes, relative to the period folder — as for a Markdown template: `folder`
+    /// is the scope's folder (`OutputName`), used when the template is filled for every scope.
+    func outputPath(folder: String) -> String {
+        (scope == .everyScope ? folder + "/" : "") + name + ".docx"
     }
+
+    func outputPath(for scope: ScopeFigures) -> String { outputPath(folder: OutputName.folder(scope.scope)) }
 }

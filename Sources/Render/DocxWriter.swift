@@ -1,10 +1,11 @@
+import XLSX
 import Zip
 
 /// Writes a `ReportDocument` as a Word document in the layout of GB/T 9704-2012 (党政机关公文格式).
 ///
 /// A4; 版心 156 mm × 225 mm (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm); 22 lines of 28
-/// characters; title 2号 方正小标宋简体, body 3号 仿宋_GB2312 with a two-character first-line
-/// indent, 一、 headings 黑体, (一) headings 楷体_GB2312; page numbers `— 1 —` in 4号 宋体, on the
+/// characters (measured on LibreOffice's PDF by scripts/measure-docx-page); title 2号 方正小标宋简体,
+/// body 3号 仿宋_GB2312 with a two-character first-line indent, 一、 headings 黑体, (一) headings 楷体_GB2312; page numbers `— 1 —` in 4号 宋体, on the
 /// right of odd pages and the left of even pages. Fonts a machine lacks fall back to 宋体/仿宋/楷体
 /// through the font table's alternative names. Charts are native Word charts (`DocxChart`),
 /// numbered in document order. The bytes are deterministic (fixed zip dates, no timestamps).
@@ -22,6 +23,7 @@ public enum DocxWriter {
         zip.add(path: "word/styles.xml", text: styles)
         zip.add(path: "word/settings.xml", text: settings)
         zip.add(path: "word/fontTable.xml", text: fontTable)
+        zip.add(path: "word/theme/theme1.xml", text: OfficeTheme.xml(majorEastAsian: "黑体", minorEastAsian: "仿宋"))
         zip.add(path: "word/footer1.xml", text: footer(oddPage: true))
         zip.add(path: "word/footer2.xml", text: footer(oddPage: false))
         zip.add(path: "word/_rels/document.xml.rels", text: documentRelationships(charts: placed.count))
@@ -45,10 +47,16 @@ public enum DocxWriter {
 
     // MARK: Layout constants (twips: 1 mm ≈ 56.7 twips; 1 pt = 20 twips)
 
-    /// 225 mm of 版心 ÷ 22 lines = 10.23 mm ≈ 28.95 pt per line. Only lines are on the grid: 28
-    /// characters of 3号 type fill the 156 mm line by themselves, and a character grid would spread
-    /// the text wherever the font differs.
+    /// 225 mm of 版心 ÷ 22 lines = 10.23 mm ≈ 28.95 pt per line. Only lines are on the grid; the 28
+    /// characters come from `condensed`.
     static let linePitch = 579
+    /// 28 characters of 3号 (16 pt) are 448 pt, wider than the 156 mm (442.25 pt) line, so only 27
+    /// fitted. Condensed by 0.25 pt each they are 441 pt: 28 a line, 26 after the two-character
+    /// indent. Word's own 公文 templates get there with a character grid (docGrid linesAndChars and
+    /// a negative charSpace), but LibreOffice lays such a grid out at 18 characters a line;
+    /// character spacing is drawn alike by Word, WPS and LibreOffice. Measured by
+    /// scripts/measure-docx-page on the PDF LibreOffice makes (DocxPageTests).
+    static let condensed = "<w:spacing w:val=\"-5\"/>"
     static let bodySize = 32       // half-points: 3号 = 16 pt
     static let titleSize = 44      // 2号 = 22 pt
     static let tableSize = 24      // 小四 = 12 pt: a table of six or more columns fits the 156 mm text block
@@ -113,7 +121,8 @@ public enum DocxWriter {
             xml += "<w:tr>"
             if index == 0 { xml += "<w:trPr><w:tblHeader/></w:trPr>" }   // header repeats on every page
             for column in 0..<columns {
-                let text = column < row.count ? row[column] : ""
+                // A grouped header (事故起数｜本期) in one cell: 事故起数本期.
+                let text = column < row.count ? (index == 0 ? TableHeader.flattened(row[column]) : row[column]) : ""
                 xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
                 xml += "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>\(run(text, bold: index == 0))</w:p></w:tc>"
             }
@@ -136,8 +145,8 @@ public enum DocxWriter {
 
     static func footer(oddPage: Bool) -> String {
         let alignment = oddPage
-            ? "<w:jc w:val=\"right\"/><w:ind w:right=\"280\"/>"   // 单页码居右空一字
-            : "<w:jc w:val=\"left\"/><w:ind w:left=\"280\"/>"     // 双页码居左空一字
+            ? "<w:ind w:right=\"280\"/><w:jc w:val=\"right\"/>"   // 单页码居右空一字
+            : "<w:ind w:left=\"280\"/><w:jc w:val=\"left\"/>"     // 双页码居左空一字
         let font = "<w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\"/><w:sz w:val=\"\(pageNumberSize)\"/></w:rPr>"
         return """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -169,18 +178,18 @@ public enum DocxWriter {
     <w:pPrDefault><w:pPr>\(exactLine)<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>\
     <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>\
     <w:style w:type="paragraph" w:styleId="Body"><w:name w:val="公文正文"/><w:basedOn w:val="Normal"/><w:qFormat/>\
-    <w:pPr>\(bodyIndent)</w:pPr><w:rPr>\(fonts("仿宋_GB2312"))<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
+    <w:pPr>\(bodyIndent)</w:pPr><w:rPr>\(fonts("仿宋_GB2312"))\(condensed)<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/>\
-    <w:pPr><w:jc w:val="center"/><w:spacing w:before="0" w:after="0" w:line="\(linePitch * 2 - 100)" w:lineRule="exact"/></w:pPr>\
+    <w:pPr><w:spacing w:before="0" w:after="0" w:line="\(linePitch * 2 - 100)" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>\
     <w:rPr>\(fonts("方正小标宋简体"))<w:sz w:val="\(titleSize)"/><w:szCs w:val="\(titleSize)"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:qFormat/>\
-    <w:pPr><w:keepNext/>\(bodyIndent)<w:outlineLvl w:val="0"/></w:pPr><w:rPr>\(fonts("黑体", ascii: "黑体"))<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
+    <w:pPr><w:keepNext/>\(bodyIndent)<w:outlineLvl w:val="0"/></w:pPr><w:rPr>\(fonts("黑体", ascii: "黑体"))\(condensed)<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:qFormat/>\
-    <w:pPr><w:keepNext/>\(bodyIndent)<w:outlineLvl w:val="1"/></w:pPr><w:rPr>\(fonts("楷体_GB2312", ascii: "楷体_GB2312"))<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
+    <w:pPr><w:keepNext/>\(bodyIndent)<w:outlineLvl w:val="1"/></w:pPr><w:rPr>\(fonts("楷体_GB2312", ascii: "楷体_GB2312"))\(condensed)<w:sz w:val="\(bodySize)"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="WriterNote"><w:name w:val="待填写"/><w:basedOn w:val="Body"/>\
-    <w:rPr><w:color w:val="7F7F7F"/><w:highlight w:val="yellow"/></w:rPr></w:style>\
+    <w:rPr><w:color w:val="7F7F7F"/><w:shd w:val="clear" w:color="auto" w:fill="FFF2CC"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="表格文字"/><w:basedOn w:val="Normal"/>\
-    <w:pPr><w:snapToGrid w:val="0"/><w:jc w:val="center"/><w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="exact"/></w:pPr>\
+    <w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>\
     <w:rPr>\(fonts("仿宋_GB2312"))<w:sz w:val="\(tableSize)"/></w:rPr></w:style>\
     <w:style w:type="paragraph" w:styleId="Chart"><w:name w:val="图表"/><w:basedOn w:val="Normal"/>\
     <w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="120" w:after="120" w:line="240" w:lineRule="auto"/>\
@@ -207,10 +216,13 @@ public enum DocxWriter {
 
     static let settings = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <w:settings xmlns:w="\(wordNamespace)"><w:zoom w:percent="100"/><w:evenAndOddHeaders/>\
-    <w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>\
+    <w:settings xmlns:w="\(wordNamespace)"><w:zoom w:percent="100"/>\
+    <w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/><w:characterSpacingControl w:val="compressPunctuation"/>\
     <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>\
-    </w:settings>
+    <w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>\
+    <w:clrSchemeMapping w:bg1="light1" w:t1="dark1" w:bg2="light2" w:t2="dark2" w:accent1="accent1" w:accent2="accent2" \
+    w:accent3="accent3" w:accent4="accent4" w:accent5="accent5" w:accent6="accent6" w:hyperlink="hyperlink" \
+    w:followedHyperlink="followedHyperlink"/><w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>
     """
 
     // MARK: Package parts
@@ -237,6 +249,7 @@ public enum DocxWriter {
     <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
     <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
     <Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>\
+    <Override PartName="/word/theme/theme1.xml" ContentType="\(OfficeTheme.contentType)"/>\
     <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
     <Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
     <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
@@ -266,6 +279,7 @@ public enum DocxWriter {
     <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
     <Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
     <Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>\
+    <Relationship Id="rIdTheme" Type="\(OfficeTheme.relationshipType)" Target="theme/theme1.xml"/>\
     <Relationship Id="rIdFooterOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
     <Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>
     """

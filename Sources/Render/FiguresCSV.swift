@@ -2,12 +2,20 @@ import CSV
 import Metrics
 
 /// figures.csv: one line per scope × metric (REPORTS.md): scope, id, name, unit, value, prior,
-/// change, yoy, direction, phrase. Text that a spreadsheet would run as a formula is guarded;
-/// plain numbers (a change of -5) stay numbers.
+/// change, yoy, direction, phrase — headed in Chinese, for the people who open it in Excel, with
+/// the ids kept as a column for programs. Text that a spreadsheet would run as a formula is
+/// guarded; plain numbers (a change of -5) stay numbers.
 public enum FiguresCSV {
+    /// The columns in REPORTS.md's order: scope, id, name, unit, value, prior, change, yoy, direction, phrase.
+    public static let header = ["地区", "指标代码", "指标名称", "单位", "本期", "上年同期", "增减", "同比(%)", "增减方向", "同比表述"]
+
+    /// Chinese Excel reads a CSV without a byte-order mark as GBK, which garbles UTF-8 Chinese.
+    public static let byteOrderMark = "\u{FEFF}"
+
+    /// The file's text, starting with the byte-order mark.
     public static func text(_ figures: Figures) -> String {
         var writer = CSVWriter(guardFormulas: true)
-        writer.write(["scope", "id", "name", "unit", "value", "prior", "change", "yoy", "direction", "phrase"])
+        writer.write(header)
         for scope in figures.scopes {
             for m in scope.metrics {
                 let comparison = m.comparison
@@ -29,6 +37,6 @@ public enum FiguresCSV {
                               comparison?.phrase() ?? ""])
             }
         }
-        return writer.text
+        return byteOrderMark + writer.text
     }
 }

@@ -42,7 +42,19 @@ public enum HTMLWriter {
     static func table(_ rows: [[String]]) -> String {
         guard let header = rows.first else { return "" }
         var html = "<div class=\"table\"><table><thead><tr>"
-        html += header.map { "<th>\(XMLText.escape($0))</th>" }.joined()
+        let groups = TableHeader(header)
+        if groups.hasGroups {
+            // 事故起数 over 本期 | 上年同期 | 同比; an ungrouped header down both rows.
+            for span in groups.spans {
+                html += span.grouped
+                    ? "<th colspan=\"\(span.count)\">\(XMLText.escape(span.title))</th>"
+                    : "<th rowspan=\"2\">\(XMLText.escape(span.title))</th>"
+            }
+            html += "</tr><tr>"
+            html += groups.columns.filter { $0.group != nil }.map { "<th>\(XMLText.escape($0.title))</th>" }.joined()
+        } else {
+            html += header.map { "<th>\(XMLText.escape($0))</th>" }.joined()
+        }
         html += "</tr></thead><tbody>"
         for row in rows.dropFirst() {
             html += "<tr>" + row.map { "<td>\(XMLText.escape($0))</td>" }.joined() + "</tr>"
@@ -60,6 +72,6 @@ public enum HTMLWriter {
     .note{border-left:4px solid #d4ac0d;background:#fdf6d8;color:#666;padding:.3em .8em;margin:.5em 0;}\
     .table{overflow-x:auto;margin:.8em 0;}table{border-collapse:collapse;width:100%;font-size:.9em;}\
     th,td{border:1px solid #555;padding:.25em .4em;text-align:center;white-space:nowrap;}th{background:#eee;}\
-    figure{margin:1em 0;text-align:center;}figcaption{font-size:.9em;color:#555;}svg.chart{width:100%;height:auto;}
+    figure{margin:1em 0;text-align:center;}figcaption{font-size:.9em;color:#555;}svg.chart{display:block;width:100%;max-width:640px;height:auto;margin:0 auto;}
     """
 }

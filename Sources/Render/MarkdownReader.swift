@@ -11,8 +11,8 @@ public enum MarkdownReader {
         var table: [[String]] = []
 
         func flush() {
-            if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined())); paragraph = [] }
-            if !note.isEmpty { blocks.append(.writerNote(note.joined(separator: "\n"))); note = [] }
+            if !paragraph.isEmpty { blocks.append(.paragraph(MarkdownText.unescaped(paragraph.joined()))); paragraph = [] }
+            if !note.isEmpty { blocks.append(.writerNote(MarkdownText.unescaped(note.joined(separator: "\n")))); note = [] }
             if !table.isEmpty { blocks.append(.table(table)); table = [] }
         }
 
@@ -35,9 +35,11 @@ public enum MarkdownReader {
                 continue
             }
             if !table.isEmpty { flush() }
-            if line.hasPrefix("### ") { flush(); blocks.append(.heading2(String(line.dropFirst(4)).trimmingWhitespace())); continue }
-            if line.hasPrefix("## ") { flush(); blocks.append(.heading1(String(line.dropFirst(3)).trimmingWhitespace())); continue }
-            if line.hasPrefix("# ") { flush(); blocks.append(.title(String(line.dropFirst(2)).trimmingWhitespace())); continue }
+            // Text is read back from its Markdown escapes (MarkdownText): data in it is shown as written.
+            func text(_ dropped: Int) -> String { MarkdownText.unescaped(String(line.dropFirst(dropped)).trimmingWhitespace()) }
+            if line.hasPrefix("### ") { flush(); blocks.append(.heading2(text(4))); continue }
+            if line.hasPrefix("## ") { flush(); blocks.append(.heading1(text(3))); continue }
+            if line.hasPrefix("# ") { flush(); blocks.append(.title(text(2))); continue }
             if line.hasPrefix(">") {
                 if !paragraph.isEmpty { flush() }
                 note.append(String(line.dropFirst()).trimmingWhitespace())
@@ -50,11 +52,29 @@ public enum MarkdownReader {
         return ReportDocument(blocks: blocks)
     }
 
+    /// The cells of a table row, split at each `|` that is not escaped (`\|` is a `|` in a cell).
     private static func tableCells(_ line: String) -> [String] {
-        var body = Substring(line)
-        if body.hasPrefix("|") { body = body.dropFirst() }
-        if body.hasSuffix("|") { body = body.dropLast() }
-        return body.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+        var cells: [String] = []
+        var cell = ""
+        var escaped = false
+        for character in line {
+            if escaped {
+                cell.append(character)
+                escaped = false
+            } else if character == "\\" {
+                cell.append(character)
+                escaped = true
+            } else if character == "|" {
+                cells.append(cell)
+                cell = ""
+            } else {
+                cell.append(character)
+            }
+        }
+        cells.append(cell)
+        if line.hasPrefix("|") { cells.removeFirst() }
+        if cells.count > 1, cells.last?.trimmingWhitespace().isEmpty == true { cells.removeLast() }
+        return cells.map { MarkdownText.unescaped($0.trimmingWhitespace()) }
     }
 }
 

@@ -17,6 +17,7 @@ public final class OutputFolder {
         let root = URL(fileURLWithPath: parent, isDirectory: true)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         destination = root.appendingPathComponent(name, isDirectory: true)
+        try OutputFolder.checkReplaceable(destination)
         staging = root.appendingPathComponent(".\(name).staging-\(getpid())", isDirectory: true)
         OutputFolder.removeLeftovers(in: root, name: name)
         try? FileManager.default.removeItem(at: staging)
@@ -28,7 +29,13 @@ public final class OutputFolder {
     }
 
     /// Writes `bytes` at `relativePath` (subfolders created as needed) inside the staging folder.
+    /// A path that would leave it (absolute, `..`, an empty or `.` component) is refused: nothing
+    /// a run writes lands outside `OUT/<period>/`, whatever names the data holds.
     public func write(_ bytes: [UInt8], to relativePath: String) throws {
+        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relativePath.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") }) else {
+            throw OutputFolderError(message: "拒绝写入输出文件夹之外的路径「\(relativePath)」")
+        }
         let url = staging.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(bytes).write(to: url)
@@ -70,6 +77,23 @@ public final class OutputFolder {
         }
         committed = true
         if movedOld { try? fm.removeItem(at: old) }
+    }
+
+    /// The destination may be replaced only when it is absent, an empty folder, or a folder of
+    /// outputs (it holds manifest.json, which every run writes). A user's file or folder of the same
+    /// name — `Outputs/2025` as a spreadsheet, or a folder of their own documents — is refused
+    /// instead of being swapped out and deleted without a word.
+    static func checkReplaceable(_ destination: URL) throws {
+        var info = stat()
+        guard lstat(destination.path, &info) == 0 else { return }    // absent
+        let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+        guard isDirectory else {
+            throw OutputFolderError(message: "\(destination.path) 已存在，但不是文件夹（可能是您自己的文件），没有覆盖它；请移走它，或用 --out 指定另一个输出文件夹")
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: destination.path)) ?? []
+        if !names.isEmpty && !names.contains("manifest.json") {
+            throw OutputFolderError(message: "\(destination.path) 已存在，但不是 safetystats 的输出（其中没有 manifest.json），没有覆盖它；请移走它，或用 --out 指定另一个输出文件夹")
+        }
     }
 
     /// Staging and old folders left by runs that were killed (their process is gone).

@@ -54,6 +54,7 @@ public enum ReportContext {
         item["地区"] = part.scope
         item["全称"] = wholeWord(of: part.scope)
         item["双下降"] = part.accidentsDoubleDecline
+        item["有数据"] = hasRecords(part.metrics)
         return item
     }
 
@@ -61,6 +62,7 @@ public enum ReportContext {
         var item = grouped(row.metrics, figures: figures)
         for metric in row.metrics { item[metric.name] = TemplateFigure(metric) }
         item["名称"] = row.key
+        item["有数据"] = hasRecords(row.metrics)
         if by == "月份" {
             item["键"] = row.key
             item["月份"] = "\(Int(row.key.suffix(2)) ?? 0)月"
@@ -93,6 +95,15 @@ public enum ReportContext {
         return item
     }
 
+    /// `有数据`: some count or sum of the row is not zero, in this period or the prior one — so a
+    /// template can leave out an industry, month or part with nothing to report (and 未填写 when
+    /// every record names its industry).
+    static func hasRecords(_ metrics: [MetricFigure]) -> Bool {
+        metrics.contains { m in
+            (m.kind == .count || m.kind == .money) && m.hasValue && (m.value.significand != 0 || (m.prior?.significand ?? 0) != 0)
+        }
+    }
+
     /// Prototypes for lists that may be empty in a run, so templates are checked against the
     /// full shape (a region with no targets still accepts `{% for 项 in 目标 %}{{ 项.完成率 }}`).
     public static func listPrototypes(_ figures: Figures) -> [String: Any] {
@@ -121,12 +132,16 @@ public enum ReportContext {
         for m in metrics { byID[m.id] = m }
         var context: [String: Any] = [:]
         var groups: [String: [String: Any]] = [:]
+        var members: [String: [MetricFigure]] = [:]
         for d in figures.declarations {
             guard let group = d.group else { continue }
-            if groups[group] == nil { groups[group] = [:] }
-            if let m = byID[d.id] { groups[group]![d.label ?? d.name] = TemplateFigure(m) }
+            if groups[group] == nil { groups[group] = [:]; members[group] = [] }
+            if let m = byID[d.id] { groups[group]![d.label ?? d.name] = TemplateFigure(m); members[group]!.append(m) }
         }
-        for (group, values) in groups { context[group] = values }
+        for (group, var values) in groups {
+            values["有数据"] = hasRecords(members[group] ?? [])   // `行业.执法.有数据`: this group has something to report
+            context[group] = values
+        }
         return context
     }
 
@@ -137,6 +152,9 @@ public enum ReportContext {
             "目标值": m.parts?.denominator.text ?? "",
             "实际值": m.parts?.numerator.text ?? "",
             "完成率": TemplatePercent(m.ratio),
+            // 「超额完成」 when the actual passes the target, 「完成」 when it reaches it.
+            "超额": m.ratio.map { ExactDecimal.difference($0.numerator, $0.denominator).significand > 0 } ?? false,
+            "完成": m.ratio.map { ExactDecimal.difference($0.numerator, $0.denominator).significand >= 0 } ?? false,
             "单位": unit(ofTarget: name, figures: figures),
         ]
     }

@@ -24,15 +24,34 @@ public struct RenderedFile: Sendable {
 public struct ReportRenderer {
     public let templates: [TemplateFile]
     public let wordTemplates: [DocxTemplateFile]
+    /// Size, nesting and loop bounds, checked before rendering.
+    public var limits: TemplateLimits = .default
+
+    /// The templates of `source`: a folder's, or the shipped ones built into the tool.
+    public init(source: TemplateSource, limits: TemplateLimits = .default) throws {
+        switch source {
+        case .folder(let path): try self.init(templatesDirectory: path, limits: limits)
+        case .shipped: try self.init(templates: Self.shippedTemplates())
+        }
+        self.limits = limits
+    }
+
+    /// The default templates built into the tool (`ShippedTemplates`, made from Templates/).
+    public static func shippedTemplates() throws -> [TemplateFile] {
+        try ShippedTemplates.files.map { file in
+            try TemplateFile(name: String(file.name.dropLast(3)), path: "内置模板/" + file.name, text: file.text)
+        }
+    }
 
     /// Loads every `*.md` and `*.docx` in the folder, in name order.
-    public init(templatesDirectory: String) throws {
+    public init(templatesDirectory: String, limits: TemplateLimits = .default) throws {
+        self.limits = limits
         let url = URL(fileURLWithPath: templatesDirectory, isDirectory: true)
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: url.path)
         } catch {
-            throw RenderError.templates("找不到模板文件夹 \(templatesDirectory)")
+            throw RenderError.templates("无法读取模板文件夹 \(url.standardizedFileURL.path)(用 --templates 指定另一个文件夹)")
         }
         var templates: [TemplateFile] = []
         var wordTemplates: [DocxTemplateFile] = []
@@ -44,7 +63,7 @@ public struct ReportRenderer {
             }
             if DocxTemplateFile.isTemplate(file) {
                 do {
-                    wordTemplates.append(try DocxTemplateFile(path: url.appendingPathComponent(file).path))
+                    wordTemplates.append(try DocxTemplateFile(path: url.appendingPathComponent(file).path, limits: limits))
                 } catch {
                     throw RenderError.templates(error.description)
                 }
@@ -52,6 +71,12 @@ public struct ReportRenderer {
             }
             guard file.hasSuffix(".md") else { continue }
             let path = url.appendingPathComponent(file).path
+            // Bounded before it is read: the engine would take hours on a 50 MB template.
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limits.maxBytes {
+                throw RenderError.invalid([TemplateError(template: file, line: 1, column: 1,
+                    message: "模板有 \(TemplateChecker.megabytes(size)) MB，超过模板大小上限 \(TemplateChecker.megabytes(limits.maxBytes)) MB"
+                        + "（模板通常只有几 KB；确需更大时用 --template-max-mb 调高，越大越慢）")])
+            }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw RenderError.templates("无法读取模板 \(file)(须为 UTF-8 文本)")
             }
@@ -73,7 +98,8 @@ public struct ReportRenderer {
 
     func check(_ template: TemplateFile, _ figures: Figures) -> [TemplateError] {
         let schema = Self.schema(template.scope, figures)
-        let checker = TemplateChecker(templateName: template.name + ".md", schema: schema, filters: TemplateFilters.names)
+        let checker = TemplateChecker(templateName: template.name + ".md", schema: schema, filters: TemplateFilters.names,
+                                      limits: limits, listLengths: Self.listLengths(figures))
         return checker.problems(in: template.text)
     }
 
@@ -83,6 +109,17 @@ public struct ReportRenderer {
             let problems = word.template.problems(schema: Self.schema(word.scope, figures))
             return problems.isEmpty ? nil : .invalid(template: word.fileName, problems: problems)
         }
+    }
+
+    /// How long each list of the context can be in this run, for the loop bound.
+    static func listLengths(_ figures: Figures) -> [String: Int] {
+        let parts = figures.parts.count
+        return [
+            "下辖": parts, figures.level.partsWord: parts,
+            "行业领域": figures.scopes.map(\.industries.count).max() ?? 0,
+            "月份": figures.scopes.map(\.months.count).max() ?? 0,
+            "目标": figures.scopes.map { $0.metrics.filter { $0.kind == .completion }.count }.max() ?? 0,
+        ]
     }
 
     /// Templates that would write the same file (`工作总结.md` with docx output beside
@@ -114,23 +151,38 @@ public struct ReportRenderer {
     static func schema(_ scope: TemplateFile.Scope, _ figures: Figures) -> TemplateSchema {
         let scopes = scope == .region ? [figures.regionScope] : figures.scopes
         var schema: TemplateSchema?
-        let prototypes = ReportContext.listPrototypes(figures)
+        let prototypes = ReportContext.listPrototypes(figures).merging(UncountedFiles.prototypes) { a, _ in a }
         for scope in scopes {
-            let s = TemplateSchema.of(ReportContext.scope(scope, in: figures), prototypes: prototypes)
+            let s = TemplateSchema.of(context(scope, in: figures, uncounted: UncountedFiles()), prototypes: prototypes)
             schema = schema.map { $0.merged(with: s) } ?? s
         }
         return schema ?? .leaf
     }
 
+    /// What a template of `scope` sees: the figures' variables (`ReportContext`) and the note on
+    /// files that were not counted (`UncountedFiles`).
+    static func context(_ scope: ScopeFigures, in figures: Figures, uncounted: UncountedFiles) -> [String: Any] {
+        Self.context(scope, in: figures).merging(uncounted.context) { a, _ in a }
+    }
+
     /// Renders the templates whose outputs are among `formats` (a Word template gives docx only).
     /// Throws `RenderError.invalid` with every problem when a template fails its check, and
     /// `RenderError.templates` when two templates would write one file (nothing is rendered then).
-    public func render(_ figures: Figures, formats: Set<OutputFormat>) throws -> [RenderedFile] {
+    /// `uncounted` names input files the run could not read; every document then says so.
+    public func render(_ figures: Figures, formats: Set<OutputFormat>,
+                       uncounted: UncountedFiles = UncountedFiles()) throws -> [RenderedFile] {
         let clashes = outputClashes()
         if !clashes.isEmpty { throw RenderError.templates(clashes.joined(separator: "\n")) }
         let problems = check(figures)
         let wordProblems = checkWordTemplates(figures)
         if !problems.isEmpty || !wordProblems.isEmpty { throw RenderError.invalid(problems, word: wordProblems) }
+        // Folder names from data (district and town names) pass through OutputName only.
+        var topLevel: Set<String> = ["figures.json", "figures.csv", "rejects.csv", "manifest.json"]
+        for template in templates where template.scope == .region {
+            for format in template.formats { topLevel.insert(template.name + "." + format.rawValue) }
+        }
+        for word in wordTemplates where word.scope == .region { topLevel.insert(word.name + ".docx") }
+        let folders = try OutputName.folders(figures.scopes.map(\.scope), besides: topLevel)
         let ext = Extension()
         TemplateFilters.register(in: ext)
         let environment = Environment(extensions: [ext])
@@ -140,14 +192,20 @@ public struct ReportRenderer {
             if wanted.isEmpty { continue }
             let scopes = template.scope == .region ? [figures.regionScope] : figures.scopes
             for scope in scopes {
-                let markdown: String
+                var markdown: String
                 do {
                     let compiled = Template(templateString: template.text, environment: environment, name: template.name + ".md")
-                    markdown = Self.tidy(try compiled.render(ReportContext.scope(scope, in: figures)))
+                    // Text from data is escaped in Markdown (MarkdownText); MarkdownReader reads it back.
+                    let context = MarkdownText.escapingText(in: Self.context(scope, in: figures, uncounted: uncounted))
+                    markdown = Self.tidy(try compiled.render(context as? [String: Any] ?? [:]))
                 } catch {
                     throw RenderError.invalid([Self.locate(error, template: template)])
                 }
-                let folder = template.scope == .everyScope ? scope.scope + "/" : ""
+                let folder = template.scope == .everyScope ? (folders[scope.scope] ?? OutputName.folder(scope.scope)) + "/" : ""
+                // A template that does not place the note on uncounted files gets it under its title.
+                let placed = UncountedFiles.isPlaced(in: template.text)
+                let workbookMarkdown = placed ? markdown : uncounted.addingNote(to: markdown, asTable: true)
+                if !placed { markdown = uncounted.addingNote(to: markdown, asTable: false) }
                 let document = MarkdownReader.read(markdown)
                 let charts = ReportCharts.charts(for: scope, in: figures)
                 for format in wanted {
@@ -158,7 +216,9 @@ public struct ReportRenderer {
                         let html = HTMLWriter.html(document, charts: charts)
                         files.append(RenderedFile(path: path, bytes: Array(html.utf8)))
                     case .docx: files.append(RenderedFile(path: path, bytes: DocxWriter.bytes(document, charts: charts)))
-                    case .xlsx: files.append(RenderedFile(path: path, bytes: StatisticsWorkbook.bytes(document)))
+                    case .xlsx:
+                        let sheets = placed ? document : MarkdownReader.read(workbookMarkdown)
+                        files.append(RenderedFile(path: path, bytes: StatisticsWorkbook.bytes(sheets)))
                     case .json, .csv: break
                     }
                 }
@@ -169,8 +229,13 @@ public struct ReportRenderer {
                 let schema = Self.schema(word.scope, figures)
                 for scope in word.scope == .region ? [figures.regionScope] : figures.scopes {
                     do {
-                        let bytes = try word.template.render(context: ReportContext.scope(scope, in: figures), schema: schema)
-                        files.append(RenderedFile(path: word.outputPath(for: scope), bytes: bytes))
+                        var bytes = try word.template.render(context: Self.context(scope, in: figures, uncounted: uncounted),
+                                                             schema: schema)
+                        if !word.template.placeholders.contains(where: { UncountedFiles.isPlaced(in: $0.text) }),
+                           let main = word.template.parts.first?.path {
+                            bytes = uncounted.addingNote(toDocx: bytes, mainPart: main)
+                        }
+                        files.append(RenderedFile(path: word.outputPath(folder: folders[scope.scope] ?? OutputName.folder(scope.scope)), bytes: bytes))
                     } catch {
                         throw RenderError.invalid([], word: [error])
                     }
@@ -178,6 +243,28 @@ public struct ReportRenderer {
             }
         }
         return files
+    }
+
+    /// The context of one document: `ReportContext`'s, with every amount of money in it told the
+    /// decimals of the document's most precise amount (this period or the prior), for the `万元`
+    /// filter — one precision per document.
+    static func context(_ scope: ScopeFigures, in figures: Figures) -> [String: Any] {
+        let context = ReportContext.scope(scope, in: figures)
+        var money: [TemplateFigure] = []
+        func walk(_ value: Any) {
+            switch value {
+            case let figure as TemplateFigure where figure.figure.kind == .money: money.append(figure)
+            case let dictionary as [String: Any]: for key in dictionary.keys.sorted() { walk(dictionary[key]!) }
+            case let array as [Any]: array.forEach(walk)
+            default: break
+            }
+        }
+        walk(context)
+        let decimals = money.map { f in
+            max(TemplateFigure.decimals(of: f.figure.value), f.figure.prior.map(TemplateFigure.decimals) ?? 0)
+        }.max() ?? 0
+        for figure in money { figure.documentMoneyDecimals = decimals }
+        return context
     }
 
     /// Blank lines collapsed, trailing spaces removed, one final newline: the rendered Markdown

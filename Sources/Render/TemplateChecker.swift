@@ -8,6 +8,11 @@ public struct TemplateChecker {
     public let templateName: String
     public let schema: TemplateSchema
     public let filters: Set<String>
+    /// Size, nesting and loop bounds (`TemplateLimits`).
+    public let limits: TemplateLimits
+    /// How long each list is in this run (by its name: 下辖, 行业领域, 月份 …), for bounding what
+    /// nested loops repeat; a list not named here counts as one element.
+    public let listLengths: [String: Int]
 
     /// Tags our templates may use. `now` is left out on purpose: outputs must not depend on the clock.
     static let blockTags: [String: String] = ["if": "endif", "for": "endfor", "filter": "endfilter"]
@@ -18,10 +23,13 @@ public struct TemplateChecker {
         "capitalize", "uppercase", "lowercase", "default", "join", "split", "indent", "filter",
     ]
 
-    public init(templateName: String, schema: TemplateSchema, filters: Set<String>) {
+    public init(templateName: String, schema: TemplateSchema, filters: Set<String>,
+                limits: TemplateLimits = .default, listLengths: [String: Int] = [:]) {
         self.templateName = templateName
         self.schema = schema
         self.filters = filters.union(Self.builtinFilters)
+        self.limits = limits
+        self.listLengths = listLengths
     }
 
     private struct OpenBlock {
@@ -29,11 +37,20 @@ public struct TemplateChecker {
         let line: Int
         let column: Int
         let scope: [String: TemplateSchema]
+        /// How many times the text inside this block is repeated: the product of the lengths of
+        /// the loops around it.
+        let repetitions: Int
     }
 
     /// All problems in `text`, in order; empty when the template is fine.
     public func problems(in text: String) -> [TemplateError] {
         var errors: [TemplateError] = []
+        // Limits first: the engine itself would crash or not finish on what they refuse.
+        if text.utf8.count > limits.maxBytes {
+            return [TemplateError(template: templateName, line: 1, column: 1,
+                                  message: "模板有 \(Self.megabytes(text.utf8.count)) MB，超过模板大小上限 \(Self.megabytes(limits.maxBytes)) MB"
+                                    + "（模板通常只有几 KB；确需更大时用 --template-max-mb 调高，越大越慢）")]
+        }
         var stack: [OpenBlock] = []
         var locals: [String: TemplateSchema] = [:]
         let chars = Array(text)
@@ -80,7 +97,22 @@ public struct TemplateChecker {
                 let words = splitWords(content)
                 guard let tag = words.first else { report(startLine, startColumn, "空的 {% %}"); continue }
                 if Self.blockTags[tag] != nil {
-                    stack.append(OpenBlock(tag: tag, line: startLine, column: startColumn, scope: locals))
+                    guard stack.count < limits.maxDepth else {
+                        report(startLine, startColumn, "{% if/for %} 嵌套超过 \(limits.maxDepth) 层（用 --template-max-depth 调高，最多 \(TemplateLimits.deepestAllowed)）")
+                        return errors
+                    }
+                    var repetitions = stack.last?.repetitions ?? 1
+                    if tag == "for", let inIndex = words.firstIndex(of: "in"), inIndex + 1 < words.count {
+                        let list = words[inIndex + 1].split(separator: ".").last.map(String.init) ?? ""
+                        let (product, overflow) = repetitions.multipliedReportingOverflow(by: max(1, listLengths[list] ?? 1))
+                        repetitions = overflow ? Int.max : product
+                        if repetitions > limits.maxLoopRepetitions {
+                            report(startLine, startColumn, "嵌套的 for 循环会把其中的内容重复约 \(repetitions == Int.max ? "无数" : String(repetitions)) 次，"
+                                   + "超过上限 \(limits.maxLoopRepetitions) 次（请减少循环嵌套；确需时用 --template-max-loops 调高）")
+                            return errors
+                        }
+                    }
+                    stack.append(OpenBlock(tag: tag, line: startLine, column: startColumn, scope: locals, repetitions: repetitions))
                     switch tag {
                     case "for":
                         // for x[, y] in list [where condition]
@@ -241,6 +273,14 @@ public struct TemplateChecker {
         }
         parts.append(current)
         return parts
+    }
+}
+
+extension TemplateChecker {
+    /// `1`, `0.5`, `50`: megabytes with at most one decimal.
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + (1 << 19)) >> 20
+        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
     }
 }
 

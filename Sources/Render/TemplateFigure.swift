@@ -7,12 +7,18 @@ import Stencil
 public final class TemplateFigure: DynamicMemberLookup, CustomStringConvertible {
     public let figure: MetricFigure
 
+    /// The decimals every amount of money in this figure's document is printed with by the `万元`
+    /// filter and `.上年万元`: those of the document's most precise amount, so that amounts line up
+    /// and none is cut (set by `ReportRenderer` for each document; nil prints the exact value).
+    var documentMoneyDecimals: Int?
+
     public init(_ figure: MetricFigure) { self.figure = figure }
 
     /// The members templates may use (the checker's schema).
     public static let members = [
         "数值", "名称", "单位", "上年", "变化", "增减", "幅度", "同比", "同比百分比", "有同比",
         "下降", "上升", "持平", "占比", "分子", "分母", "未报送", "不含", "上年无数据", "历年",
+        "同比表述", "按百分比", "降为零", "为零", "上年万元",
     ]
 
     /// Counts as integers (5510), money in 万元 exactly (484.353), rates with one decimal (96.2%).
@@ -76,8 +82,31 @@ public final class TemplateFigure: DynamicMemberLookup, CustomStringConvertible 
             return (figure.series ?? []).map { point -> [String: Any] in
                 ["年度": point.year, "数值": point.value?.text ?? "—", "有数据": point.value != nil]
             }
+        case "同比表述": return PhraseRules.phrase(figure)
+        case "按百分比": return PhraseRules.form(figure) == .percentage
+        case "降为零": return figure.value.significand == 0 && (figure.prior?.significand ?? 0) > 0
+        case "为零": return figure.value.significand == 0
+        case "上年万元":
+            guard figure.kind == .money, let prior = figure.prior else { return figure.prior?.text ?? "" }
+            return TemplateFigure.money(prior, decimals: documentMoneyDecimals)
         default: return nil
         }
+    }
+}
+
+extension TemplateFigure {
+    /// An amount with `decimals` places, rounded half-up; exact when nil.
+    static func money(_ value: ExactDecimal, decimals: Int?) -> String {
+        guard let decimals else { return value.text }
+        if -value.exponent <= decimals { return value.fixedText(decimals: decimals) }
+        // value ÷ 100 as a percentage is the value itself, rounded half-up to `decimals`.
+        return Ratio(value, ExactDecimal(100))?.percentText(decimals: decimals) ?? value.text
+    }
+
+    /// Decimals of an amount as written exactly (484.353 → 3, 131 → 0).
+    static func decimals(of value: ExactDecimal) -> Int {
+        let text = value.text
+        return text.split(separator: ".").dropFirst().first?.count ?? 0
     }
 }
 

@@ -9,8 +9,11 @@ import Stencil
 /// - `同比:N` — the comparison phrase with N decimals (`同比下降38.46%`).
 /// - `万` — a large count in 万 with one decimal (565999 → 56.6万); below 10000 unchanged.
 /// - `亿元` — money in 亿元, exact (123456.78万元 → 12.345678).
+/// - `万元` — money in 万元 with the decimals of the document's most precise amount, so every
+///   amount of one document has the same number (`5463.70`, `1888.84`); `万元:N` with N decimals,
+///   rounded half-up.
 enum TemplateFilters {
-    static let names: Set<String> = ["百分比", "同比", "万", "亿元"]
+    static let names: Set<String> = ["百分比", "同比", "万", "亿元", "万元"]
 
     static func register(in ext: Extension) {
         ext.registerFilter("百分比") { (value: Any?, arguments: [Any?]) -> Any? in
@@ -27,7 +30,17 @@ enum TemplateFilters {
         }
         ext.registerFilter("同比") { (value: Any?, arguments: [Any?]) -> Any? in
             guard let f = value as? TemplateFigure else { throw TemplateSyntaxError("「同比」只能用于指标") }
-            return f.figure.comparison?.phrase(decimals: integer(arguments.first ?? nil) ?? 1) ?? ""
+            let decimals = integer(arguments.first ?? nil) ?? 1
+            guard let comparison = f.figure.comparison else { return "" }
+            // A rate change that rounds to nothing at this precision is 持平, not 下降0.0个百分点.
+            if comparison.inPoints, PhraseRules.roundsToZero(comparison, decimals: decimals) {
+                return "同比持平"
+            }
+            return comparison.phrase(decimals: decimals)
+        }
+        ext.registerFilter("万元") { (value: Any?, arguments: [Any?]) -> Any? in
+            guard let f = value as? TemplateFigure, f.figure.kind == .money else { throw TemplateSyntaxError("「万元」只能用于金额指标") }
+            return TemplateFigure.money(f.figure.value, decimals: integer(arguments.first ?? nil) ?? f.documentMoneyDecimals)
         }
         ext.registerFilter("万") { (value: Any?) -> Any? in
             guard let f = value as? TemplateFigure, f.figure.kind == .count else { throw TemplateSyntaxError("「万」只能用于计数指标") }

@@ -13,4 +13,7 @@ public enum CellInput: Sendable {
     /// A formula (with or without the leading `=`) and the value Excel would compute, so that readers
     /// that do not calculate still see the figure.
     case formula(String, cached: Double)
+    /// Any of the above with a font, borders, alignment or fill (`CellStyle`); the inner cell's
+    /// number format is kept, and its bold adds to the style's.
+    indirect case styled(CellInput, CellStyle)
 }

@@ -4,6 +4,8 @@
 struct StoredRows: Sendable {
     enum Kind: UInt8, Sendable {
         case text, number, date, nonFinite, literal, bool, formula, formulaWithoutValue
+        /// No value, only a style (a framed empty cell of a table).
+        case blank
     }
 
     struct StoredCell: Sendable {
@@ -19,7 +21,12 @@ struct StoredRows: Sendable {
 
     struct StyleRequest: Hashable, Sendable {
         let format: String?
-        let bold: Bool
+        let style: CellStyle
+
+        init(format: String?, style: CellStyle = CellStyle()) {
+            self.format = format
+            self.style = style
+        }
     }
 
     private(set) var cells: [StoredCell] = []
@@ -37,42 +44,61 @@ struct StoredRows: Sendable {
     mutating func append(_ row: [CellInput]) {
         for (column, input) in row.enumerated() where column <= CellReference.maxColumn {
             var cell = StoredCell(column: Int32(column), kind: .number, style: 0, index: 0, number: 0)
-            switch input {
-            case .empty:
-                continue
-            case .text(let text, let bold):
-                cell.kind = .text
-                cell.index = string(text)
-                if bold { cell.style = style(StyleRequest(format: nil, bold: true)) }
-            case .number(let value, let format):
-                cell.kind = value.isFinite ? .number : .nonFinite
-                cell.number = value
-                cell.style = style(StyleRequest(format: format, bold: false))
-            case .literal(let text):
-                cell.kind = .literal
-                cell.index = UInt32(texts.count)
-                texts.append(text)
-            case .bool(let flag):
-                cell.kind = .bool
-                cell.number = flag ? 1 : 0
-            case .date(let year, let month, let day, let format):
-                cell.kind = .date
-                cell.number = Double(ExcelDate.serial(year: year, month: month, day: day))
-                cell.style = style(StyleRequest(format: format, bold: false))
-            case .dateTime(let year, let month, let day, let hour, let minute, let second, let format):
-                cell.kind = .date
-                let seconds = Double(hour * 3600 + minute * 60 + second)
-                cell.number = Double(ExcelDate.serial(year: year, month: month, day: day)) + seconds / 86_400
-                cell.style = style(StyleRequest(format: format, bold: false))
-            case .formula(let formula, let cached):
-                cell.kind = cached.isFinite ? .formula : .formulaWithoutValue
-                cell.number = cached
-                cell.index = UInt32(texts.count)
-                texts.append(formula.hasPrefix("=") ? String(formula.dropFirst()) : formula)
-            }
+            guard store(input, in: &cell, style: CellStyle()) else { continue }
             cells.append(cell)
         }
         rowEnds.append(Int32(cells.count))
+    }
+
+    /// Fills `cell` from `input` with the look `look` (plain unless the input is `.styled`);
+    /// false for an empty cell that needs no element.
+    private mutating func store(_ input: CellInput, in cell: inout StoredCell, style look: CellStyle) -> Bool {
+        switch input {
+        case .empty:
+            // A styled empty cell keeps its borders: a table's blank cell is still framed.
+            if look.isPlain { return false }
+            cell.kind = .blank
+            cell.style = style(StyleRequest(format: nil, style: look))
+        case .text(let text, let bold):
+            cell.kind = .text
+            cell.index = string(text)
+            var look = look
+            if bold { look.bold = true }
+            cell.style = style(StyleRequest(format: nil, style: look))
+        case .number(let value, let format):
+            cell.kind = value.isFinite ? .number : .nonFinite
+            cell.number = value
+            cell.style = style(StyleRequest(format: format, style: look))
+        case .literal(let text):
+            cell.kind = .literal
+            cell.index = UInt32(texts.count)
+            texts.append(text)
+            cell.style = style(StyleRequest(format: nil, style: look))
+        case .bool(let flag):
+            cell.kind = .bool
+            cell.number = flag ? 1 : 0
+            cell.style = style(StyleRequest(format: nil, style: look))
+        case .date(let year, let month, let day, let format):
+            cell.kind = .date
+            cell.number = Double(ExcelDate.serial(year: year, month: month, day: day))
+            cell.style = style(StyleRequest(format: format, style: look))
+        case .dateTime(let year, let month, let day, let hour, let minute, let second, let format):
+            cell.kind = .date
+            let seconds = Double(hour * 3600 + minute * 60 + second)
+            cell.number = Double(ExcelDate.serial(year: year, month: month, day: day)) + seconds / 86_400
+            cell.style = style(StyleRequest(format: format, style: look))
+        case .formula(let formula, let cached):
+            cell.kind = cached.isFinite ? .formula : .formulaWithoutValue
+            cell.number = cached
+            cell.index = UInt32(texts.count)
+            texts.append(formula.hasPrefix("=") ? String(formula.dropFirst()) : formula)
+            cell.style = style(StyleRequest(format: nil, style: look))
+        case .styled(let inner, let outer):
+            var merged = outer
+            merged.bold = outer.bold || look.bold
+            return store(inner, in: &cell, style: merged)
+        }
+        return true
     }
 
     /// Keyed by UTF-8 bytes: hashing a String normalises it first, which is slow for Chinese text.
@@ -89,9 +115,9 @@ struct StoredRows: Sendable {
         return index
     }
 
-    /// General without bold is the default style and needs no entry.
+    /// General in the plain style is the default style and needs no entry.
     private mutating func style(_ request: StyleRequest) -> UInt16 {
-        if !request.bold && (request.format == nil || request.format == "" || request.format == "General") { return 0 }
+        if request.style.isPlain && (request.format == nil || request.format == "" || request.format == "General") { return 0 }
         if let index = styleIndex[request] { return index }
         // 65 535 distinct formats in one sheet is not a real workbook; further ones fall back to General.
         guard styleRequests.count < Int(UInt16.max) else { return 0 }

@@ -4,6 +4,10 @@ import Zip
 /// strings and styles numbered in first-use order, no timestamps.
 public struct WorkbookWriter: Sendable {
     public var date1904: Bool
+    /// Write a theme part (`xl/theme/theme1.xml`), as Excel does and as the Open XML schema checks
+    /// ask of a workbook people open. Off by default so that exports imitated by the generator
+    /// (and the shipped sample made from them) keep their bytes; the documents we hand out set it.
+    public var includesTheme = false
     private var sheets: [WorksheetWriter] = []
 
     public init(date1904: Bool = false) {
@@ -47,6 +51,7 @@ public struct WorkbookWriter: Sendable {
         zip.add(path: "xl/workbook.xml", text: workbookXML(sheets: sheets, names: names, activeTab: activeTab))
         zip.add(path: "xl/_rels/workbook.xml.rels", text: workbookRelationships(sheetCount: sheets.count, hasStrings: hasStrings))
         zip.add(path: "xl/styles.xml", bytes: styles.stylesXML())
+        if includesTheme { zip.add(path: "xl/theme/theme1.xml", text: OfficeTheme.xml()) }
         if hasStrings { zip.add(path: "xl/sharedStrings.xml", bytes: strings.sharedStringsXML()) }
         for (index, part) in sheetParts.enumerated() {
             zip.add(path: "xl/worksheets/sheet\(index + 1).xml", bytes: part)
@@ -64,6 +69,7 @@ public struct WorkbookWriter: Sendable {
             xml += "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
         xml += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+        if includesTheme { xml += "<Override PartName=\"/xl/theme/theme1.xml\" ContentType=\"\(OfficeTheme.contentType)\"/>" }
         if hasStrings {
             xml += "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
         }
@@ -83,7 +89,17 @@ public struct WorkbookWriter: Sendable {
             if sheet.hidden { xml += " state=\"hidden\"" }
             xml += " r:id=\"rId\(index + 1)\"/>"
         }
-        xml += "</sheets></workbook>"
+        xml += "</sheets>"
+        // Rows repeated at the top of every printed page are the sheet's Print_Titles name.
+        var definedNames = ""
+        for (index, sheet) in sheets.enumerated() {
+            guard let rows = sheet.pageSetup?.repeatRows, rows.lowerBound >= 1 else { continue }
+            let quoted = "'" + names[index].split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+            definedNames += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">"
+            definedNames += XMLText.escaped("\(quoted)!$\(rows.lowerBound):$\(rows.upperBound)", .element) + "</definedName>"
+        }
+        if !definedNames.isEmpty { xml += "<definedNames>\(definedNames)</definedNames>" }
+        xml += "</workbook>"
         return xml
     }
 
@@ -96,6 +112,10 @@ public struct WorkbookWriter: Sendable {
         xml += "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"\(base)/styles\" Target=\"styles.xml\"/>"
         if hasStrings {
             xml += "<Relationship Id=\"rId\(sheetCount + 2)\" Type=\"\(base)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        }
+        // Excel writes a theme into every workbook, and the schema checks ask for one.
+        if includesTheme {
+            xml += "<Relationship Id=\"rId\(sheetCount + (hasStrings ? 3 : 2))\" Type=\"\(OfficeTheme.relationshipType)\" Target=\"theme/theme1.xml\"/>"
         }
         xml += "</Relationships>"
         return xml

@@ -4,6 +4,8 @@ public struct WorksheetWriter: Sendable {
     public var hidden = false
     /// Rows kept in view at the top (a frozen pane); 0 for none.
     public var frozenRows = 0
+    /// Columns kept in view at the left (the row labels of a wide table); 0 for none.
+    public var frozenColumns = 0
     /// 0-based column → width in characters.
     public var columnWidths: [Int: Double] = [:]
     /// Write strings as `inlineStr` cells instead of shared strings (as some reporting systems do).
@@ -11,6 +13,38 @@ public struct WorksheetWriter: Sendable {
     /// Leave out the `r=` attributes of rows and cells (as some generators do); gaps are then kept
     /// by writing empty `<c/>` cells and `<row/>` rows.
     public var omitCellReferences = false
+    /// 1-based row → height in points (a title row taller than the rest).
+    public var rowHeights: [Int: Double] = [:]
+    /// How the sheet prints; nil leaves Excel's defaults (portrait, 100 %).
+    public var pageSetup: PageSetup?
+
+    /// Printing: paper, orientation, fitting, rows repeated on every page, footer.
+    public struct PageSetup: Sendable, Equatable {
+        public enum Orientation: String, Sendable { case portrait, landscape }
+
+        public var orientation: Orientation
+        /// Pages across that the sheet is shrunk to fit (1: no column is torn from its row labels).
+        public var fitToWidth: Int?
+        /// Pages down (0: as many as the rows need).
+        public var fitToHeight: Int?
+        /// 1-based rows printed at the top of every page (title and header rows).
+        public var repeatRows: ClosedRange<Int>?
+        public var centerHorizontally: Bool
+        /// An Excel footer code, e.g. `&C第 &P 页`.
+        public var footer: String?
+
+        public init(orientation: Orientation = .portrait, fitToWidth: Int? = nil, fitToHeight: Int? = nil,
+                    repeatRows: ClosedRange<Int>? = nil, centerHorizontally: Bool = false, footer: String? = nil) {
+            self.orientation = orientation
+            self.fitToWidth = fitToWidth
+            self.fitToHeight = fitToHeight
+            self.repeatRows = repeatRows
+            self.centerHorizontally = centerHorizontally
+            self.footer = footer
+        }
+
+        var fitsToPage: Bool { fitToWidth != nil || fitToHeight != nil }
+    }
 
     private(set) var rows = StoredRows()
     private(set) var merges: [CellRange] = []
@@ -36,7 +70,7 @@ public struct WorksheetWriter: Sendable {
     /// The worksheet part. Strings and styles are numbered in the workbook-wide catalogs, in the order
     /// this sheet first uses them.
     func worksheetXML(tabSelected: Bool, styles: inout StyleCatalog, strings: inout SharedStringCatalog, date1904: Bool) -> [UInt8] {
-        let styleIDs = rows.styleRequests.map { styles.index(format: $0.format, bold: $0.bold) }
+        let styleIDs = rows.styleRequests.map { styles.index(format: $0.format, style: $0.style) }
         var stringIDs: [Int] = []
         if !inlineStrings {
             stringIDs = rows.strings.indices.map { strings.index(rows.strings[$0], references: rows.stringReferences[$0]) }
@@ -56,10 +90,20 @@ public struct WorksheetWriter: Sendable {
         var xml = Array(XMLPart.declaration.utf8)
         xml.reserveCapacity(rows.cells.count * 40 + rows.rowEnds.count * 24 + 2048)  // ≈ what a cell takes, so no regrowth
         xml.append(contentsOf: "<worksheet xmlns=\"\(XMLPart.mainNamespace)\" xmlns:r=\"\(XMLPart.relationshipsNamespace)\">".utf8)
+        if pageSetup?.fitsToPage == true {
+            xml.append(contentsOf: "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>".utf8)
+        }
         let dimension = lastRow == 0 ? "A1" : "A1:\(CellReference(row: lastRow, column: lastColumn))"
         xml.append(contentsOf: "<dimension ref=\"\(dimension)\"/>".utf8)
         xml.append(contentsOf: "<sheetViews><sheetView\(tabSelected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\"".utf8)
-        if frozenRows > 0 {
+        if frozenColumns > 0 {
+            // Rows and columns: the pane below and right of both is the active one.
+            let topLeft = "\(CellReference.columnName(frozenColumns))\(frozenRows + 1)"
+            let ySplit = frozenRows > 0 ? " ySplit=\"\(frozenRows)\"" : ""
+            let pane = frozenRows > 0 ? "bottomRight" : "topRight"
+            xml.append(contentsOf: "><pane xSplit=\"\(frozenColumns)\"\(ySplit) topLeftCell=\"\(topLeft)\" activePane=\"\(pane)\" state=\"frozen\"/>".utf8)
+            xml.append(contentsOf: "<selection pane=\"\(pane)\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/></sheetView>".utf8)
+        } else if frozenRows > 0 {
             let topLeft = "A\(frozenRows + 1)"
             xml.append(contentsOf: "><pane ySplit=\"\(frozenRows)\" topLeftCell=\"\(topLeft)\" activePane=\"bottomLeft\" state=\"frozen\"/>".utf8)
             xml.append(contentsOf: "<selection pane=\"bottomLeft\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/></sheetView>".utf8)
@@ -100,6 +144,9 @@ public struct WorksheetWriter: Sendable {
                 } else {
                     xml.append(contentsOf: "<row r=\"".utf8)
                     xml.append(contentsOf: rowDigits)
+                    if let height = rowHeights[rowNumber], height.isFinite, height > 0 {
+                        xml.append(contentsOf: "\" ht=\"\(InspectFormat.renderNumber(min(height, 409)))\" customHeight=\"1".utf8)
+                    }
                     xml.append(contentsOf: "\">".utf8)
                 }
                 var nextColumn = 0
@@ -132,7 +179,20 @@ public struct WorksheetWriter: Sendable {
             for range in merges { xml.append(contentsOf: "<mergeCell ref=\"\(range)\"/>".utf8) }
             xml.append(contentsOf: "</mergeCells>".utf8)
         }
-        xml.append(contentsOf: "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>".utf8)
+        if let page = pageSetup {
+            if page.centerHorizontally { xml.append(contentsOf: "<printOptions horizontalCentered=\"1\"/>".utf8) }
+            // Narrower margins than Excel's default: a wide table keeps a readable scale on A4.
+            xml.append(contentsOf: "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>".utf8)
+            var setup = "<pageSetup paperSize=\"9\" orientation=\"\(page.orientation.rawValue)\""
+            if let width = page.fitToWidth { setup += " fitToWidth=\"\(width)\"" }
+            if let height = page.fitToHeight { setup += " fitToHeight=\"\(height)\"" }
+            xml.append(contentsOf: (setup + "/>").utf8)
+            if let footer = page.footer {
+                xml.append(contentsOf: "<headerFooter><oddFooter>\(XMLText.escaped(footer, .element))</oddFooter></headerFooter>".utf8)
+            }
+        } else {
+            xml.append(contentsOf: "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>".utf8)
+        }
         xml.append(contentsOf: "</worksheet>".utf8)
         return xml
     }
@@ -199,6 +259,8 @@ public struct WorksheetWriter: Sendable {
             out.append(contentsOf: "><v>".utf8)
             XMLText.append(rows.texts[Int(cell.index)], .element, to: &out)
             out.append(contentsOf: "</v></c>".utf8)
+        case .blank:
+            out.append(contentsOf: "/>".utf8)
         case .bool:
             out.append(contentsOf: (cell.number != 0 ? " t=\"b\"><v>1</v></c>" : " t=\"b\"><v>0</v></c>").utf8)
         case .formula, .formulaWithoutValue:

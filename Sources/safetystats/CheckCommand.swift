@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ingest
+import Pipeline
 
 /// `safetystats check`: validate only — per file and sheet, what was detected and counted.
 struct CheckCommand: ParsableCommand {
@@ -13,14 +14,23 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "列出每条警告.")
     var verbose = false
 
+    @Flag(name: .long, help: "不显示读取进度.")
+    var quiet = false
+
     func run() throws {
+        let folder = try input.folder()
+        let progress = ProgressLine(quiet: quiet, verbose: false)
+        var options = IngestOptions(strict: input.strict)
+        options.progress = ReadProgress { progress.show($0) }.callback
+        let outcome = Result { try Ingest.run(inputs: folder, options: options) }
+        progress.finish()
         let result: IngestResult
         do {
-            result = try Ingest.run(inputs: input.inputs, options: IngestOptions(strict: input.strict))
+            result = try outcome.get()
         } catch {
             throw DataFailure(message: "\(error)")
         }
-        print(CheckReport.text(result, verbose: verbose), terminator: "")
+        TerminalText.printOut(CheckReport.text(result, verbose: verbose), terminator: "")
         if result.unreadableFiles > 0 {
             throw DataFailure(message: "\(result.unreadableFiles) 个文件无法读取 (unreadable files), 见上.")
         }

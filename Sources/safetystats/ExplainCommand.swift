@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Ingest
 import Metrics
 
@@ -30,17 +31,67 @@ struct ExplainCommand: ParsableCommand {
     @Flag(name: .long, help: "解释上年同期的数值.")
     var prior = false
 
+    @Option(name: .long, help: "输出文件夹: 把合计与其中该期间的 figures.json 核对 (default: Outputs, when it holds that period).")
+    var out: String?
+
     @OptionGroup var input: InputOptions
 
+    func validate() throws {
+        if let through, !(1...12).contains(through) {
+            throw ValidationError("--through 须为 1 到 12 之间的月份, got \(through).")
+        }
+        if let month, !(1...12).contains(month) {
+            throw ValidationError("--month 须为 1 到 12 之间的月份, got \(month).")
+        }
+    }
+
     func run() throws {
+        let folder = try input.folder()
+        let explanation: Explanation
+        let period: ReportPeriod
         do {
-            let result = try Ingest.run(inputs: input.inputs, options: IngestOptions(strict: input.strict))
-            let period = try ReportPeriod.resolve(for: result.dataset, year: year, through: through)
-            let explanation = try MetricExplainer.explain(metric, part: district, industry: industry, month: month, prior: prior,
-                                                          in: result.dataset, period: period)
-            print(explanation.text, terminator: "")
+            let result = try Ingest.run(inputs: folder, options: IngestOptions(strict: input.strict))
+            period = try ReportPeriod.resolve(for: result.dataset, year: year, through: through)
+            explanation = try MetricExplainer.explain(metric, part: district, industry: industry, month: month, prior: prior,
+                                                      in: result.dataset, period: period)
         } catch {
             throw DataFailure(message: "\(error)")
         }
+        // The total is checked against figures.json only when one was read, and says which.
+        guard let file = try figuresFile(period) else {
+            let tried = absolute(out ?? "Outputs")
+            TerminalText.printOut(explanation.listing, terminator: "")
+            TerminalText.printOut("(未与 figures.json 核对:\(tried) 中没有 \(period.id)/figures.json;先运行 safetystats run,或用 --out 指定输出文件夹。)")
+            return
+        }
+        TerminalText.printOut(explanation.text(checkedAgainst: explanation.check(against: file)), terminator: "")
+    }
+
+    /// The figures.json of the period in `--out` (`OUT/<period-id>/figures.json`, or OUT itself
+    /// when it is a period folder or the file). Nil when the default Outputs/ has none; an error
+    /// when a folder given with --out has none.
+    func figuresFile(_ period: ReportPeriod) throws -> FiguresFile? {
+        let root = absolute(out ?? "Outputs")
+        let fm = FileManager.default
+        let candidates = [(root as NSString).appendingPathComponent(period.id + "/figures.json"),
+                          (root as NSString).appendingPathComponent("figures.json"), root]
+        guard let path = candidates.first(where: { path in
+            var isDirectory: ObjCBool = false
+            return fm.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }) else {
+            if out == nil { return nil }
+            throw DataFailure(message: "找不到 \(candidates[0])(--out 应指定 safetystats run 的输出文件夹,其中有 \(period.id)/figures.json)")
+        }
+        do {
+            return try FiguresFile(path: path)
+        } catch {
+            throw DataFailure(message: "\(error)")
+        }
+    }
+
+    func absolute(_ path: String) -> String {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+        return url.standardizedFileURL.path
     }
 }

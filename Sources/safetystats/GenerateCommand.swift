@@ -23,11 +23,19 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 
+    @Flag(name: .long, help: "不显示进度.")
+    var quiet = false
+
     func run() throws {
         guard let scale = GeneratorScale(rawValue: scale) else { return }
+        let progress = ProgressLine(quiet: quiet, verbose: false)
+        var generator = ExportGenerator(scale: scale, seed: seed)
+        generator.progress = { progress.show($0) }
+        let outcome = Result { try generator.write(to: out) }
+        progress.finish()
         do {
-            let summary = try ExportGenerator(scale: scale, seed: seed).write(to: out)
-            print("\(out): \(summary)")
+            let summary = try outcome.get()
+            TerminalText.printOut("\(out): \(summary)")
         } catch {
             throw DataFailure(message: "无法写入 \(out): \(error)")
         }

@@ -21,6 +21,9 @@ struct InspectCommand: ParsableCommand {
             throw DataFailure(message: "找不到文件 \(file)")
         }
         let out = FileHandle.standardOutput
+        // Raw CSV for files and pipes (other tools compare it byte for byte); escaped on a terminal.
+        let terminal = isatty(STDOUT_FILENO) != 0
+        func emit(_ text: String) { out.write(Data((terminal ? TerminalText.escaped(text) : text).utf8)) }
         do {
             if file.lowercased().hasSuffix(".csv") {
                 let document = try CSVDocument(path: file)
@@ -30,11 +33,11 @@ struct InspectCommand: ParsableCommand {
                     while fields.last?.isEmpty == true { fields.removeLast() }
                     writer.write(fields)
                 }
-                out.write(Data(writer.text.utf8))
+                emit(writer.text)
             } else {
                 let workbook = try Workbook(path: file)
                 let info = try SheetInspector.resolve(workbook, sheet)
-                try SheetInspector.write(workbook, info) { out.write(Data($0.utf8)) }
+                try SheetInspector.write(workbook, info) { emit($0) }
             }
         } catch {
             throw DataFailure(message: "\(file): \(error)")

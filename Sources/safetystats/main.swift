@@ -7,10 +7,13 @@ do {
     var command = try SafetyStatsCommand.parseAsRoot()
     try command.run()
 } catch let failure as DataFailure {
-    FileHandle.standardError.write(Data((failure.message + "\n").utf8))
-    exit(1)
+    TerminalText.printError(failure.message)
+    exit(failure.exitCode)
+} catch let status as ExitCode {
+    // A command that said everything already and only sets the status (diff: 1 = figures changed).
+    exit(status.rawValue)
 } catch let notYet as NotAvailable {
-    FileHandle.standardError.write(Data((notYet.message + "\n").utf8))
+    TerminalText.printError(notYet.message)
     exit(2)
 } catch {
     let code = SafetyStatsCommand.exitCode(for: error)
@@ -19,6 +22,6 @@ do {
         print(message)
         exit(0)
     }
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    TerminalText.printError(message)
     exit(code == .validationFailure ? 2 : code.rawValue)
 }

@@ -203,10 +203,10 @@ import Testing
         }
     }
 
-    @Test func unknownSectionsWarn() throws {
-        let loaded = try ConfigFile.load(text: "[district]\n\"东城区\" = []\n")
-        #expect(loaded.warnings.count == 1)
-        #expect(loaded.warnings.first?.location == "第1行")
+    @Test func unknownSectionsStop() {
+        #expect(throws: IngestError(path: "config.toml", line: 1, message: "未知的配置节 [district]，是否应为 [districts]？")) {
+            try ConfigFile.load(text: "[district]\n\"东城区\" = []\n")
+        }
     }
 }
 

@@ -128,6 +128,33 @@ func template(_ text: String, name: String = "测试") throws -> TemplateFile {
         #expect(files.map(\.path) == ["测试.docx"])
     }
 
+    @Test func directivesTypedWithAChineseInputMethod() throws {
+        // Full-width ：；， as a Chinese input method types them, mixed with half-width ones.
+        let t = try template("{# 范围：每个地区；输出：md，html、docx #}\n# 标题")
+        #expect(t.scope == .everyScope)
+        #expect(t.formats == [.md, .html, .docx])
+        let mixed = try template("  {# 范围: 全域；输出：xlsx。统计表，全域一份 #}")
+        #expect(mixed.scope == .region)
+        #expect(mixed.formats == [.xlsx])
+    }
+
+    @Test func anUnknownDirectiveIsAnErrorNamingTemplateLineAndColumn() throws {
+        do {
+            _ = try template("{# 范围: 全域; 格式: docx #}\n# 标题", name: "通报")
+            Issue.record("a mistyped key must not silently give the defaults")
+        } catch let error as TemplateError {
+            #expect(error.template == "通报.md")
+            #expect(error.line == 1)
+            #expect(error.column == 12)   // where 格式 starts
+            #expect(error.description.hasPrefix("模板 通报.md 第1行第12列: 首行注释中的「格式」不是模板设置"))
+        }
+        #expect(throws: TemplateError.self) { try template("{# 范围：每个区 #}") }
+        #expect(throws: TemplateError.self) { try template("{# 输出： #}") }
+        // Remarks (no colon) are still allowed, and a first line that is no comment has no directives.
+        #expect(try template("{# 年度工作总结,全域一份 #}").formats == [.md])
+        #expect(try template("# 格式: docx").formats == [.md])
+    }
+
     @Test func htmlEscapesEveryValue() {
         let html = HTMLWriter.html(ReportDocument(blocks: [.title("<script>"), .paragraph("a & b \"c\""), .table([["<b>"], ["x"]])]))
         #expect(!html.contains("<script>"))
@@ -192,6 +219,40 @@ func template(_ text: String, name: String = "测试") throws -> TemplateFile {
         #expect(rows[3].contains(.string("—")))
     }
 
+    @Test func groupedHeadersBordersOneMoneyFormatAndPrinting() throws {
+        let doc = ReportDocument(blocks: [.title("统计表"), .heading1("分区县"), .table([
+            ["区县", "事故起数｜本期", "事故起数｜上年同期", "事故起数｜同比", "罚款（万元）"],
+            ["东城区", "3", "4", "-25.0%", "484.353"], ["西湖区", "1", "0", "", "12.5"], ["合计", "4", "4", "0.0%", "496.853"]])])
+        let bytes = StatisticsWorkbook.bytes(doc)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stats-grouped-\(getpid()).xlsx")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let workbook = try Workbook(path: url.path)
+        var rows: [[CellValue]] = []
+        try workbook.readRows(workbook.sheets[0]) { row in rows.append((0..<5).map { row[$0] }) }
+        #expect(rows[0][0] == .string("统计表(分区县)"))
+        #expect(rows[1] == [.string("区县"), .string("事故起数"), .empty, .empty, .string("罚款\n（万元）")])
+        #expect(rows[2] == [.empty, .string("本期"), .string("上年同期"), .string("同比"), .empty])
+        #expect(rows[3] == [.string("东城区"), .number(3), .number(4), .number(-0.25), .number(484.353)])
+        // The group over its three columns; ungrouped headers down both header rows; the title across.
+        let merged = try workbook.mergedRanges(workbook.sheets[0]).map(\.description)
+        #expect(Set(merged) == ["A1:E1", "B2:D2", "A2:A3", "E2:E3"])
+
+        let archive = try ZipArchive(bytes: bytes)
+        let sheet = String(decoding: try archive.read(archive.entry("xl/worksheets/sheet1.xml")!), as: UTF8.self)
+        #expect(sheet.contains("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"))
+        #expect(sheet.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"))
+        #expect(sheet.contains("<pane xSplit=\"1\" ySplit=\"3\" topLeftCell=\"B4\""))
+        let book = String(decoding: try archive.read(archive.entry("xl/workbook.xml")!), as: UTF8.self)
+        #expect(book.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'分区县'!$1:$3</definedName>"))
+        let styles = String(decoding: try archive.read(archive.entry("xl/styles.xml")!), as: UTF8.self)
+        // One money format with the decimals of the most precise amount (484.353), a signed 同比, thin borders.
+        #expect(styles.contains("formatCode=\"0.000\""))
+        #expect(!styles.contains("formatCode=\"0.0#####\""))
+        #expect(styles.contains("formatCode=\"+0.0%;-0.0%;0.0%\""))
+        #expect(styles.contains("<left style=\"thin\">"))
+    }
+
     @Test func sheetNamesAreValidAndUnique() {
         var used: Set<String> = []
         #expect(StatisticsWorkbook.uniqueSheetName("分[区]县:*?/\\", used: &used) == "分区县")
@@ -204,8 +265,10 @@ func template(_ text: String, name: String = "测试") throws -> TemplateFile {
     @Test func oneLinePerScopeAndMetricWithPlainNumbersUnguarded() throws {
         let figures = try sampleFigures()
         let text = FiguresCSV.text(figures)
-        let lines = text.split(separator: "\n")
-        #expect(lines.first == "scope,id,name,unit,value,prior,change,yoy,direction,phrase")
+        // UTF-8 with a byte-order mark, so Chinese Excel does not read it as GBK.
+        #expect(Array(text.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let lines = text.dropFirst().split(separator: "\n")
+        #expect(lines.first == "地区,指标代码,指标名称,单位,本期,上年同期,增减,同比(%),增减方向,同比表述")
         let metricCount = figures.scopes.reduce(0) { $0 + $1.metrics.count }
         #expect(lines.count == metricCount + 1)
         // 示例市: 2 accidents against 3 — the change -1 stays a number, not '-1.

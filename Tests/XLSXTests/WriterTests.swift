@@ -29,14 +29,22 @@ func part(_ bytes: [UInt8], _ path: String) throws -> String {
     }
 
     @Test func partsArePresentAndListedInContentTypes() throws {
-        let bytes = sample().bytes()
+        var workbook = sample()
+        workbook.includesTheme = true
+        let bytes = workbook.bytes()
         let archive = try ZipArchive(bytes: bytes)
         let paths = archive.entries.map(\.path)
         #expect(paths == ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "xl/workbook.xml",
-                          "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"])
+                          "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/theme/theme1.xml", "xl/sharedStrings.xml",
+                          "xl/worksheets/sheet1.xml"])
         let types = try part(bytes, "[Content_Types].xml")
         #expect(types.contains("PartName=\"/xl/worksheets/sheet1.xml\""))
         #expect(types.contains("PartName=\"/xl/sharedStrings.xml\""))
+        #expect(types.contains("PartName=\"/xl/theme/theme1.xml\""))
+        // Excel writes a theme into every workbook; the schema checks require its relationship.
+        #expect(try part(bytes, "xl/_rels/workbook.xml.rels").contains("relationships/theme\" Target=\"theme/theme1.xml\""))
+        // Without it (the generator's imitated exports) no theme is written.
+        #expect(!(try ZipArchive(bytes: sample().bytes())).entries.contains { $0.path.contains("theme") })
     }
 
     @Test func sharedStringsAreDeduplicatedInFirstUseOrder() throws {
