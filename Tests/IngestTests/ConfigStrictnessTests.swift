@@ -90,6 +90,7 @@ import Testing
 
         [[metrics]]
         id = "hazards.campaign.found"
+        name = "专项整治排查隐患数"
         kind = "隐患"
         where = { "来源" = ["专项整治"] }
 

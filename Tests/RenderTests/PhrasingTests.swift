@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Render
+import Ingest
 import Metrics
 import Model
 
@@ -14,39 +15,36 @@ import Model
 
     /// A city with one district; every record in 东城区.
     struct Data {
-        var dataset = Dataset(config: RegionConfig(name: "示例市", level: .city, parts: ["东城区"]))
+        var dataset = Dataset(config: RegionConfig(name: "示例市", level: .city, parts: ["东城区"]), catalog: CatalogLoader.builtin())
         let p = Provenance(file: 0, sheet: -1, row: 2)
 
-        init() { dataset.files = ["t.xlsx"] }
+        init() {
+            dataset.files = ["t.xlsx"]
+            everyRegisterSent(&dataset, years: [2019, 2020])
+        }
 
         mutating func accidents(_ year: Int, count: Int, deaths: [Int] = [], industry: String = "危险化学品", loss: Int64 = 0, fire: Bool = false) {
             for i in 0..<count {
-                var r = IncidentTable.Record(date: Day(year: year, month: 1 + i % 12, day: 1)!, provenance: p)
-                r.district = dataset.districts.code(for: "东城区")
-                r.industry = fire ? StringDictionary.absent : dataset.industries.code(for: industry)
-                r.deaths = Int32(i < deaths.count ? deaths[i] : 0)
-                r.loss = i == 0 ? Money(fen: loss) : .zero
-                if fire { dataset.fires.append(r) } else { dataset.accidents.append(r) }
+                var v: [String: RecordValue] = ["发生时间": .day(Day(year: year, month: 1 + i % 12, day: 1)!),
+                                                "死亡人数": .count(Int64(i < deaths.count ? deaths[i] : 0)),
+                                                "直接经济损失": .money(i == 0 ? Money(fen: loss) : .zero)]
+                if !fire { v["行业领域"] = .text(industry) }
+                dataset.append(kind: fire ? "火灾" : "事故", part: "东城区", v, provenance: p)
             }
         }
 
         mutating func hazards(_ year: Int, found: Int, rectified: Int) {
             for i in 0..<found {
-                var h = HazardTable.Record(date: Day(year: year, month: 3, day: 1)!, provenance: p)
-                h.district = dataset.districts.code(for: "东城区")
-                if i < rectified { h.flags = [.statusRectified] }
-                dataset.hazards.append(h)
+                dataset.append(kind: "隐患", part: "东城区", ["排查日期": .day(Day(year: year, month: 3, day: 1)!),
+                                                            "整改状态": .status(i < rectified)], provenance: p)
             }
         }
 
         mutating func penalties(_ year: Int, count: Int, industry: String, fine: Int64 = 0, before: Int = 0) {
             for i in 0..<count {
-                var r = PenaltyTable.Record(date: Day(year: year, month: 5, day: 1)!, provenance: p)
-                r.district = dataset.districts.code(for: "东城区")
-                r.industry = dataset.industries.code(for: industry)
-                r.fine = i == 0 ? Money(fen: fine) : .zero
-                if i < before { r.flags = [.beforeAccident] }
-                dataset.penalties.append(r)
+                dataset.append(kind: "行政处罚", part: "东城区", ["立案日期": .day(Day(year: year, month: 5, day: 1)!), "行业领域": .text(industry),
+                                                              "罚款金额": .money(i == 0 ? Money(fen: fine) : .zero),
+                                                              "事前处罚": .bool(i < before)], provenance: p)
             }
         }
 
@@ -156,8 +154,9 @@ import Model
         #expect(said(figure(9999, 10000)) == "同比基本持平")           // −0.01 % prints as 0.0 %
         #expect(said(figure(7, 7)) == "同比持平")
         #expect(PhraseRules.largeRisePercent == 100 && PhraseRules.smallBase == 10)
-        let rate = TemplateFigure(MetricFigure.rate(id: "hazards.rate", name: "隐患整改率", numerator: 97, denominator: 101,
-                                                     priorNumerator: 48, priorDenominator: 50))
+        let rate = TemplateFigure(MetricFigure.rate(id: "hazards.rate", name: "隐患整改率", numerator: ExactDecimal(97),
+                                                     denominator: ExactDecimal(101), priorNumerator: ExactDecimal(48),
+                                                     priorDenominator: ExactDecimal(50)))
         #expect(said(rate) == "同比持平")
         #expect(rate[dynamicMember: "同比"] as? String == "同比上升0.0个百分点")   // the figure's own phrase is unchanged
     }
