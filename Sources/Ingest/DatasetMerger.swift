@@ -22,6 +22,9 @@ struct DatasetMerger {
     private var contentRows: [ContentKey: Provenance] = [:]
     /// 填报指标: (kind, part, indicator, year, month) → row.
     private var returnRows: [ReturnKey: Int] = [:]
+    /// 区县/镇街 names by their matching key → code: spellings that differ only in case, width or
+    /// spaces (`abc区`, `ＡＢＣ区`) are one part, written as first seen in file order.
+    private var placeByKey: [Int: [String: Int32]] = [:]
     /// File index → global sheet-name code → index in that file's sheets.
     private var sheetIndex: [Int: [Int32: Int]] = [:]
     /// File index → position in `files`.
@@ -80,7 +83,17 @@ struct DatasetMerger {
         // Local codes → the dataset's, per dictionary; ids are interned from the file's arenas.
         var maps: [[Int32]] = []
         for d in 0..<catalog.dictionaryCount {
-            maps.append(p.dictionaries[d].strings.map { dataset.dictionaries[d].code(for: $0) })
+            if d == Catalog.districtDictionary || d == Catalog.townDictionary {
+                maps.append(p.dictionaries[d].strings.map { name in
+                    let key = PartResolver.key(name)
+                    if let code = placeByKey[d]?[key] { return code }
+                    let code = dataset.dictionaries[d].code(for: name)
+                    placeByKey[d, default: [:]][key] = code
+                    return code
+                })
+            } else {
+                maps.append(p.dictionaries[d].strings.map { dataset.dictionaries[d].code(for: $0) })
+            }
         }
         for (d, arena) in p.identifiers {
             maps[d] = (0..<arena.count).map { i in arena.withBytes(i) { dataset.dictionaries[d].code(forBytes: $0) } }

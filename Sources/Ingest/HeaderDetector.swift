@@ -40,7 +40,6 @@ struct HeaderDetector: Sendable {
         var hint = 0
         /// `slot`: the kind's column.
         var assignment: [(column: Int, slot: Int, rank: Int, unit: String?, text: String)] = []
-        var ignored: [(column: Int, text: String)] = []
 
         func better(than o: Evaluation, rows: (Int, Int, Int, Int), kinds: (Int, Int)) -> Bool {
             if qualifies != o.qualifies { return qualifies }
@@ -113,16 +112,19 @@ struct HeaderDetector: Sendable {
             if case .text(let t) = v, !RawCell.isBlankText(t) { return t }
             return nil
         }
-        var columns = Set(parent.cells.map(\.column)).union(child.cells.map(\.column)).sorted()
-        columns.removeAll { text(parent[$0]) == nil && text(child[$0]) == nil }
+        // Each row's texts by column, looked up once: a header of a million columns stays linear.
+        var parents: [Int: String] = [:], children: [Int: String] = [:]
+        for c in parent.cells { if let t = text(c.value) { parents[c.column] = t } }
+        for c in child.cells { if let t = text(c.value) { children[c.column] = t } }
+        let columns = Set(parents.keys).union(children.keys).sorted()
         var out: [(column: Int, texts: [String])] = []
         var spanning: String?
         var previous = -2
         for c in columns {
             if c != previous + 1 { spanning = nil }
             previous = c
-            let p = text(parent[c])
-            let ch = text(child[c])
+            let p = parents[c]
+            let ch = children[c]
             if let p { spanning = ch != nil ? p : nil }
             if let ch {
                 let parentText = p ?? spanning
@@ -143,19 +145,10 @@ struct HeaderDetector: Sendable {
             for (t, lookup) in zip(texts, candidate.lookups[l]) where !lookup.isEmpty {
                 if let m = catalog.match(lookup, in: schema) { matched = m; matchedText = t; break }
             }
-            guard let m = matched else {
-                e.ignored.append((column, texts[0]))
-                continue
-            }
+            guard let m = matched else { continue }
             let slot = schema.columnOfField[m.field]
             if let existing = bySlot[slot] {
-                let other = e.assignment[existing]
-                if m.rank < other.rank {
-                    e.ignored.append((other.column, other.text))
-                    e.assignment[existing] = (column, slot, m.rank, m.unit, matchedText)
-                } else {
-                    e.ignored.append((column, matchedText))
-                }
+                if m.rank < e.assignment[existing].rank { e.assignment[existing] = (column, slot, m.rank, m.unit, matchedText) }
             } else {
                 bySlot[slot] = e.assignment.count
                 e.assignment.append((column, slot, m.rank, m.unit, matchedText))
@@ -205,7 +198,10 @@ struct HeaderDetector: Sendable {
             missing.append(group[0])
             missingGroups.append(group)
         }
-        let ignored = e.ignored.sorted { $0.column < $1.column }.map { HeaderDetector.displayHeader($0.text) }
+        // Columns that name no field of the kind, or a field another column names better: kept out
+        // of the model (listed only for the winning reading of the header).
+        let assigned = Set(e.assignment.map(\.column))
+        let ignored = candidate.labels.filter { !assigned.contains($0.column) }.map { HeaderDetector.displayHeader($0.texts[0]) }
         return SheetLayout(schema: schema, headerRow: candidate.row, headerRowCount: candidate.rowCount,
                            columnSlot: columnSlot, slotColumn: slotColumn, headers: headers,
                            headerKeys: headerKeys, moneyUnits: moneyUnits, missing: missing, missingGroups: missingGroups,

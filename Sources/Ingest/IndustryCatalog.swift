@@ -58,6 +58,6 @@ struct IndustryCatalog: Sendable {
         for suffix in ["行业", "领域", "企业", "类"] where k.hasSuffix(suffix) && k.count > suffix.count {
             if let name = map[String(k.dropLast(suffix.count))] { return .known(name) }
         }
-        return .unknown(k)
+        return .unknown(PartResolver.clean(raw))
     }
 }

@@ -27,8 +27,12 @@ struct PartResolver: Sendable {
     /// Names compare without spaces, with full-width letters and brackets folded.
     static func key(_ name: String) -> String { HeaderText(name).key }
 
-    /// The trimmed name as written (spaces inside removed), for unknown values kept under their own name.
-    static func clean(_ name: String) -> String { HeaderText(name).key }
+    /// The name as written, without spaces (inside ones too: 「东城 区」 is a typing slip): what
+    /// documents print for a name the config does not list. Case and width stay as typed
+    /// (`abc区` stays `abc区`); only matching folds them (`key`).
+    static func clean(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.filter { !TextKey.isSpace($0.value) }))
+    }
 
     enum Resolution: Sendable, Equatable {
         case part(String)
@@ -44,7 +48,7 @@ struct PartResolver: Sendable {
         if k.isEmpty { return .empty }
         if let part = aliases[k] { return .part(part) }
         if regionKeys.contains(k) { return .region }
-        return partsKnown ? .unknown(k) : .part(k)
+        return partsKnown ? .unknown(PartResolver.clean(raw)) : .part(PartResolver.clean(raw))
     }
 
     /// Whether `raw` names the region (its name or an alias).

@@ -20,17 +20,45 @@ public struct Ratio: Hashable, Sendable, CustomStringConvertible {
     /// numerator ÷ denominator × 100, as an exact decimal rounded half-up (away from zero) to
     /// `decimals` places.
     public func percent(decimals: Int) -> ExactDecimal {
-        // Bring both to one exponent so the quotient is a ratio of integers.
+        // Bring both to one exponent so the quotient is a ratio of integers. A percentage too large
+        // for 64 bits at `decimals` places (a rise from 1 to 10^15) is rounded at fewer places —
+        // still half-up from the exact value — instead of trapping.
         let e = min(numerator.exponent, denominator.exponent)
-        let n = Int128(numerator.significand) * Ratio.power(numerator.exponent - e)
-        let d = Int128(denominator.significand) * Ratio.power(denominator.exponent - e)
-        let scaled = n * 100 * Ratio.power(decimals)
-        var quotient = scaled / d
-        let remainder = scaled % d
-        if remainder.magnitude * 2 >= d.magnitude {
-            quotient += (scaled < 0) != (d < 0) ? -1 : 1
+        guard let n = Ratio.scaled(numerator.significand, numerator.exponent - e),
+              let d = Ratio.scaled(denominator.significand, denominator.exponent - e) else {
+            return ExactDecimal(significand: 0, exponent: 0)
         }
-        return ExactDecimal(significand: Int64(quotient), exponent: -decimals)
+        var places = decimals
+        while places > -18 {
+            let (hundred, o1) = n.multipliedReportingOverflow(by: 100)
+            if o1 { places -= 1; continue }
+            let scaled: Int128
+            var quotient: Int128
+            if places >= 0 {
+                let (s, o2) = hundred.multipliedReportingOverflow(by: Ratio.power(places))
+                if o2 { places -= 1; continue }
+                scaled = s
+                quotient = scaled / d
+            } else {
+                scaled = hundred
+                quotient = scaled / (d * Ratio.power(-places))
+            }
+            let divisor = places >= 0 ? d : d * Ratio.power(-places)
+            let remainder = scaled - quotient * divisor
+            if remainder.magnitude * 2 >= divisor.magnitude {
+                quotient += (scaled < 0) != (divisor < 0) ? -1 : 1
+            }
+            if let value = Int64(exactly: quotient) { return ExactDecimal(significand: value, exponent: -places) }
+            places -= 1
+        }
+        return ExactDecimal(significand: 0, exponent: 0)
+    }
+
+    /// `value × 10^n` as Int128, nil when it does not fit.
+    static func scaled(_ value: Int64, _ n: Int) -> Int128? {
+        guard n <= 36 else { return value == 0 ? 0 : nil }
+        let (r, o) = Int128(value).multipliedReportingOverflow(by: power(n))
+        return o ? nil : r
     }
 
     /// Percentage text with exactly `decimals` places (`38.5`, `6.3`, `100.0`); with
@@ -44,7 +72,7 @@ public struct Ratio: Hashable, Sendable, CustomStringConvertible {
 
     static func power(_ n: Int) -> Int128 {
         var p: Int128 = 1
-        for _ in 0..<max(n, 0) { p *= 10 }
+        for _ in 0..<min(max(n, 0), 38) { p *= 10 }
         return p
     }
 }

@@ -167,6 +167,15 @@ import Testing
         #expect(layout.ignored == ["日期"])
     }
 
+    /// A header of 200 000 columns (a hostile or broken export) is read in linear time: the two-row
+    /// reading looks each row's cells up once.
+    @Test func aVeryWideHeaderIsLinear() throws {
+        let wide = ["排查日期", "区县", "整改状态"] + (0..<200_000).map { "列\($0)" }
+        let rows = [RawRow(number: 1, texts: wide), RawRow(number: 2, texts: ["2025-01-01", "东城区", "已整改"])]
+        let layout = try #require(detector.detect(rows: rows, names: names()))
+        #expect(layout.kindName == "隐患" && layout.ignored.count == 200_000)
+    }
+
     @Test func columnLetters() {
         #expect(ColumnName.letters(0) == "A")
         #expect(ColumnName.letters(25) == "Z")

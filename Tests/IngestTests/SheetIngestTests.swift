@@ -330,6 +330,17 @@ import Testing
         expectConservation(result)
     }
 
+    /// Names are matched with case and width folded, but written as typed (issue 16 §Names):
+    /// `abc区` is not printed as `ABC区`.
+    @Test func namesKeepTheirCase() throws {
+        let result = ingest([.csv("检查.csv", [header, row(2, "2020-01-01", "abc区", "", "甲", "商贸"),
+                                               row(3, "2020-01-02", "ａｂｃ区", "", "乙", "商贸")])])
+        #expect(result.dataset.inspections.districts == ["abc区", "abc区"])    // one part, as first written
+        let config = RegionConfig(name: "示例市", level: .city, parts: ["Abc区"], partAliases: ["Abc区": "Abc区"])
+        let listed = ingest([.csv("检查.csv", [header, row(2, "2020-01-01", "ABC区", "", "甲", "商贸")])], config: config)
+        #expect(listed.dataset.inspections.districts == ["Abc区"])      // the config's spelling
+    }
+
     @Test func withoutConfigEveryDistrictIsAPart() throws {
         let result = ingest([.csv("检查.csv", [header, row(2, "2020-01-01", "北城区", "", "甲", "商贸")])])
         #expect(result.warnings.isEmpty)

@@ -164,6 +164,16 @@ import Testing
         #expect(Ratio(part, whole)?.percentText(decimals: 2) == "64.08")
     }
 
+    /// A percentage too large for 64 bits at the asked precision is rounded at fewer places, half-up
+    /// from the exact value, instead of trapping (a rise from 1 分 to 1.8 × 10^16 分).
+    @Test func hugePercentagesDoNotTrap() {
+        let r = Ratio(ExactDecimal(18_000_000_000_000_000 - 1), ExactDecimal(1))!
+        let p = r.percent(decimals: 2)
+        #expect(p.text == "1799999999999999900")
+        #expect(Ratio(ExactDecimal(Int(Int64.max)), ExactDecimal(significand: 1, exponent: -6))!.percent(decimals: 2).significand > 0)
+        #expect(Ratio(5, 13)?.percent(decimals: 2).text == "38.46")
+    }
+
     @Test func zeroDenominatorIsUndefined() {
         #expect(Ratio(1, 0) == nil)
         #expect(Ratio(0, 5)?.percentText() == "0.0")
