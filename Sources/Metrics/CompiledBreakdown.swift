@@ -114,6 +114,7 @@ struct CompiledBreakdown: Sendable {
                 continue
             }
         }
+        rankKeys()
     }
 
     var keyCount: Int { keys.count }
@@ -154,21 +155,36 @@ struct CompiledBreakdown: Sendable {
     /// Key indexes in the order rows are listed (CATALOG.md): the canonical list where one
     /// exists (行业领域, levels, months in order), else by `counts` descending, then name; 未填写 last.
     func order(counts: [Int64]) -> [Int] {
-        let indices = Array(keys.indices)
-        if isMonth { return indices }
-        let levelNames = AccidentLevel.allCases.map(\.name)
-        return indices.sorted { a, b in
+        if isMonth { return Array(keys.indices) }
+        let canonical = canonicalRanks
+        return keys.indices.sorted { a, b in
             let ma = Int32(a) == missingKey, mb = Int32(b) == missingKey
             if ma != mb { return mb }
-            let x = keys[a], y = keys[b]
-            if declaration.by == "行业领域" {
-                let ra = IndustryList.rank(x), rb = IndustryList.rank(y)
-                if ra != rb { return ra < rb }
-                return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
+            if let canonical {
+                if canonical[a] != canonical[b] { return canonical[a] < canonical[b] }
+            } else if counts[a] != counts[b] {
+                return counts[a] > counts[b]
             }
-            if let ia = levelNames.firstIndex(of: x), let ib = levelNames.firstIndex(of: y) { return ia < ib }
-            if counts[a] != counts[b] { return counts[a] > counts[b] }
-            return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
+            return nameRank[a] < nameRank[b]
+        }
+    }
+
+    /// Per key: its place in the canonical list (行业领域, levels), nil when the field has none;
+    /// and its place in Unicode order of the names. Worked out once, not per scope: a breakdown of
+    /// 3 000 keys is ordered for every scope.
+    private var canonicalRanks: [Int]?
+    private var nameRank: [Int] = []
+
+    private mutating func rankKeys() {
+        let levelNames = AccidentLevel.allCases.map(\.name)
+        if declaration.by == "行业领域" {
+            canonicalRanks = keys.map(IndustryList.rank)
+        } else if !keys.isEmpty, keys.allSatisfy({ levelNames.contains($0) || $0 == CompiledBreakdown.missingName }) {
+            canonicalRanks = keys.map { levelNames.firstIndex(of: $0) ?? levelNames.count }
+        }
+        nameRank = [Int](repeating: 0, count: keys.count)
+        for (place, k) in keys.indices.sorted(by: { keys[$0].unicodeScalars.lexicographicallyPrecedes(keys[$1].unicodeScalars) }).enumerated() {
+            nameRank[k] = place
         }
     }
 }

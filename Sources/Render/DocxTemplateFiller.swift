@@ -50,6 +50,8 @@ final class DocxTemplateFiller {
                     var pushed: [String: Any] = [:]
                     if let element = loop.element {
                         pushed[element] = item
+                    } else if let object = item as? TemplateObject {
+                        pushed = object.members
                     } else if let members = item as? [String: Any] {
                         pushed = members
                     }

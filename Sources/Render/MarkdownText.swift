@@ -48,10 +48,12 @@ public enum MarkdownText {
     /// A template context with every text value escaped (figures, numbers and flags unchanged),
     /// for rendering Markdown. Template words such as 全区 or 2025年 contain nothing to escape.
     static func escapingText(in value: Any) -> Any {
+        // Containers first: a cast of a dictionary to another type makes Foundation bridge it.
         switch value {
-        case let text as String: return escaped(text)
         case let dictionary as [String: Any]: return dictionary.mapValues(escapingText)
+        case let object as TemplateObject: return TemplateObject(object.members.mapValues(escapingText))
         case let array as [Any]: return array.map(escapingText)
+        case let text as String: return escaped(text)
         default: return value
         }
     }

@@ -11,11 +11,11 @@ import Model
 /// parts (`下辖`). Nothing here names a metric: the declarations in `Figures` do.
 public enum ReportContext {
     /// The context of one scope.
-    public static func scope(_ scope: ScopeFigures, in figures: Figures) -> [String: Any] {
+    public static func scope(_ scope: ScopeFigures, in figures: Figures, moneyDecimals money: Int? = nil) -> [String: Any] {
         let level = figures.level
-        var context = grouped(scope.metrics, figures: figures)
+        var context = grouped(scope.metrics, figures: figures, money: money)
         for metric in scope.metrics where metric.kind != .completion {
-            context[metric.name] = TemplateFigure(metric)
+            context[metric.name] = figure(metric, money)
         }
         context["地区"] = scope.scope
         context["区域"] = figures.region
@@ -35,44 +35,44 @@ public enum ReportContext {
         context["连年双下降年数"] = scope.doubleDeclineYears
         context["连年双下降"] = scope.doubleDeclineYears >= 2
         context["目标"] = scope.metrics.filter { $0.kind == .completion }.map { target($0, figures: figures) }
-        for (by, rows) in scope.breakdowns { context[by] = rows.map { breakdownRow($0, by: by, figures: figures) } }
+        for (by, rows) in scope.breakdowns { context[by] = rows.map { breakdownRow($0, by: by, figures: figures, money: money) } }
         for (name, entries) in scope.lists { context[name] = entries.map(listEntry) }
         for named in figures.namedPeriods {
             guard let s = named.scopes.first(where: { $0.scope == scope.scope }) else { continue }
-            context[named.name] = namedPeriod(s, named, figures: figures)
+            context[named.name] = namedPeriod(s, named, figures: figures, money: money)
         }
-        let parts: [Any] = scope.kind == .region ? figures.parts.map { partContext($0, in: figures) } : []
+        let parts: [Any] = scope.kind == .region ? figures.parts.map { partContext($0, in: figures, money: money) } : []
         context["下辖"] = parts
         context[level.partsWord] = parts
         return context
     }
 
     /// A part as an element of `下辖`: its groups and names, without nested breakdowns.
-    static func partContext(_ part: ScopeFigures, in figures: Figures) -> [String: Any] {
-        var item = grouped(part.metrics, figures: figures)
-        for metric in part.metrics where metric.kind != .completion { item[metric.name] = TemplateFigure(metric) }
+    static func partContext(_ part: ScopeFigures, in figures: Figures, money: Int? = nil) -> TemplateObject {
+        var item = grouped(part.metrics, figures: figures, money: money)
+        for metric in part.metrics where metric.kind != .completion { item[metric.name] = figure(metric, money) }
         item["地区"] = part.scope
         item["全称"] = wholeWord(of: part.scope)
         item["双下降"] = part.accidentsDoubleDecline
         item["有数据"] = hasRecords(part.metrics)
-        return item
+        return TemplateObject(item)
     }
 
-    static func breakdownRow(_ row: Breakdown, by: String, figures: Figures) -> [String: Any] {
-        var item = grouped(row.metrics, figures: figures)
-        for metric in row.metrics { item[metric.name] = TemplateFigure(metric) }
+    static func breakdownRow(_ row: Breakdown, by: String, figures: Figures, money: Int? = nil) -> TemplateObject {
+        var item = grouped(row.metrics, figures: figures, money: money)
+        for metric in row.metrics { item[metric.name] = figure(metric, money) }
         item["名称"] = row.key
         item["有数据"] = hasRecords(row.metrics)
         if by == "月份" {
             item["键"] = row.key
             item["月份"] = "\(Int(row.key.suffix(2)) ?? 0)月"
         }
-        return item
+        return TemplateObject(item)
     }
 
     /// A record of a list: its fields by name, where it is, and the date as documents name an
     /// event (「3·19」).
-    static func listEntry(_ e: ListEntry) -> [String: Any] {
+    static func listEntry(_ e: ListEntry) -> TemplateObject {
         var item: [String: Any] = [:]
         for (name, value) in e.fields { item[name] = value }
         item["出处"] = e.source
@@ -84,15 +84,15 @@ public enum ReportContext {
             item["日期简称"] = ""
             item["月日"] = ""
         }
-        return item
+        return TemplateObject(item)
     }
 
-    static func namedPeriod(_ scope: ScopeFigures, _ named: NamedPeriodFigures, figures: Figures) -> [String: Any] {
-        var item = grouped(scope.metrics, figures: figures)
-        for metric in scope.metrics { item[metric.name] = TemplateFigure(metric) }
+    static func namedPeriod(_ scope: ScopeFigures, _ named: NamedPeriodFigures, figures: Figures, money: Int? = nil) -> TemplateObject {
+        var item = grouped(scope.metrics, figures: figures, money: money)
+        for metric in scope.metrics { item[metric.name] = figure(metric, money) }
         item["期间"] = named.label
         item["上年同期"] = named.priorLabel ?? ""
-        return item
+        return TemplateObject(item)
     }
 
     /// `有数据`: some count or sum of the row is not zero, in this period or the prior one — so a
@@ -121,13 +121,20 @@ public enum ReportContext {
         for list in figures.listFields {
             var item: [String: Any] = ["出处": "", "日期简称": "", "月日": ""]
             for field in list.fields { item[field] = "" }
-            prototypes[list.name] = item
+            prototypes[list.name] = TemplateObject(item)
         }
         return prototypes
     }
 
+    /// A figure for a template; `money`: the decimals amounts of money print with in this document.
+    static func figure(_ m: MetricFigure, _ money: Int?) -> TemplateFigure {
+        let f = TemplateFigure(m)
+        if m.kind == .money { f.documentMoneyDecimals = money }
+        return f
+    }
+
     /// Each metric under its declared group and label: `{{ 隐患.整改率 }}`.
-    static func grouped(_ metrics: [MetricFigure], figures: Figures) -> [String: Any] {
+    static func grouped(_ metrics: [MetricFigure], figures: Figures, money: Int? = nil) -> [String: Any] {
         var byID: [String: MetricFigure] = [:]
         for m in metrics { byID[m.id] = m }
         var context: [String: Any] = [:]
@@ -136,18 +143,18 @@ public enum ReportContext {
         for d in figures.declarations {
             guard let group = d.group else { continue }
             if groups[group] == nil { groups[group] = [:]; members[group] = [] }
-            if let m = byID[d.id] { groups[group]![d.label ?? d.name] = TemplateFigure(m); members[group]!.append(m) }
+            if let m = byID[d.id] { groups[group]![d.label ?? d.name] = figure(m, money); members[group]!.append(m) }
         }
         for (group, var values) in groups {
             values["有数据"] = hasRecords(members[group] ?? [])   // `行业.执法.有数据`: this group has something to report
-            context[group] = values
+            context[group] = TemplateObject(values)
         }
         return context
     }
 
-    static func target(_ m: MetricFigure, figures: Figures) -> [String: Any] {
+    static func target(_ m: MetricFigure, figures: Figures) -> TemplateObject {
         let name = String(m.id.dropFirst("targets.".count))
-        return [
+        return TemplateObject([
             "指标": name,
             "目标值": m.parts?.denominator.text ?? "",
             "实际值": m.parts?.numerator.text ?? "",
@@ -156,7 +163,7 @@ public enum ReportContext {
             "超额": m.ratio.map { ExactDecimal.difference($0.numerator, $0.denominator).significand > 0 } ?? false,
             "完成": m.ratio.map { ExactDecimal.difference($0.numerator, $0.denominator).significand >= 0 } ?? false,
             "单位": unit(ofTarget: name, figures: figures),
-        ]
+        ])
     }
 
     static func unit(ofTarget name: String, figures: Figures) -> String {

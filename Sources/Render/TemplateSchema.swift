@@ -15,10 +15,6 @@ public indirect enum TemplateSchema: Equatable, Sendable {
     /// the list's members when this run's list happens to be empty.
     public static func of(_ value: Any?, prototypes: [String: Any] = [:]) -> TemplateSchema {
         switch value {
-        case is TemplateFigure:
-            var members = Dictionary(uniqueKeysWithValues: TemplateFigure.members.map { ($0, TemplateSchema.leaf) })
-            members["历年"] = .list(.object(["年度": .leaf, "数值": .leaf, "有数据": .leaf], renders: false))
-            return .object(members, renders: true)
         case let dictionary as [String: Any]:
             var members: [String: TemplateSchema] = [:]
             for (key, member) in dictionary {
@@ -30,12 +26,17 @@ public indirect enum TemplateSchema: Equatable, Sendable {
             }
             return .object(members, renders: false)
         case let array as [Any]:
-            var element: TemplateSchema?
-            for item in array {
-                let schema = TemplateSchema.of(item, prototypes: prototypes)
-                element = element.map { $0.merged(with: schema) } ?? schema
-            }
-            return .list(element ?? .leaf)
+            // The elements of a list are made alike (one part, one breakdown row, one record of a
+            // list each), and a prototype stands for every member: the first element is enough —
+            // walking all of them made the check quadratic in a region of thousands of parts.
+            return .list(array.first.map { TemplateSchema.of($0, prototypes: prototypes) } ?? .leaf)
+        // After the containers: casting a dictionary to a class type makes Foundation bridge it.
+        case let object as TemplateObject:
+            return .of(object.members, prototypes: prototypes)
+        case is TemplateFigure:
+            var members = Dictionary(uniqueKeysWithValues: TemplateFigure.members.map { ($0, TemplateSchema.leaf) })
+            members["历年"] = .list(.object(["年度": .leaf, "数值": .leaf, "有数据": .leaf], renders: false))
+            return .object(members, renders: true)
         default:
             return .leaf
         }
