@@ -49,10 +49,13 @@ public final class Workbook: @unchecked Sendable {
         let workbookElements = try Workbook.outline(archive, workbookPart, file: file, wanted: ["sheet", "workbookPr"])
         let relationships = try Workbook.relationships(archive, of: workbookPart, file: file)
 
-        var date1904 = false
+        var date1904: Bool?
         var sheets: [SheetInfo] = []
         for element in workbookElements {
             if element.name == "workbookPr" {
+                // Only the workbook's own <workbookPr>: Excel for Mac also writes x14/x15 ones inside
+                // <extLst><ext>, which carry no date1904 and must not overwrite it.
+                guard element.parent == "workbook", date1904 == nil else { continue }
                 let flag = element.attributes["date1904"]?.lowercased()
                 date1904 = flag == "1" || flag == "true"
             } else if element.name == "sheet" && element.parent == "sheets" {
@@ -68,7 +71,7 @@ public final class Workbook: @unchecked Sendable {
             }
         }
         self.sheets = sheets
-        self.date1904 = date1904
+        self.date1904 = date1904 ?? false
         sharedStringsPart = relationships.first { $0.type.hasSuffix("/sharedStrings") }?.target
         stylesPart = relationships.first { $0.type.hasSuffix("/styles") }?.target
     }

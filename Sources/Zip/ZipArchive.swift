@@ -17,7 +17,7 @@ public final class ZipArchive: @unchecked Sendable {
 
     private let storage: Storage
     private let totalInflated = InflatedCounter()
-    /// Entry positions by name without a leading "/", and by that name lowercased (first wins).
+    /// Entry positions by normalised name (`ZipArchive.normalised`), and by that name lowercased (first wins).
     private let index: [String: Int]
     private let caseInsensitiveIndex: [String: Int]
 
@@ -37,7 +37,7 @@ public final class ZipArchive: @unchecked Sendable {
         var index: [String: Int] = [:]
         var caseInsensitiveIndex: [String: Int] = [:]
         for (i, entry) in entries.enumerated() {
-            let key = ZipArchive.withoutLeadingSlash(entry.path)
+            let key = ZipArchive.normalised(entry.path)
             if index[key] == nil { index[key] = i }
             let lower = key.lowercased()
             if caseInsensitiveIndex[lower] == nil { caseInsensitiveIndex[lower] = i }
@@ -46,16 +46,21 @@ public final class ZipArchive: @unchecked Sendable {
         self.caseInsensitiveIndex = caseInsensitiveIndex
     }
 
-    /// The entry at `path`; tolerant of a leading "/" on either side (some writers store
-    /// `/xl/workbook.xml`) and, failing an exact match, of letter case (some generators write
-    /// `xl/SharedStrings.xml`).
+    /// The entry at `path`, both sides normalised: backslashes read as `/` (some .NET and PHP
+    /// exporters store `xl\workbook.xml`), leading slashes dropped (`/xl/workbook.xml`), and, failing
+    /// an exact match, letter case ignored (some generators write `xl/SharedStrings.xml`).
     public func entry(_ path: String) -> ZipEntry? {
-        if let i = index[path] ?? index[ZipArchive.withoutLeadingSlash(path)] { return entries[i] }
-        return caseInsensitiveIndex[ZipArchive.withoutLeadingSlash(path).lowercased()].map { entries[$0] }
+        let key = ZipArchive.normalised(path)
+        if let i = index[key] { return entries[i] }
+        return caseInsensitiveIndex[key.lowercased()].map { entries[$0] }
     }
 
-    private static func withoutLeadingSlash(_ path: String) -> String {
-        path.hasPrefix("/") ? String(path.drop { $0 == "/" }) : path
+    /// A part name as the package means it: `\` → `/`, no leading `/`.
+    public static func normalised(_ path: String) -> String {
+        var name = path
+        if name.utf8.contains(UInt8(ascii: "\\")) { name = name.replacingOccurrences(of: "\\", with: "/") }
+        if name.hasPrefix("/") { name = String(name.drop { $0 == "/" }) }
+        return name
     }
 
     /// The whole inflated part, CRC and size checked.
