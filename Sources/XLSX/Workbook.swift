@@ -76,14 +76,6 @@ public final class Workbook: @unchecked Sendable {
         stylesPart = relationships.first { $0.type.hasSuffix("/styles") }?.target
     }
 
-    public func sheet(named name: String) -> SheetInfo? {
-        sheets.first { $0.name == name } ?? sheets.first { $0.name.lowercased() == name.lowercased() }
-    }
-
-    public func sheet(at oneBasedIndex: Int) -> SheetInfo? {
-        oneBasedIndex >= 1 && oneBasedIndex <= sheets.count ? sheets[oneBasedIndex - 1] : nil
-    }
-
     /// Streams the rows of one sheet in order; `row` is only valid during the call. Rows without any
     /// cell holding a value are not delivered.
     public func readRows(_ sheet: SheetInfo, _ body: (SheetRow) throws -> Void) throws {
