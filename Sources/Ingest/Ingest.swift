@@ -94,13 +94,18 @@ public enum Ingest {
         let checksum: Checksum
         var partial: FilePartial
         switch entry.format {
-        case .xlsx:
+        case .xlsx, .xls:
             // A workbook is mapped (its pages given back as they are inflated) and checksummed
-            // through a small buffer, so a large one is never wholly resident.
+            // through a small buffer, so a large one is never wholly resident. Which reader is
+            // decided by the content: an .xls renamed .xlsx (or the reverse) is read as what it is.
             var info = stat()
             guard stat(path, &info) == 0 else { return failed("无法读取文件") }
             checksum = Checksum(large: info.st_size > 1 << 20) { InputFiles.checksum(path) }
-            partial = reading { try XLSXFileReader.read(path: path, name: report.path, limits: limits, into: &$0) }
+            if XLSFileReader.reads(path, named: entry.format) {
+                partial = reading { try XLSFileReader.read(path: path, name: report.path, into: &$0) }
+            } else {
+                partial = reading { try XLSXFileReader.read(path: path, name: report.path, limits: limits, into: &$0) }
+            }
         case .csv, .toml, .unsupported:
             guard let bytes = InputFiles.read(path) else { return failed("无法读取文件") }
             checksum = Checksum(large: bytes.count > 1 << 20) { (bytes.count, SHA256.hash(bytes)) }
@@ -108,9 +113,7 @@ public enum Ingest {
             case .csv:
                 partial = reading { try CSVFileReader.read(bytes: bytes, name: report.path, into: &$0) }
             case .unsupported:
-                partial = failed(report.path.lowercased().hasSuffix(".xls")
-                    ? "旧版 .xls 格式（old .xls format），请用 Excel 另存为 .xlsx 后再放入"
-                    : "不支持的文件格式，请另存为 .xlsx 或 .csv")
+                partial = failed("不支持的文件格式，请另存为 .xlsx、.xls 或 .csv")
             default:    // config.toml: listed with its checksum, read by `ConfigFile`
                 partial = FilePartial(fileIndex: Int32(index), report: report)
             }

@@ -6,7 +6,9 @@ import Foundation
 struct InputFiles: Sendable {
     enum Format: String, Sendable {
         case xlsx, csv, toml
-        /// A format districts send that we cannot read (.xls, .et): reported as unreadable.
+        /// Legacy Excel 97–2003 and WPS workbooks (.xls, .et).
+        case xls
+        /// A format districts send that we cannot read (.ods, .numbers, .xlsb …): reported as unreadable.
         case unsupported
     }
 
@@ -20,7 +22,7 @@ struct InputFiles: Sendable {
     /// Files that are neither exports nor the config (README, expected.json …): not read.
     let ignored: [String]
 
-    static let unsupportedExtensions: Set<String> = ["xls", "et", "ods", "numbers", "wps", "xlsb"]
+    static let unsupportedExtensions: Set<String> = ["ods", "numbers", "wps", "xlsb"]
 
     init(root: String) throws(IngestError) {
         var isDirectory: ObjCBool = false
@@ -40,6 +42,7 @@ struct InputFiles: Sendable {
             let ext = name.split(separator: ".").count > 1 ? (name.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
             switch ext {
             case "xlsx", "xlsm": entries.append(Entry(path: path, format: .xlsx))
+            case "xls", "et": entries.append(Entry(path: path, format: .xls))
             case "csv": entries.append(Entry(path: path, format: .csv))
             case "toml" where path == "config.toml": entries.append(Entry(path: path, format: .toml))
             case _ where InputFiles.unsupportedExtensions.contains(ext): entries.append(Entry(path: path, format: .unsupported))
@@ -87,6 +90,15 @@ struct InputFiles: Sendable {
             size += n
         }
         return (size, hasher.finalize())
+    }
+
+    /// True when the file starts with "PK" (a zip: .xlsx).
+    static func startsWithZipSignature(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var head: [UInt8] = [0, 0]
+        return head.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, 2) } == 2 && head == [0x50, 0x4B]
     }
 
     /// A whole file's bytes, read straight into an array (no intermediate `Data` copy).

@@ -63,7 +63,8 @@ struct CompoundFile {
         let firstDIFAT = bytes.le32(68)
         // The FAT's own sectors are in the file, so there cannot be more of them than sectors.
         guard fatSectorCount <= sectorCount, miniFATSectorCount <= sectorCount else {
-            throw .corruptContainer("分配表声明 \(fatSectorCount) 个扇区，文件只有 \(sectorCount) 个 (FAT larger than the file)")
+            // Most often a file cut short while it was copied; a hostile claim (2^31 sectors) ends here too.
+            throw .truncated("分配表声明 \(max(fatSectorCount, miniFATSectorCount)) 个扇区，文件只有 \(sectorCount) 个 (FAT larger than the file)")
         }
 
         // DIFAT: 109 FAT sector numbers in the header, the rest in a chain of DIFAT sectors whose last
