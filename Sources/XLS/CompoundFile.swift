@@ -147,10 +147,10 @@ struct CompoundFile {
 
     /// A stream's bytes, from the FAT or, under the cutoff, from the mini stream.
     func read(_ entry: Entry, limits: XLSLimits) throws(XLSError.Kind) -> [UInt8] {
-        guard entry.size <= limits.maxStreamSize else { throw .tooLarge(what: "the Workbook stream", limit: limits.maxStreamSize) }
         guard entry.size <= bytes.count else {
             throw .truncated("数据流「\(entry.name)」声明 \(entry.size) 字节，大于文件 (stream larger than the file)")
         }
+        guard entry.size <= limits.maxStreamSize else { throw .tooLarge(what: "the Workbook stream", limit: limits.maxStreamSize) }
         if entry.size == 0 { return [] }
         if entry.size < miniStreamCutoff {
             return try CompoundFile.chainBytes(miniStream, fat: miniFAT, start: entry.start, sectorSize: miniSectorSize,
@@ -173,17 +173,18 @@ struct CompoundFile {
         var out: [UInt8] = []
         if let size { out.reserveCapacity(size) }
         var sector = start
-        var walked = 0
-        // No chain is longer than the table that links it.
-        let longest = min(fat.count, sectorCount)
+        // A sector met twice is a loop, even one that the declared size would end: each sector of a
+        // chain is marked once (one bit per sector of the table), so a chain costs at most one pass.
+        var visited = [UInt64](repeating: 0, count: (min(fat.count, sectorCount) + 63) / 64)
         while sector != endOfChain {
             if let size, out.count >= size { break }
             guard sector <= maxRegularSector, Int(sector) < fat.count else {
                 throw .corruptContainer("\(what)的扇区链指向不存在的扇区 \(sector) (chain leaves the table)")
             }
             guard Int(sector) < sectorCount else { throw .truncated("\(what)的扇区 \(sector) 超出文件 (sector past the end)") }
-            walked += 1
-            guard walked <= longest else { throw .corruptContainer("\(what)的扇区链循环 (sector chain loops)") }
+            let (word, bit) = (Int(sector) >> 6, UInt64(1) << UInt64(sector & 63))
+            guard visited[word] & bit == 0 else { throw .corruptContainer("\(what)的扇区链循环 (sector chain loops)") }
+            visited[word] |= bit
             let base = offset(of: sector, sectorSize: sectorSize, headerSectors: headerSectors)
             let wanted = size.map { min(sectorSize, $0 - out.count) } ?? sectorSize
             // The file's last sector may be short when the stream ends inside it.

@@ -112,18 +112,16 @@ struct WorkbookGlobals {
     }
 
     /// The SST record and its CONTINUEs: `cstUnique` XLUnicodeRichExtendedStrings, rich-text runs and
-    /// phonetic blocks skipped. More strings declared than present is an error (so is a count
-    /// that the records could not hold, before anything is reserved for it).
+    /// phonetic blocks skipped. More strings declared than present is an error.
     static func sharedStrings(_ record: BIFFRecord, in stream: UnsafeRawBufferPointer,
                               units: inout [UInt16]) throws(XLSError.Kind) -> [String] {
         var reader = try ContinuedRecord(record, in: stream)
         _ = try reader.u32()
         let declared = Int(try reader.u32())
-        // Each string takes at least 3 bytes (cch and flags).
-        let room = (reader.end - record.body.lowerBound) / 3
-        guard declared <= room else { throw .sharedStringCount(declared: declared, found: room) }
+        // Each string takes at least 3 bytes (cch and flags): what is reserved is bounded by the
+        // records, whatever the count claims; a count the records do not hold ends where they end.
         var strings: [String] = []
-        strings.reserveCapacity(declared)
+        strings.reserveCapacity(min(declared, (reader.end - record.body.lowerBound) / 3))
         for _ in 0..<declared {
             guard !reader.isAtEnd else { throw .sharedStringCount(declared: declared, found: strings.count) }
             let count = Int(try reader.u16())
