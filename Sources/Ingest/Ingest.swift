@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Model
+import XLS
 import Zip
 
 public struct IngestOptions: Sendable {
@@ -9,12 +10,15 @@ public struct IngestOptions: Sendable {
     public var strict: Bool
     /// Zip-bomb limits for workbooks; nil for `ZipLimits.default`.
     public var zipLimits: ZipLimits?
+    /// Size limits for legacy .xls/.et workbooks; nil for `XLSLimits.default`.
+    public var xlsLimits: XLSLimits?
     /// Read files in parallel across cores (the result is the same either way).
     public var parallel: Bool
 
-    public init(strict: Bool = false, zipLimits: ZipLimits? = nil, parallel: Bool = true) {
+    public init(strict: Bool = false, zipLimits: ZipLimits? = nil, xlsLimits: XLSLimits? = nil, parallel: Bool = true) {
         self.strict = strict
         self.zipLimits = zipLimits
+        self.xlsLimits = xlsLimits
         self.parallel = parallel
     }
 }
@@ -40,11 +44,12 @@ public enum Ingest {
         }
         let context = IngestContext(config: loaded.config, headerAliases: loaded.headerAliases, strict: options.strict)
         let limits = options.zipLimits ?? .default
+        let xlsLimits = options.xlsLimits ?? .default
 
         let entries = files.entries
         let results = PartialResults(count: entries.count)
         let work: @Sendable (Int) -> Void = { i in
-            let partial = ingestFile(entries[i], index: i, files: files, context: context, limits: limits)
+            let partial = ingestFile(entries[i], index: i, files: files, context: context, limits: limits, xlsLimits: xlsLimits)
             let size = partial.report.size
             results.set(i, partial)
             releaseFreedMemory(afterReading: size)
@@ -75,7 +80,7 @@ public enum Ingest {
     /// Reads, checksums and ingests one file; never throws: a file that cannot be read comes back
     /// with its error. Files over 1 MB are checksummed on their own thread while they are parsed.
     static func ingestFile(_ entry: InputFiles.Entry, index: Int, files: InputFiles, context: IngestContext,
-                           limits: ZipLimits) -> FilePartial {
+                           limits: ZipLimits, xlsLimits: XLSLimits = .default) -> FilePartial {
         let path = files.absolute(entry)
         let report = FileReport(path: entry.path, size: 0, sha256: "", format: entry.format.rawValue)
         func failed(_ message: String) -> FilePartial {
@@ -102,7 +107,7 @@ public enum Ingest {
             guard stat(path, &info) == 0 else { return failed("无法读取文件") }
             checksum = Checksum(large: info.st_size > 1 << 20) { InputFiles.checksum(path) }
             if XLSFileReader.reads(path, named: entry.format) {
-                partial = reading { try XLSFileReader.read(path: path, name: report.path, into: &$0) }
+                partial = reading { try XLSFileReader.read(path: path, name: report.path, limits: xlsLimits, into: &$0) }
             } else {
                 partial = reading { try XLSXFileReader.read(path: path, name: report.path, limits: limits, into: &$0) }
             }

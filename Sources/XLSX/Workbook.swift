@@ -51,6 +51,10 @@ public final class Workbook: @unchecked Sendable {
 
         var date1904: Bool?
         var sheets: [SheetInfo] = []
+        // Targets by relationship id (the first of a repeated id wins): one lookup per sheet, so a
+        // workbook listing 100 000 sheets opens in linear time.
+        var targets: [String: String] = [:]
+        for relationship in relationships where targets[relationship.id] == nil { targets[relationship.id] = relationship.target }
         for element in workbookElements {
             if element.name == "workbookPr" {
                 // Only the workbook's own <workbookPr>: Excel for Mac also writes x14/x15 ones inside
@@ -65,7 +69,7 @@ public final class Workbook: @unchecked Sendable {
                 case "veryHidden": visibility = .veryHidden
                 default: visibility = .visible
                 }
-                let target = element.attributes["id"].flatMap { id in relationships.first { $0.id == id }?.target } ?? ""
+                let target = element.attributes["id"].flatMap { targets[$0] } ?? ""
                 sheets.append(SheetInfo(name: element.attributes["name"] ?? "Sheet\(sheets.count + 1)", index: sheets.count + 1,
                                         visibility: visibility, partPath: target))
             }
