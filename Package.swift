@@ -42,6 +42,7 @@ let package = Package(
 
         // Benchmarks (Benchmarks/*.md, BENCHMARKS.md): release builds of one reader each.
         .executableTarget(name: "xlsx-bench", dependencies: ["XLSX"], path: "Benchmarks/XLSXBench"),
+        .executableTarget(name: "xls-bench", dependencies: ["XLS", "XLSX"], path: "Benchmarks/XLSBench"),
         .executableTarget(name: "csv-bench", dependencies: ["CSV"], path: "Benchmarks/CSVBench", exclude: ["make_csv_1m.py"]),
 
         .testTarget(name: "ZipTests", dependencies: ["Zip"], resources: [.copy("Fixtures")]),
