@@ -82,17 +82,17 @@ struct ContinuedRecord {
     }
 
     /// `count` characters, one byte each (`highByte` false: Latin-1) or UTF-16LE, continuing into the
-    /// next segment with that segment's own flags byte. `units` is a reusable buffer.
-    mutating func characters(_ count: Int, highByte: Bool, units: inout [UInt16]) throws(XLSError.Kind) -> String {
+    /// next segment with that segment's own flags byte. `text` holds reusable buffers.
+    mutating func characters(_ count: Int, highByte: Bool, text: inout TextBuffers) throws(XLSError.Kind) -> String {
         var wide = highByte
         // Fast path: the whole string in this segment.
         let width = wide ? 2 : 1
         if position + count * width <= segments[segment].upperBound {
             let start = position
             position += count * width
-            return BIFFText.decode(UnsafeRawBufferPointer(rebasing: stream[start..<position]), wide: wide, units: &units)
+            return BIFFText.decode(UnsafeRawBufferPointer(rebasing: stream[start..<position]), wide: wide, scratch: &text.utf8)
         }
-        units.removeAll(keepingCapacity: true)
+        text.units.removeAll(keepingCapacity: true)
         var left = count
         while left > 0 {
             if position >= segments[segment].upperBound {
@@ -108,14 +108,20 @@ struct ContinuedRecord {
                 guard position + 2 <= segments[segment].upperBound else {
                     throw .malformedRecord("UTF-16 字符被记录截断 (character split across records)")
                 }
-                units.append(stream.le16(position))
+                text.units.append(stream.le16(position))
                 position += 2
             } else {
-                units.append(UInt16(stream[position]))
+                text.units.append(UInt16(stream[position]))
                 position += 1
             }
             left -= 1
         }
-        return String(decoding: units, as: UTF16.self)
+        return BIFFText.decode(units: text.units, scratch: &text.utf8)
     }
+}
+
+/// Scratch space for decoding strings, reused from one string to the next.
+struct TextBuffers {
+    var units: [UInt16] = []
+    var utf8: [UInt8] = []
 }

@@ -31,7 +31,7 @@ struct SheetRecords {
             current = bof
             _ = try WorkbookGlobals.version(of: bof, in: stream)
             rows = !wantRows ? .mergesOnly() : RowAssembler(inOrder: try SheetRecords.rowsInOrder(after: bof, in: stream))
-            var units: [UInt16] = []
+            var units = TextBuffers()
             var depth = 1
             var position = bof.next
             /// A formula whose cached value is text: the text is in the STRING record that follows.
@@ -142,11 +142,11 @@ struct SheetRecords {
 
     /// A cell's text: BIFF8 XLUnicodeString (cch, flags, characters, continuing into CONTINUE), BIFF5
     /// bytes in the code page.
-    private func text(_ reader: inout ContinuedRecord, units: inout [UInt16]) throws(XLSError.Kind) -> String {
+    private func text(_ reader: inout ContinuedRecord, units: inout TextBuffers) throws(XLSError.Kind) -> String {
         let count = Int(try reader.u16())
         if globals.biff == 8 {
             let flags = try reader.byte()
-            return try reader.characters(count, highByte: flags & 1 != 0, units: &units)
+            return try reader.characters(count, highByte: flags & 1 != 0, text: &units)
         }
         return try reader.codePageText(count, page: globals.codePage)
     }

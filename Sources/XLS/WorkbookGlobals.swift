@@ -23,7 +23,7 @@ struct WorkbookGlobals {
     init(stream: UnsafeRawBufferPointer, file: String) throws(XLSError) {
         var formats: [Int: String] = [:]
         var formatOfXF: [Int] = []
-        var units: [UInt16] = []
+        var units = TextBuffers()
         var offset = 0
         var current: BIFFRecord?
         func located(_ kind: XLSError.Kind) -> XLSError {
@@ -102,11 +102,11 @@ struct WorkbookGlobals {
 
     /// A string of the globals: BIFF8 `cch` (1 or 2 bytes), flags, characters; BIFF5 `cch` and bytes
     /// in the code page.
-    func string(_ reader: inout ContinuedRecord, lengthBytes: Int, units: inout [UInt16]) throws(XLSError.Kind) -> String {
+    func string(_ reader: inout ContinuedRecord, lengthBytes: Int, units: inout TextBuffers) throws(XLSError.Kind) -> String {
         let count = lengthBytes == 2 ? Int(try reader.u16()) : Int(try reader.byte())
         if biff == 8 {
             let flags = try reader.byte()
-            return try reader.characters(count, highByte: flags & 1 != 0, units: &units)
+            return try reader.characters(count, highByte: flags & 1 != 0, text: &units)
         }
         return try reader.codePageText(count, page: codePage)
     }
@@ -114,7 +114,7 @@ struct WorkbookGlobals {
     /// The SST record and its CONTINUEs: `cstUnique` XLUnicodeRichExtendedStrings, rich-text runs and
     /// phonetic blocks skipped. More strings declared than present is an error.
     static func sharedStrings(_ record: BIFFRecord, in stream: UnsafeRawBufferPointer,
-                              units: inout [UInt16]) throws(XLSError.Kind) -> [String] {
+                              units: inout TextBuffers) throws(XLSError.Kind) -> [String] {
         var reader = try ContinuedRecord(record, in: stream)
         _ = try reader.u32()
         let declared = Int(try reader.u32())
@@ -128,7 +128,7 @@ struct WorkbookGlobals {
             let flags = try reader.byte()
             let runs = flags & 0x08 != 0 ? Int(try reader.u16()) : 0
             let phonetic = flags & 0x04 != 0 ? Int(try reader.u32()) : 0
-            strings.append(try reader.characters(count, highByte: flags & 1 != 0, units: &units))
+            strings.append(try reader.characters(count, highByte: flags & 1 != 0, text: &units))
             try reader.skip(4 * runs)
             try reader.skip(phonetic)
         }

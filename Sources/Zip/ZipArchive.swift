@@ -34,6 +34,7 @@ public final class ZipArchive: @unchecked Sendable {
         self.limits = limits
         let data = storage.buffer
         entries = try CentralDirectory.read(data)
+        try ZipArchive.checkDisjoint(entries, in: data)
         var index: [String: Int] = [:]
         var caseInsensitiveIndex: [String: Int] = [:]
         for (i, entry) in entries.enumerated() {
@@ -134,6 +135,28 @@ public final class ZipArchive: @unchecked Sendable {
         }
         guard produced == entry.uncompressedSize else { throw ZipError.sizeMismatch(entry.path) }
         guard crc == entry.crc32 else { throw ZipError.badCRC(entry.path) }
+    }
+
+    /// Every entry's local header and compressed data must lie apart from every other's: a "better
+    /// zip bomb" lists thousands of central-directory entries whose data is one shared, highly
+    /// compressed kernel, so that the per-part limits each pass while the whole inflates to
+    /// terabytes. Order in the file need not follow the directory (rewritten archives), but two
+    /// ranges may never overlap. Linear after a sort; local headers are read once.
+    static func checkDisjoint(_ entries: [ZipEntry], in data: UnsafeRawBufferPointer) throws(ZipError) {
+        guard entries.count > 1 else { return }
+        var ranges: [(start: Int, end: Int, index: Int)] = []
+        ranges.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() {
+            let h = entry.localHeaderOffset
+            // A header that is missing or cut off is reported when the part is read.
+            guard h >= 0, h <= data.count - 30, data.le32(h) == CentralDirectory.localSignature else { continue }
+            let start = h + 30 + Int(data.le16(h + 26)) + Int(data.le16(h + 28))
+            ranges.append((h, start + entry.compressedSize, index))
+        }
+        ranges.sort { $0.start < $1.start }
+        for (previous, next) in zip(ranges, ranges.dropFirst()) where next.start < previous.end {
+            throw .overlappingEntries(entries[previous.index].path, entries[next.index].path)
+        }
     }
 
     /// Where the part's data starts: after the local header, whose name and extra lengths may
