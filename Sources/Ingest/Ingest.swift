@@ -74,6 +74,7 @@ public enum Ingest {
         }
         var result = merger.finish()
         result.ignoredFiles = files.ignored
+        result.skippedEntries = files.skipped
         return result
     }
 

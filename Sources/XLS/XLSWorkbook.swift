@@ -106,7 +106,7 @@ public final class XLSWorkbook: SheetSource, @unchecked Sendable {
     /// The whole file, its size checked before anything is allocated; a file that shrinks while it
     /// is read is a truncation error.
     static func readFile(_ path: String, limit: Int) throws(XLSError.Kind) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { throw .truncated("无法打开: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var info = stat()

@@ -189,11 +189,14 @@ private final class Storage: @unchecked Sendable {
     private let owned: UnsafeMutableRawBufferPointer?
 
     init(path: String) throws(ZipError) {
-        let fd = open(path, O_RDONLY)
+        // Without blocking, so that a FIFO in a file's place cannot hang the open; only a regular
+        // file is mapped (a device such as /dev/zero would map endless zeros).
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { throw .io("\(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .io("\(path): \(String(cString: strerror(errno)))") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .io("\(path): 不是普通文件 (not a regular file)") }
         let size = Int(info.st_size)
         guard size > 0 else { throw .empty }
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
