@@ -228,3 +228,26 @@ let sheetClose = "</sheetData></worksheet>"
         #expect(text == "\(count - 1)\n")
     }
 }
+
+/// A workbook truncated while it is read (a district re-copying its file into the shared folder):
+/// the archive is read with pread, not mapped, so the reader ends in an error naming the file — a
+/// mapping would have raised SIGBUS and killed the process.
+@Suite struct ShrinkingFileTests {
+    @Test func truncatedWhileReadIsAnErrorNotASignal() throws {
+        var sheet = WorksheetWriter(name: "数据")
+        for i in 0..<60_000 { sheet.append([.text("第\(i)行 \(i &* 2_654_435_761 % 1_000_003)"), .number(Double(i))]) }
+        var writer = WorkbookWriter()
+        writer.add(sheet)
+        let bytes = writer.bytes()
+        let path = NSTemporaryDirectory() + "shrink-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).xlsx"
+        defer { unlink(path) }
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        let workbook = try Workbook(path: path, name: "变短.xlsx")
+        #expect(truncate(path, off_t(bytes.count / 3)) == 0)
+        var rows = 0
+        let error = xlsxError { try workbook.readRows(workbook.sheets[0]) { _ in rows += 1 } }
+        #expect(error?.file == "变短.xlsx")
+        guard case .zip(let zip) = error?.kind else { Issue.record("\(String(describing: error))"); return }
+        #expect(zip.description.contains("不完整") || zip.description.contains("变短"), "\(zip)")
+    }
+}
