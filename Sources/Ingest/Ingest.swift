@@ -113,6 +113,10 @@ public enum Ingest {
                 partial = reading { try XLSXFileReader.read(path: path, name: report.path, limits: limits, into: &$0) }
             }
         case .csv, .toml, .unsupported:
+            var info = stat()
+            if stat(path, &info) == 0, Int(info.st_size) > InputFiles.maxFileSize {
+                return failed("文件超过 \(InputFiles.maxFileSize >> 20) MB 上限，未读取 (file over the size limit)")
+            }
             guard let bytes = InputFiles.read(path) else { return failed("无法读取文件") }
             checksum = Checksum(large: bytes.count > 1 << 20) { (bytes.count, SHA256.hash(bytes)) }
             switch entry.format {

@@ -27,6 +27,8 @@ struct InputFiles: Sendable {
     let skipped: [SkippedEntry]
 
     static let unsupportedExtensions: Set<String> = ["ods", "numbers", "wps", "xlsb"]
+    /// Bytes of a CSV (or config.toml) read whole, checked before reading.
+    static let maxFileSize = 2 << 30
 
     init(root: String) throws(IngestError) {
         var isDirectory: ObjCBool = false
@@ -110,7 +112,7 @@ struct InputFiles: Sendable {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= maxFileSize else { return nil }
         var bytes = [UInt8]()
         var capacity = max(Int(info.st_size), 0) + 1
         var count = 0
@@ -126,6 +128,8 @@ struct InputFiles: Sendable {
             if n < 0 { return nil }
             if n == 0 { break }
             count += n
+            // A file that grows while it is read is still bounded.
+            if count > maxFileSize { return nil }
             capacity = bytes.count * 2
         }
         bytes.removeSubrange(count...)
