@@ -48,7 +48,8 @@ public final class XLSWorkbook: SheetSource, @unchecked Sendable {
             guard bytes.count <= limits.maxFileSize else { throw XLSError.Kind.tooLarge(what: "the file", limit: limits.maxFileSize) }
             container = try CompoundFile(bytes: bytes, limits: limits)
         } catch let kind as XLSError.Kind {
-            throw XLSError(kind, file: name)
+            // A damaged container that names an encrypted package is still, first of all, encrypted.
+            throw XLSError(XLSWorkbook.namesEncryptedPackage(bytes) ? .passwordProtected : kind, file: name)
         }
         guard let entry = container.entry(named: XLSWorkbook.streamNames) else {
             // An encrypted .xlsx is a compound file holding EncryptedPackage.
@@ -84,6 +85,20 @@ public final class XLSWorkbook: SheetSource, @unchecked Sendable {
         let merges = try stream.withUnsafeBytes { raw in try records.read(offset: offset, in: raw, wantRows: false) { _ in } }
         lock.withLock { mergesBySheet[sheet.index] = merges }
         return merges
+    }
+
+    /// Whether the first 4 MiB hold the UTF-16 name `EncryptedPackage` (as the zip reader tells an
+    /// encrypted .xlsx from an .xls).
+    static func namesEncryptedPackage(_ bytes: [UInt8]) -> Bool {
+        let marker = Array("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let end = min(bytes.count, 4 << 20) - marker.count
+        guard end >= 0 else { return false }
+        var i = 0
+        while i <= end {
+            if bytes[i] == marker[0], bytes[i..<(i + marker.count)].elementsEqual(marker) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// True when the bytes start with the compound-file signature (an .xls, .et, or an encrypted .xlsx).

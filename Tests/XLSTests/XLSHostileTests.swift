@@ -95,6 +95,12 @@ func xlsError(_ body: () throws -> Void) -> XLSError? {
         #expect(xlsError { _ = try XLSWorkbook(bytes: bytes, name: "加密.xlsx") }?.kind == .passwordProtected)
     }
 
+    @Test func aDamagedContainerNamingAnEncryptedPackageIsPasswordProtected() {
+        var bytes = CompoundFileBuilder(streams: [("EncryptionInfo", [1, 2, 3]), ("EncryptedPackage", [UInt8](repeating: 7, count: 5000))]).build().bytes
+        bytes[30] = 0       // sector shift 0: the container itself cannot be read
+        #expect(xlsError { _ = try XLSWorkbook(bytes: bytes, name: "加密.xlsx") }?.kind == .passwordProtected)
+    }
+
     @Test func aCompoundFileWithoutWorkbookIsNamed() {
         let bytes = CompoundFileBuilder(streams: [("WordDocument", [UInt8](repeating: 1, count: 5000))]).build().bytes
         let error = xlsError { _ = try XLSWorkbook(bytes: bytes, name: "文档.xls") }
