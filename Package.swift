@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One module per pipeline stage; dependencies point one way, down the pipeline:
-// Zip → XLSX → Ingest (with CSV, Model) → Metrics → Render → Pipeline → safetystats (CLI).
+// Zip → XLSX → XLS (legacy .xls/.et, same rows) → Ingest (with CSV, Model) → Metrics → Render → Pipeline → safetystats (CLI).
 let package = Package(
     name: "SafetyStats",
     platforms: [.macOS(.v13)],
@@ -22,9 +22,10 @@ let package = Package(
         .target(name: "Zip", dependencies: ["CZlib"]),
         .target(name: "XLSX", dependencies: ["Zip", "CLibXML2"]),
         .target(name: "CSV", exclude: ["GB18030Tables.py"]),
+        .target(name: "XLS", dependencies: ["XLSX", "CSV"]),
         .target(name: "Model"),
         .target(name: "Ingest", dependencies: [
-            "Model", "XLSX", "CSV",
+            "Model", "XLSX", "XLS", "CSV",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "Metrics", dependencies: ["Model"]),
@@ -35,16 +36,18 @@ let package = Package(
         .target(name: "Generator", dependencies: ["XLSX", "CSV", "Zip"]),
         .target(name: "Pipeline", dependencies: ["Ingest", "Metrics", "Render", "Model", "CSV"]),
         .executableTarget(name: "safetystats", dependencies: [
-            "Pipeline", "Generator", "XLSX", "CSV", "Ingest",
+            "Pipeline", "Generator", "XLSX", "XLS", "CSV", "Ingest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Benchmarks (Benchmarks/*.md, BENCHMARKS.md): release builds of one reader each.
         .executableTarget(name: "xlsx-bench", dependencies: ["XLSX"], path: "Benchmarks/XLSXBench"),
+        .executableTarget(name: "xls-bench", dependencies: ["XLS", "XLSX"], path: "Benchmarks/XLSBench"),
         .executableTarget(name: "csv-bench", dependencies: ["CSV"], path: "Benchmarks/CSVBench", exclude: ["make_csv_1m.py"]),
 
         .testTarget(name: "ZipTests", dependencies: ["Zip"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Zip"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "XLSTests", dependencies: ["XLS", "XLSX"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "XLSX", "CSV"]),

@@ -15,6 +15,9 @@ the tool):
     pandas-calamine   pandas.read_excel(engine="calamine")      (python-calamine)
     polars-fastexcel  polars.read_excel(engine="calamine")      (that engine is fastexcel)
     python-calamine   CalamineWorkbook → first sheet .to_python()
+    python-calamine-all, pandas-calamine-all, pandas-xlrd-all
+                      every sheet of the workbook (an .xls holds at most 65 536 rows a sheet, so a
+                      large one is several sheets): .to_python() of each, or read_excel(sheet_name=None)
     pandas-csv        pandas.read_csv (C parser)
     polars-csv        polars.read_csv (multithreaded; for GB18030 polars decodes the whole file to
                       UTF-8 in Python first, as its `encoding=` option does for non-UTF-8 input)
@@ -40,6 +43,14 @@ def read(reader: str, path: str, encoding: str) -> int:
         book = python_calamine.CalamineWorkbook.from_path(path)
         rows = book.get_sheet_by_index(0).to_python()
         return len(rows) - 1  # first row is the header
+    if reader == "python-calamine-all":
+        import python_calamine
+        book = python_calamine.CalamineWorkbook.from_path(path)
+        return sum(len(book.get_sheet_by_index(i).to_python()) - 1 for i in range(len(book.sheet_names)))
+    if reader in ("pandas-calamine-all", "pandas-xlrd-all"):
+        import pandas as pd
+        frames = pd.read_excel(path, sheet_name=None, header=0, engine=reader.split("-")[1])
+        return sum(len(frame) for frame in frames.values())
     if reader == "pandas-csv":
         import pandas as pd
         return len(pd.read_csv(path, header=0, encoding=encoding))

@@ -3,13 +3,16 @@
 # (pandas + openpyxl, pandas + calamine, polars + fastexcel, python-calamine; pandas/polars read_csv).
 # Every reader is timed as a whole process with /usr/bin/time -f "%e %M" (wall s, peak RSS KB).
 #
-#   Benchmarks/run-peers.sh [--runs N] [--peer-runs N] [--slow-runs N] [--ours-only] [--build] FILE.xlsx|FILE.csv …
+#   Benchmarks/run-peers.sh [--runs N] [--peer-runs N] [--slow-runs N] [--ours-only] [--build] FILE.xlsx|FILE.xls|FILE.csv …
 #
 # Ours, per file (median of --runs, default 3):
 #   safetystats check --inputs DIR   DIR holds only FILE: reading it into the columnar model,
 #                                    type detection and validation included
 #   xlsx-bench FILE --runs 1         XLSX: inflate / floor / read phases and read ÷ floor
 #   csv-bench FILE --phases map,records --runs N   CSV: the records phase gives the reader's MB/s
+#   xls-bench FILE --runs N          XLS/ET: open (container, globals, shared strings) and read (every
+#                                    sheet's rows); peers read every sheet too (an .xls sheet stops at
+#                                    65 536 rows, so a large export is several sheets)
 # Peers, per file (median of --peer-runs, default 3; pandas+openpyxl, minutes on 1M rows, of
 # --slow-runs, default 1): Benchmarks/peers.py, run in a venv at
 # ${BENCH_VENV:-/tmp/safetystats-bench-venv} that this script creates and pip-installs into (the
@@ -53,13 +56,13 @@ work=$(mktemp -d /tmp/safetystats-peers.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 # --- ours: release build (only built if missing, or with --build) ---
-for product in safetystats xlsx-bench csv-bench; do
+for product in safetystats xlsx-bench csv-bench xls-bench; do
     if [ "$build" = 1 ] || [ ! -x ".build/release/$product" ]; then
         swift build -c release --product "$product" >/dev/null
     fi
 done
 bin=$repo/.build/release
-built=$(stat -c %Y "$bin/safetystats" "$bin/xlsx-bench" "$bin/csv-bench")
+built=$(stat -c %Y "$bin/safetystats" "$bin/xlsx-bench" "$bin/csv-bench" "$bin/xls-bench")
 
 # --- peers: venv + pip ---
 py=python3
@@ -67,7 +70,7 @@ if [ "$ours_only" = 0 ]; then
     [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
     py=$venv/bin/python
     if [ "${BENCH_NO_PIP:-0}" != 1 ]; then
-        "$py" -m pip install --quiet --disable-pip-version-check pandas openpyxl python-calamine polars fastexcel pyarrow
+        "$py" -m pip install --quiet --disable-pip-version-check pandas openpyxl python-calamine polars fastexcel pyarrow xlrd
     fi
 fi
 
@@ -75,7 +78,7 @@ echo "## machine"
 echo
 echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo)"
 echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources Package.swift 2>/dev/null || echo ' (Sources have uncommitted changes)'), release build of $(date -r "$bin/safetystats" '+%F %T')"
-[ "$ours_only" = 1 ] || echo "peers: $("$py" -c 'import importlib.metadata as m; print(", ".join(f"{p} {m.version(p)}" for p in ["pandas","openpyxl","python-calamine","polars","fastexcel","pyarrow"]))'), Python $("$py" -c 'import platform; print(platform.python_version())')"
+[ "$ours_only" = 1 ] || echo "peers: $("$py" -c 'import importlib.metadata as m; print(", ".join(f"{p} {m.version(p)}" for p in ["pandas","openpyxl","python-calamine","polars","fastexcel","pyarrow","xlrd"]))'), Python $("$py" -c 'import platform; print(platform.python_version())')"
 echo
 
 # timed CMD… → sets t_wall (s), t_rss (KB), t_status; output of CMD in $work/out
@@ -159,6 +162,17 @@ for file in "${files[@]}"; do
             "$bin/xlsx-bench" "$file" --runs 1 | tee "$work/xb" | sed 's/^/    /'
             awk '$1 == "floor" {f = $2} $1 == "read" {r = $2} END {if (f > 0) printf "\nread ÷ floor = %.2f (floor: inflate → libxml2 push SAX2, no-op callbacks, 1 thread)\n", r / f}' "$work/xb"
             ;;
+        *.xls|*.XLS|*.et|*.ET)
+            if [ "$ours_only" = 0 ]; then
+                for peer in python-calamine-all pandas-calamine-all pandas-xlrd-all; do
+                    row "$peer" "$peer_runs" "" "$py" Benchmarks/peers.py "$peer" "$file"
+                done
+            fi
+            echo
+            echo "xls-bench (ours, one process, every sheet, median of $runs):"
+            echo
+            "$bin/xls-bench" "$file" --runs "$runs" | sed 's/^/    /'
+            ;;
         *)
             enc=$("$py" -c '
 import codecs, sys
@@ -200,7 +214,7 @@ for scale_dir in "$city" "$province"; do
     rows=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['rows']['read'])" "$scale_dir/expected.json")
     row "$(basename "$scale_dir")" "$runs" "$rows" "$bin/safetystats" run --inputs "$scale_dir" --out "$scale_dir.out" --quiet
 done
-if [ "$(stat -c %Y "$bin/safetystats" "$bin/xlsx-bench" "$bin/csv-bench")" != "$built" ]; then
+if [ "$(stat -c %Y "$bin/safetystats" "$bin/xlsx-bench" "$bin/csv-bench" "$bin/xls-bench")" != "$built" ]; then
     echo
     echo "WARNING: the release build changed during this run (someone rebuilt): our figures mix two builds."
 fi

@@ -1,6 +1,7 @@
 // CSV reading benchmark (QUALITY.md: ≥ 250 MB/s UTF-8, ≥ 100 MB/s GB18030 wall, 2 cores, release).
 // For each file, in one process, median of --runs (default 5):
-//   map     — mapping the file and touching every page (the floor: CSVDocument(path:) maps files)
+//   map     — mapping the file and touching every page (a floor; CSVDocument(path:) reads the file: a
+//             mapped file that shrinks while it is parsed raises SIGBUS)
 //   open    — CSVDocument(path:): read, detect the encoding over the whole file, decode to UTF-8
 //   records — open + forEachRecord touching every field's bytes (withUTF8Field): the headline figure
 //   strings — open + forEachRecord making a String of every field (what a naive consumer pays)

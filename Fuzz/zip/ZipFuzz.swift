@@ -29,6 +29,16 @@ func readHostile(_ bytes: [UInt8]) {
         fuzzCheck(!error.description.isEmpty, "empty description")
         return
     }
+    // An archive that opens has no two entries sharing bytes (the "better zip bomb"): checked here
+    // with the weaker bound that a local header is at least 30 bytes before its data.
+    let starts = archive.entries.filter { e in
+        e.localHeaderOffset >= 0 && e.localHeaderOffset + 4 <= bytes.count
+            && bytes[e.localHeaderOffset..<(e.localHeaderOffset + 4)].elementsEqual([0x50, 0x4B, 0x03, 0x04])
+    }.sorted { $0.localHeaderOffset < $1.localHeaderOffset }
+    for (a, b) in zip(starts, starts.dropFirst()) {
+        fuzzCheck(b.localHeaderOffset >= a.localHeaderOffset + 30 + a.compressedSize,
+                  "\(a.path) at \(a.localHeaderOffset) (+\(a.compressedSize)) overlaps \(b.path) at \(b.localHeaderOffset)")
+    }
     for entry in archive.entries.prefix(64) {
         // Every entry can be found by its own name.
         fuzzCheck(archive.entry(entry.path) != nil, "entry(\(entry.path)) not found")

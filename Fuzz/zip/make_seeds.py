@@ -114,6 +114,27 @@ bad = bytearray(seeds["stored"])
 bad[bad.find(b"<workbook>")] ^= 0x20
 seeds["bad-crc"] = bytes(bad)
 
+
+def shared_kernel(data, copies, backslash=False):
+    """The "better zip bomb": the central-directory entry of the archive's one part repeated under
+    other names, every copy pointing at the same local header and compressed kernel."""
+    end = data.rfind(b"PK\x05\x06")
+    size, offset = struct.unpack("<II", data[end + 12:end + 20])
+    entry = data[offset:offset + size]
+    name_length = struct.unpack("<H", entry[28:30])[0]
+    directory = b""
+    for i in range(copies):
+        name = (f"xl\\s{i}.xml" if backslash else f"xl/s{i}.xml").encode()
+        directory += entry[:28] + struct.pack("<H", len(name)) + entry[30:46] + name + entry[46 + name_length:]
+    record = bytearray(data[end:])
+    record[8:12] = struct.pack("<HH", copies, copies)
+    record[12:16] = struct.pack("<I", len(directory))
+    return data[:offset] + directory + bytes(record)
+
+
+seeds["overlap-shared-kernel"] = shared_kernel(archive(parts={"k.xml": b"A" * 100000}), 40)
+seeds["overlap-two"] = shared_kernel(archive(parts={"k.xml": b"<sheetData/>"}), 2, backslash=True)
+
 for name, data in seeds.items():
     with open(os.path.join(OUT, "seed-" + name), "wb") as f:
         f.write(data)

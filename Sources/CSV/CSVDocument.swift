@@ -9,29 +9,17 @@ public struct CSVDocument: Sendable {
     /// The decoded UTF-8 text (without BOM).
     let storage: TextStorage
 
-    /// Maps the file (a UTF-8 file is then read in place), detects, decodes and sniffs as
-    /// `init(bytes:name:)` does.
-    public init(path: String) throws(CSVError) {
+    /// Reads the file (a regular file only, its size checked before anything is allocated) and
+    /// detects, decodes and sniffs as `init(bytes:name:)` does. The file is read, not mapped: a
+    /// mapped file that another program truncates while it is parsed kills the process with SIGBUS,
+    /// where a read gives an error (a district re-copying its export into the shared folder).
+    public init(path: String, maxFileSize: Int = CSVDocument.maxFileSize) throws(CSVError) {
         let name = (path as NSString).lastPathComponent
-        guard let (base, size) = try TextStorage.map(path) else {
-            try self.init(bytes: try CSVDocument.readFile(path), name: name)
-            return
-        }
-        let encoding: TextEncoding, decoded: DecodedText
-        do throws(CSVError) {
-            (encoding, decoded) = try TextEncoding.decode(UnsafeRawBufferPointer(start: base, count: size))
-        } catch {
-            munmap(base, size)
-            throw error
-        }
-        switch decoded {
-        case .original(let start):
-            self.init(name: name, encoding: encoding, storage: TextStorage(mapping: base, count: size, start: start))
-        case .decoded(let text):
-            munmap(base, size)
-            self.init(name: name, encoding: encoding, storage: TextStorage(array: text))
-        }
+        try self.init(bytes: try CSVDocument.readFile(path, limit: maxFileSize), name: name)
     }
+
+    /// Bytes of one CSV file read by `init(path:)`.
+    public static let maxFileSize = 2 << 30
 
     /// Detects the encoding over the whole of `bytes` (on all cores for large files), decodes to
     /// UTF-8 (a UTF-8 file is used as it is, without a copy) and sniffs the delimiter.
@@ -53,19 +41,25 @@ public struct CSVDocument: Sendable {
     }
 
     /// Reads a file straight into an array (for what cannot be mapped: empty files, pipes).
-    static func readFile(_ path: String) throws(CSVError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+    static func readFile(_ path: String, limit: Int) throws(CSVError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { throw .io("\(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .io("\(path): \(String(cString: strerror(errno)))") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .io("\(path): 不是普通文件 (not a regular file)") }
+        let size = Int(info.st_size)
+        guard size <= limit else { throw .io("\(path): 文件超过 \(limit >> 20) MB 上限 (file over the size limit)") }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var count = 0
+        while count < size {
+            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, size - count) }
             if got < 0 && errno == EINTR { continue }
             guard got >= 0 else { throw .io("\(path): \(String(cString: strerror(errno)))") }
-            if got == 0 { return bytes }
-            bytes += chunk[0..<got]
+            if got == 0 { throw .io("\(path): 文件在读取时变短 (the file shrank while it was read)") }
+            count += got
         }
+        return bytes
     }
 
     /// Streams the records in order on the calling thread (parsed ahead on the other cores for large

@@ -9,6 +9,8 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidUTF8(offset: Int)
     /// A file that starts with a UTF-16 BOM but has an unpaired surrogate or an odd last byte.
     case invalidUTF16(offset: Int)
+    /// One field longer than `limit` bytes (`field` is 1-based in the record starting on `line`).
+    case fieldTooLong(line: Int, field: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -20,6 +22,8 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case .io(let detail): return "无法读取文件: \(detail)"
         case .invalidUTF8(let offset):
             return "文件标明为 UTF-8(带 BOM),但第 \(offset) 字节处不是 UTF-8 / invalid UTF-8 at byte \(offset) after a UTF-8 BOM"
+        case .fieldTooLong(let line, let field, let limit):
+            return "第 \(line) 行第 \(field) 列的内容超过 \(limit / (1 << 20)) MB 上限,拒绝读取(文件可能已损坏)/ field \(field) of line \(line) longer than \(limit / (1 << 20)) MB, refused"
         case .invalidUTF16(let offset):
             return "文件标明为 UTF-16(带 BOM),但第 \(offset) 字节处有误 / invalid UTF-16 at byte \(offset)"
         }

@@ -17,6 +17,8 @@ final class RecordStream: @unchecked Sendable {
     static let defaultChunkSize = 2 << 20
     /// Records per batch when parsing sequentially (small texts, or re-parsing a chunk).
     static let sequentialBatch = 2048
+    /// Bytes of one field (as XLSX's one cell): Excel itself stops at 32 767 characters.
+    static let maxFieldBytes = 1 << 20
 
     let text: UnsafeRawBufferPointer
     let parser: CSVParser
@@ -92,6 +94,14 @@ final class RecordStream: @unchecked Sendable {
         try batch.storage.recordStarts.withUnsafeBufferPointer { starts in
             try batch.storage.recordLines.withUnsafeBufferPointer { lines in
                 for r in 0..<lines.count {
+                    // One field over the limit (a 500 MB line) is refused here, before any reader
+                    // makes a string of it: the record's span is checked first, its fields only then.
+                    let first = starts[r], last = starts[r + 1] - 1
+                    if last >= first, fields[last].end - fields[first].start > RecordStream.maxFieldBytes {
+                        for f in first...last where fields[f].end - fields[f].start > RecordStream.maxFieldBytes {
+                            throw CSVError.fieldTooLong(line: baseLine + lines[r] + 1, field: f - first + 1, limit: RecordStream.maxFieldBytes)
+                        }
+                    }
                     let record = CSVRecord(line: baseLine + lines[r] + 1, number: baseNumber + r + 1, buffer: text,
                                            fields: UnsafeBufferPointer(start: fields + starts[r], count: starts[r + 1] - starts[r]))
                     try body(record)

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Model
+import XLS
 import Zip
 
 public struct IngestOptions: Sendable {
@@ -9,6 +10,8 @@ public struct IngestOptions: Sendable {
     public var strict: Bool
     /// Zip-bomb limits for workbooks; nil for `ZipLimits.default`.
     public var zipLimits: ZipLimits?
+    /// Size limits for legacy .xls/.et workbooks; nil for `XLSLimits.default`.
+    public var xlsLimits: XLSLimits?
     /// Read files in parallel across cores (the result is the same either way).
     public var parallel: Bool
 
@@ -23,9 +26,10 @@ public struct IngestOptions: Sendable {
         public let totalFiles: Int
     }
 
-    public init(strict: Bool = false, zipLimits: ZipLimits? = nil, parallel: Bool = true) {
+    public init(strict: Bool = false, zipLimits: ZipLimits? = nil, xlsLimits: XLSLimits? = nil, parallel: Bool = true) {
         self.strict = strict
         self.zipLimits = zipLimits
+        self.xlsLimits = xlsLimits
         self.parallel = parallel
     }
 }
@@ -52,11 +56,12 @@ public enum Ingest {
         let context = IngestContext(config: loaded.config, catalog: loaded.catalog, headerAliases: loaded.headerAliases,
                                     strict: options.strict)
         let limits = options.zipLimits ?? .default
+        let xlsLimits = options.xlsLimits ?? .default
 
         let entries = files.entries
         let results = PartialResults(count: entries.count)
         let work: @Sendable (Int) -> Void = { i in
-            let partial = ingestFile(entries[i], index: i, files: files, context: context, limits: limits)
+            let partial = ingestFile(entries[i], index: i, files: files, context: context, limits: limits, xlsLimits: xlsLimits)
             let size = partial.report.size
             let done = IngestOptions.FileDone(path: partial.report.path, rows: partial.report.read, totalFiles: entries.count)
             results.set(i, partial)
@@ -99,13 +104,14 @@ public enum Ingest {
         }
         var result = merger.finish()
         result.ignoredFiles = files.ignored
+        result.skippedEntries = files.skipped
         return result
     }
 
     /// Reads, checksums and ingests one file; never throws: a file that cannot be read comes back
     /// with its error. Files over 1 MB are checksummed on their own thread while they are parsed.
     static func ingestFile(_ entry: InputFiles.Entry, index: Int, files: InputFiles, context: IngestContext,
-                           limits: ZipLimits) -> FilePartial {
+                           limits: ZipLimits, xlsLimits: XLSLimits = .default) -> FilePartial {
         let path = files.absolute(entry)
         let report = FileReport(path: entry.path, size: 0, sha256: "", format: entry.format.rawValue)
         func failed(_ message: String) -> FilePartial {
@@ -124,23 +130,30 @@ public enum Ingest {
         let checksum: Checksum
         var partial: FilePartial
         switch entry.format {
-        case .xlsx:
+        case .xlsx, .xls:
             // A workbook is mapped (its pages given back as they are inflated) and checksummed
-            // through a small buffer, so a large one is never wholly resident.
+            // through a small buffer, so a large one is never wholly resident. Which reader is
+            // decided by the content: an .xls renamed .xlsx (or the reverse) is read as what it is.
             var info = stat()
             guard stat(path, &info) == 0 else { return failed("无法读取文件") }
             checksum = Checksum(large: info.st_size > 1 << 20) { InputFiles.checksum(path) }
-            partial = reading { try XLSXFileReader.read(path: path, name: report.path, limits: limits, into: &$0) }
+            if XLSFileReader.reads(path, named: entry.format) {
+                partial = reading { try XLSFileReader.read(path: path, name: report.path, limits: xlsLimits, into: &$0) }
+            } else {
+                partial = reading { try XLSXFileReader.read(path: path, name: report.path, limits: limits, into: &$0) }
+            }
         case .csv, .toml, .unsupported:
+            var info = stat()
+            if stat(path, &info) == 0, Int(info.st_size) > InputFiles.maxFileSize {
+                return failed("文件超过 \(InputFiles.maxFileSize >> 20) MB 上限，未读取 (file over the size limit)")
+            }
             guard let bytes = InputFiles.read(path) else { return failed("无法读取文件") }
             checksum = Checksum(large: bytes.count > 1 << 20) { (bytes.count, SHA256.hash(bytes)) }
             switch entry.format {
             case .csv:
                 partial = reading { try CSVFileReader.read(bytes: bytes, name: report.path, into: &$0) }
             case .unsupported:
-                partial = failed(report.path.lowercased().hasSuffix(".xls")
-                    ? "旧版 .xls 格式（old .xls format），请用 Excel 另存为 .xlsx 后再放入"
-                    : "不支持的文件格式，请另存为 .xlsx 或 .csv")
+                partial = failed("不支持的文件格式，请另存为 .xlsx、.xls 或 .csv")
             default:    // config.toml: listed with its checksum, read by `ConfigFile`
                 partial = FilePartial(fileIndex: Int32(index), report: report, catalog: context.catalog)
             }

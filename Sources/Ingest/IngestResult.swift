@@ -11,6 +11,10 @@ public struct IngestResult: Sendable {
     public var warnings: [IngestWarning]
     /// Files under the inputs folder that are neither exports nor config.toml (not read).
     public var ignoredFiles: [String] = []
+    /// Entries that are not regular files inside the folder (FIFOs, devices, broken or outside
+    /// links, links back into a folder already read) or second names of a file already read:
+    /// never opened, each with the reason.
+    public var skippedEntries: [SkippedEntry] = []
 
     public init(dataset: Dataset, files: [FileReport], rejects: [RejectedRow], warnings: [IngestWarning]) {
         self.dataset = dataset

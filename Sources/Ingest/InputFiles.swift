@@ -6,21 +6,29 @@ import Foundation
 struct InputFiles: Sendable {
     enum Format: String, Sendable {
         case xlsx, csv, toml
-        /// A format districts send that we cannot read (.xls, .et): reported as unreadable.
+        /// Legacy Excel 97–2003 and WPS workbooks (.xls, .et).
+        case xls
+        /// A format districts send that we cannot read (.ods, .numbers, .xlsb …): reported as unreadable.
         case unsupported
     }
 
     struct Entry: Sendable, Equatable {
         let path: String        // relative, `/`-separated
         let format: Format
+        /// The file's real path (symbolic links resolved): what is opened.
+        var file: String = ""
     }
 
     let root: String
     let entries: [Entry]
     /// Files that are neither exports nor the config (README, expected.json …): not read.
     let ignored: [String]
+    /// Entries that are not regular files inside the folder, or second names of one: not read.
+    let skipped: [SkippedEntry]
 
-    static let unsupportedExtensions: Set<String> = ["xls", "et", "ods", "numbers", "wps", "xlsb"]
+    static let unsupportedExtensions: Set<String> = ["ods", "numbers", "wps", "xlsb"]
+    /// Bytes of a CSV (or config.toml) read whole, checked before reading.
+    static let maxFileSize = 2 << 30
 
     init(root: String) throws(IngestError) {
         var isDirectory: ObjCBool = false
@@ -30,51 +38,50 @@ struct InputFiles: Sendable {
         guard isDirectory.boolValue else { throw IngestError(path: root, message: "不是文件夹") }
         guard FileManager.default.isReadableFile(atPath: root) else { throw IngestError(path: root, message: "无法读取该文件夹") }
         self.root = root
+        var walker = TreeWalker(root: root)
+        walker.walk()
         var entries: [Entry] = []
         var ignored: [String] = []
-        var paths: [String] = []
-        InputFiles.walk(root: root, relative: "", depth: 0, into: &paths)
-        paths.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for path in paths {
+        var skipped = walker.skipped
+        // One file reached by two names (a link beside its target) is read once, under the name
+        // that sorts first; the other name is reported.
+        var seen: [FileIdentity: String] = [:]
+        for found in walker.files.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+            if let first = seen[found.identity] {
+                skipped.append(SkippedEntry(path: found.path, reason: "与 \(first) 是同一个文件，只读取一次 (the same file as \(first), read once)"))
+                continue
+            }
+            seen[found.identity] = found.path
+            let path = found.path
             let name = path.split(separator: "/").last.map(String.init) ?? path
             let ext = name.split(separator: ".").count > 1 ? (name.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
+            let format: Format
             switch ext {
-            case "xlsx", "xlsm": entries.append(Entry(path: path, format: .xlsx))
-            case "csv": entries.append(Entry(path: path, format: .csv))
-            case "toml" where path == "config.toml": entries.append(Entry(path: path, format: .toml))
-            case _ where InputFiles.unsupportedExtensions.contains(ext): entries.append(Entry(path: path, format: .unsupported))
-            default: ignored.append(path)
+            case "xlsx", "xlsm": format = .xlsx
+            case "xls", "et": format = .xls
+            case "csv": format = .csv
+            case "toml" where path == "config.toml": format = .toml
+            case _ where InputFiles.unsupportedExtensions.contains(ext): format = .unsupported
+            default:
+                ignored.append(path)
+                continue
             }
+            entries.append(Entry(path: path, format: format, file: found.file))
         }
         self.entries = entries
         self.ignored = ignored
+        self.skipped = skipped.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
-    /// Recursive listing; `~$` lock files and dot-files (and dot-folders) are skipped.
-    private static func walk(root: String, relative: String, depth: Int, into paths: inout [String]) {
-        guard depth < 32 else { return }     // a symbolic link loop
-        let dir = relative.isEmpty ? root : root + "/" + relative
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
-        for name in names {
-            if name.hasPrefix(".") || name.hasPrefix("~$") { continue }
-            let rel = relative.isEmpty ? name : relative + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root + "/" + rel, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                walk(root: root, relative: rel, depth: depth + 1, into: &paths)
-            } else {
-                paths.append(rel)
-            }
-        }
-    }
-
-    func absolute(_ entry: Entry) -> String { root + "/" + entry.path }
+    func absolute(_ entry: Entry) -> String { entry.file.isEmpty ? root + "/" + entry.path : entry.file }
 
     /// A file's size and SHA-256, read through a small buffer; nil when it cannot be read.
     static func checksum(_ path: String) -> (size: Int, digest: [UInt8])? {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         var hasher = SHA256()
         var size = 0
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
@@ -89,13 +96,23 @@ struct InputFiles: Sendable {
         return (size, hasher.finalize())
     }
 
-    /// A whole file's bytes, read straight into an array (no intermediate `Data` copy).
+    /// True when the file starts with "PK" (a zip: .xlsx).
+    static func startsWithZipSignature(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var head: [UInt8] = [0, 0]
+        return head.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, 2) } == 2 && head == [0x50, 0x4B]
+    }
+
+    /// A whole file's bytes, read straight into an array (no intermediate `Data` copy). Only a
+    /// regular file is read (opened without blocking, so a FIFO put in its place cannot hang it).
     static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= maxFileSize else { return nil }
         var bytes = [UInt8]()
         var capacity = max(Int(info.st_size), 0) + 1
         var count = 0
@@ -111,6 +128,8 @@ struct InputFiles: Sendable {
             if n < 0 { return nil }
             if n == 0 { break }
             count += n
+            // A file that grows while it is read is still bounded.
+            if count > maxFileSize { return nil }
             capacity = bytes.count * 2
         }
         bytes.removeSubrange(count...)

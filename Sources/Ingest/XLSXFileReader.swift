@@ -33,7 +33,7 @@ struct XLSXGridRow: GridRow {
         case .number(let d): return .number(d)
         case .bool(let b): return .bool(b)
         case .error(let e): return .error(e)
-        case .date(let d): return .date(d.serial, timeOnly: d.kind == .time)
+        case .date(let d): return .date(d.serial, timeOnly: d.kind == .time || d.kind == .elapsed)
         }
     }
 }

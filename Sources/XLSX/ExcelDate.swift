@@ -2,7 +2,8 @@
 
 /// A date-styled number. `serial` counts days since 1899-12-30 (so 1 = 1899-12-31, 43831 = 2020-01-01),
 /// already corrected for the 1904 date system and for Excel's fictitious 1900-02-29; the fraction is the
-/// time of day.
+/// time of day. For `DateKind.elapsed` the serial is the duration in days exactly as stored (no date
+/// system applies to a duration).
 public struct ExcelDate: Sendable, Equatable {
     public let serial: Double
     public let kind: DateKind
@@ -18,8 +19,11 @@ public struct ExcelDate: Sendable, Equatable {
     /// Converts a stored cell value to a corrected serial.
     /// 1900 system: Excel counts 1900-02-29 (stored 60), which never existed, so stored values below 60
     /// are one day behind the real calendar; they are moved forward (as openpyxl and calamine do).
-    init(stored: Double, date1904: Bool, kind: DateKind) {
-        if date1904 {
+    /// Public for the legacy .xls reader, which stores numbers the same way.
+    public init(stored: Double, date1904: Bool, kind: DateKind) {
+        if kind == .elapsed {
+            serial = stored
+        } else if date1904 {
             serial = stored + ExcelDate.offset1904
         } else if stored > 0 && stored < 60 {
             serial = stored + 1
@@ -39,6 +43,13 @@ public struct ExcelDate: Sendable, Equatable {
     static func stored(serial: Double, date1904: Bool) -> Double {
         if date1904 { return serial - offset1904 }
         return serial > 0 && serial < 61 ? serial - 1 : serial
+    }
+
+    /// A duration's sign and its whole hours, minutes and seconds, rounded to the second.
+    public var elapsed: (negative: Bool, hours: Int, minute: Int, second: Int)? {
+        guard serial.isFinite, abs(serial) < 1e12 else { return nil }
+        let seconds = Int((abs(serial) * 86_400).rounded())
+        return (serial < 0 && seconds > 0, seconds / 3600, seconds / 60 % 60, seconds % 60)
     }
 
     /// Calendar fields rounded to the nearest second, or nil outside years 1–9999.

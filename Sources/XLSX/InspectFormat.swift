@@ -24,8 +24,13 @@ public enum InspectFormat {
     }
 
     /// `YYYY-MM-DD`; `YYYY-MM-DDTHH:MM:SS` when the value has a time of day; `HH:MM:SS` for a time-only
-    /// format. Serials outside years 1–9999 are shown as the number they are.
+    /// format; `[-]H…H:MM:SS` for an elapsed-time format (hours unbounded, at least two digits, `-` before
+    /// a negative duration). Serials outside years 1–9999 are shown as the number they are.
     public static func renderDate(_ date: ExcelDate) -> String {
+        if date.kind == .elapsed {
+            guard let span = date.elapsed else { return renderNumber(date.serial) }
+            return (span.negative ? "-" : "") + pad(span.hours, 2) + ":" + pad(span.minute, 2) + ":" + pad(span.second, 2)
+        }
         guard let parts = date.components else { return renderNumber(date.serial) }
         let time = pad(parts.hour, 2) + ":" + pad(parts.minute, 2) + ":" + pad(parts.second, 2)
         if date.kind == .time { return time }

@@ -1,12 +1,15 @@
-/// Which number formats make a number a date or time.
-enum NumberFormat {
+/// Which number formats make a number a date or time. Public so that the legacy .xls reader classifies
+/// its FORMAT/XF records exactly as workbooks are.
+public enum NumberFormat {
     /// Built-in format ids that display dates or times. 14–22 and 45–47 are the international ones;
     /// 27–36 and 50–58 are the East Asian built-ins, which in a Chinese locale are dates such as
     /// `yyyy"年"m"月"d"日"` (31) or times such as `h"时"mm"分"` (32) — ECMA-376 Part 1 §18.8.30.
-    static func builtinDateKind(_ id: Int) -> DateKind? {
+    /// 46 (`[h]:mm:ss`) is an elapsed time.
+    public static func builtinDateKind(_ id: Int) -> DateKind? {
         switch id {
         case 14, 15, 16, 17: return .date
-        case 18, 19, 20, 21, 45, 46, 47: return .time
+        case 18, 19, 20, 21, 45, 47: return .time
+        case 46: return .elapsed
         case 22: return .dateTime
         case 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58: return .date
         case 32, 33, 34, 35, 55, 56: return .time
@@ -16,9 +19,11 @@ enum NumberFormat {
 
     /// Classifies a format code by the date and time letters (y m d h s) of its first section that
     /// stand outside quoted text, backslash escapes, `_x`/`*x` spacing codes and `[...]` brackets
-    /// (colours, locales, conditions). Elapsed-time brackets `[h]`, `[mm]`, `[ss]` count as time.
-    /// An `m` means minutes next to `h` or `s`, otherwise month.
-    static func dateKind(code: String) -> DateKind? {
+    /// (colours, locales such as `[$-F800]`, `[DBNum1]`, conditions). An elapsed-time bracket (`[h]`,
+    /// `[hh]`, `[mm]`, `[s]`) without date letters makes the format `.elapsed`; beside a date it counts
+    /// as time. An `m` means minutes next to `h` or `s`, otherwise month.
+    public static func dateKind(code: String) -> DateKind? {
+        var hasElapsed = false
         var hasYearOrDay = false
         var hasMonthOrMinute = false
         var hasTime = false
@@ -32,22 +37,24 @@ enum NumberFormat {
             switch scalar {
             case "\"": inQuotes = true
             case "\\", "_", "*": _ = iterator.next()
-            case ";": return classify(hasYearOrDay, hasMonthOrMinute, hasTime)
+            case ";": return classify(hasYearOrDay, hasMonthOrMinute, hasTime, hasElapsed)
             case "[":
                 var inside = ""
                 while let next = iterator.next(), next != "]" { inside.unicodeScalars.append(next) }
                 let lowered = inside.lowercased()
-                if !lowered.isEmpty, lowered.allSatisfy({ $0 == "h" || $0 == "m" || $0 == "s" }) { hasTime = true }
+                if let first = lowered.first, "hms".contains(first), lowered.allSatisfy({ $0 == first }) { hasElapsed = true }
             case "y", "Y", "d", "D": hasYearOrDay = true
             case "m", "M": hasMonthOrMinute = true
             case "h", "H", "s", "S": hasTime = true
             default: break
             }
         }
-        return classify(hasYearOrDay, hasMonthOrMinute, hasTime)
+        return classify(hasYearOrDay, hasMonthOrMinute, hasTime, hasElapsed)
     }
 
-    private static func classify(_ hasYearOrDay: Bool, _ hasMonthOrMinute: Bool, _ hasTime: Bool) -> DateKind? {
+    private static func classify(_ hasYearOrDay: Bool, _ hasMonthOrMinute: Bool, _ hasTime: Bool, _ hasElapsed: Bool) -> DateKind? {
+        if hasElapsed && !hasYearOrDay { return .elapsed }
+        let hasTime = hasTime || hasElapsed
         let hasDate = hasYearOrDay || (hasMonthOrMinute && !hasTime)
         switch (hasDate, hasTime) {
         case (true, true): return .dateTime

@@ -1,13 +1,18 @@
+import Foundation
+import Zip
+
 /// Names of parts inside the package (OPC part names without the leading slash).
 enum PartPath {
     /// Resolves a relationship target against the part that holds the relationship: absolute targets
     /// start with `/`; relative ones are relative to the source part's folder; `.`/`..` are resolved
-    /// and `%XX` escapes decoded.
+    /// and `%XX` escapes decoded. Backslashes are separators as in zip entry names
+    /// (`ZipArchive.normalised`): exporters that store `xl\workbook.xml` also write `worksheets\sheet1.xml`.
     static func resolve(_ target: String, from source: String) -> String {
-        let decoded = percentDecoded(target)
+        var decoded = percentDecoded(target)
+        if decoded.utf8.contains(UInt8(ascii: "\\")) { decoded = decoded.replacingOccurrences(of: "\\", with: "/") }
         var segments: [Substring] = []
         if !decoded.hasPrefix("/") {
-            segments = source.split(separator: "/", omittingEmptySubsequences: true)
+            segments = ZipArchive.normalised(source).split(separator: "/", omittingEmptySubsequences: true)
             if !segments.isEmpty { segments.removeLast() }
         }
         for segment in decoded.split(separator: "/", omittingEmptySubsequences: true) {
@@ -22,7 +27,7 @@ enum PartPath {
 
     /// The relationships part of a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`.
     static func relationships(of part: String) -> String {
-        var segments = part.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        var segments = ZipArchive.normalised(part).split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         let last = segments.popLast() ?? ""
         segments.append("_rels")
         segments.append(last + ".rels")

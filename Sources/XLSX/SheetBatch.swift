@@ -2,7 +2,16 @@
 /// without per-cell objects: shared strings stay indices until the rows are delivered in order.
 struct SheetBatch: Sendable {
     enum Kind: UInt8, Sendable {
-        case number, date, dateTime, time, shared, text, bool, error
+        case number, date, dateTime, time, elapsed, shared, text, bool, error
+
+        init(_ kind: DateKind) {
+            switch kind {
+            case .date: self = .date
+            case .dateTime: self = .dateTime
+            case .time: self = .time
+            case .elapsed: self = .elapsed
+            }
+        }
     }
 
     struct RawCell: Sendable {
@@ -66,6 +75,7 @@ struct SheetBatch: Sendable {
                 case .date: value = .date(ExcelDate(serial: raw.number, kind: .date))
                 case .dateTime: value = .date(ExcelDate(serial: raw.number, kind: .dateTime))
                 case .time: value = .date(ExcelDate(serial: raw.number, kind: .time))
+                case .elapsed: value = .date(ExcelDate(serial: raw.number, kind: .elapsed))
                 case .shared:
                     let index = Int(raw.index)
                     guard index >= 0 && index < sharedStrings.count else {

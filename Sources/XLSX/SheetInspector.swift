@@ -11,14 +11,14 @@ public enum SheetInspector {
     }
 
     /// Finds a sheet by exact name, then by name ignoring case, then by 1-based number.
-    public static func resolve(_ workbook: Workbook, _ sheet: String) throws -> SheetInfo {
+    public static func resolve(_ workbook: some SheetSource, _ sheet: String) throws -> SheetInfo {
         if let byName = workbook.sheet(named: sheet) { return byName }
         if let number = Int(sheet), let byNumber = workbook.sheet(at: number) { return byNumber }
         throw XLSXError(.unknownSheet(sheet), file: workbook.file)
     }
 
     /// Streams the CSV of one sheet to `output` a line (or a run of empty lines) at a time.
-    public static func write(_ workbook: Workbook, _ sheet: SheetInfo, to output: (String) throws -> Void) throws {
+    public static func write(_ workbook: some SheetSource, _ sheet: SheetInfo, to output: (String) throws -> Void) throws {
         var lastWritten = 0
         try workbook.readRows(sheet) { row in
             guard let line = line(row) else { return }

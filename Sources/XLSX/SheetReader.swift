@@ -219,7 +219,7 @@ final class SheetReader: SAXHandler {
                 let kind = cellStyle < dateKinds.count ? dateKinds[cellStyle] : nil
                 if let kind {
                     let serial = ExcelDate(stored: number, date1904: date1904, kind: kind).serial
-                    let rawKind: SheetBatch.Kind = kind == .date ? .date : kind == .time ? .time : .dateTime
+                    let rawKind = SheetBatch.Kind(kind)
                     batch.cells.append(.init(column: column, kind: rawKind, index: 0, number: serial))
                 } else {
                     batch.cells.append(.init(column: column, kind: .number, index: 0, number: number))
@@ -247,7 +247,7 @@ final class SheetReader: SAXHandler {
                 }
                 let styled = cellStyle < dateKinds.count ? dateKinds[cellStyle] : nil
                 let kind = styled ?? contentKind
-                let rawKind: SheetBatch.Kind = kind == .date ? .date : kind == .time ? .time : .dateTime
+                let rawKind = SheetBatch.Kind(kind)
                 batch.cells.append(.init(column: column, kind: rawKind, index: 0, number: serial))
             }
         }

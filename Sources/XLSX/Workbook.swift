@@ -49,10 +49,17 @@ public final class Workbook: @unchecked Sendable {
         let workbookElements = try Workbook.outline(archive, workbookPart, file: file, wanted: ["sheet", "workbookPr"])
         let relationships = try Workbook.relationships(archive, of: workbookPart, file: file)
 
-        var date1904 = false
+        var date1904: Bool?
         var sheets: [SheetInfo] = []
+        // Targets by relationship id (the first of a repeated id wins): one lookup per sheet, so a
+        // workbook listing 100 000 sheets opens in linear time.
+        var targets: [String: String] = [:]
+        for relationship in relationships where targets[relationship.id] == nil { targets[relationship.id] = relationship.target }
         for element in workbookElements {
             if element.name == "workbookPr" {
+                // Only the workbook's own <workbookPr>: Excel for Mac also writes x14/x15 ones inside
+                // <extLst><ext>, which carry no date1904 and must not overwrite it.
+                guard element.parent == "workbook", date1904 == nil else { continue }
                 let flag = element.attributes["date1904"]?.lowercased()
                 date1904 = flag == "1" || flag == "true"
             } else if element.name == "sheet" && element.parent == "sheets" {
@@ -62,23 +69,15 @@ public final class Workbook: @unchecked Sendable {
                 case "veryHidden": visibility = .veryHidden
                 default: visibility = .visible
                 }
-                let target = element.attributes["id"].flatMap { id in relationships.first { $0.id == id }?.target } ?? ""
+                let target = element.attributes["id"].flatMap { targets[$0] } ?? ""
                 sheets.append(SheetInfo(name: element.attributes["name"] ?? "Sheet\(sheets.count + 1)", index: sheets.count + 1,
                                         visibility: visibility, partPath: target))
             }
         }
         self.sheets = sheets
-        self.date1904 = date1904
+        self.date1904 = date1904 ?? false
         sharedStringsPart = relationships.first { $0.type.hasSuffix("/sharedStrings") }?.target
         stylesPart = relationships.first { $0.type.hasSuffix("/styles") }?.target
-    }
-
-    public func sheet(named name: String) -> SheetInfo? {
-        sheets.first { $0.name == name } ?? sheets.first { $0.name.lowercased() == name.lowercased() }
-    }
-
-    public func sheet(at oneBasedIndex: Int) -> SheetInfo? {
-        oneBasedIndex >= 1 && oneBasedIndex <= sheets.count ? sheets[oneBasedIndex - 1] : nil
     }
 
     /// Streams the rows of one sheet in order; `row` is only valid during the call. Rows without any

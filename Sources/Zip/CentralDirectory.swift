@@ -8,41 +8,65 @@ enum CentralDirectory {
     static let localSignature: UInt32 = 0x0403_4B50
     static let cfbMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
 
-    static func read(_ data: UnsafeRawBufferPointer) throws(ZipError) -> [ZipEntry] {
-        guard !data.isEmpty else { throw .empty }
-        if data.count >= 8, Array(data[0..<8]) == cfbMagic { throw classifyCompoundFile(data) }
-        guard let end = findEndRecord(data) else {
-            if data.count >= 4, data.le32(0) == localSignature { throw .truncated("找不到目录 (no central directory)") }
+    /// The entries of an archive of `fileSize` bytes, read through `fetch(offset, count)` (which
+    /// returns exactly those bytes or throws): only the head, the tail, the zip64 record and the
+    /// directory itself are fetched, so a file is never mapped or read whole.
+    static func read(fileSize: Int, fetch: (Int, Int) throws(ZipError) -> [UInt8]) throws(ZipError) -> [ZipEntry] {
+        guard fileSize > 0 else { throw .empty }
+        let head = try fetch(0, min(fileSize, 8))
+        if head.count == 8, head == cfbMagic {
+            let prefix = try fetch(0, min(fileSize, 4 << 20))
+            throw prefix.withUnsafeBytes { classifyCompoundFile($0) }
+        }
+        // The end record is in the last 22 + 65 535 bytes; the zip64 locator in the 20 before it.
+        let tailStart = max(0, fileSize - (22 + 0xFFFF + 20))
+        let tail = try fetch(tailStart, fileSize - tailStart)
+        let found = tail.withUnsafeBytes { data in Result { () throws(ZipError) -> (count: Int, size: Int, offset: Int)? in
+            guard let relative = findEndRecord(data) else { return nil }
+            var count = Int(data.le16(relative + 10))
+            var size = Int(data.le32(relative + 12))
+            var offset = Int(data.le32(relative + 16))
+            if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
+                let locator = relative - 20
+                guard locator >= 0, data.le32(locator) == zip64LocatorSignature else {
+                    throw .truncated("缺少 zip64 目录 (missing zip64 locator)")
+                }
+                let record64 = data.le64(locator + 8)
+                // (A file too short to hold the 56-byte record is refused before subtracting.)
+                guard fileSize >= 56, record64 <= UInt64(fileSize - 56) else {
+                    throw .truncated("zip64 目录位置有误 (bad zip64 end record)")
+                }
+                let record = try fetch(Int(record64), 56)
+                let (count64, size64, offset64): (UInt64, UInt64, UInt64) = record.withUnsafeBytes { r in
+                    (r.le32(0) == zip64EndSignature ? r.le64(32) : UInt64.max, r.le64(40), r.le64(48))
+                }
+                guard count64 != UInt64.max else { throw .truncated("zip64 目录位置有误 (bad zip64 end record)") }
+                guard count64 < UInt64(Int32.max), size64 <= UInt64(fileSize), offset64 <= UInt64(fileSize) else {
+                    throw .truncated("zip64 目录超出文件 (zip64 directory past the end)")
+                }
+                count = Int(count64); size = Int(size64); offset = Int(offset64)
+            }
+            return (count, size, offset)
+        } }
+        guard let (count, size, offset) = try found.get() else {
+            if head.count >= 4, head[0..<4].elementsEqual([0x50, 0x4B, 0x03, 0x04]) { throw .truncated("找不到目录 (no central directory)") }
             throw .notZip
         }
-        var count = Int(data.le16(end + 10))
-        var size = Int(data.le32(end + 12))
-        var offset = Int(data.le32(end + 16))
-        if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
-            // zip64: the locator sits just before the end record.
-            let locator = end - 20
-            guard locator >= 0, data.le32(locator) == zip64LocatorSignature else {
-                throw .truncated("缺少 zip64 目录 (missing zip64 locator)")
-            }
-            let record64 = data.le64(locator + 8)
-            // (A file too short to hold the 56-byte record is refused before subtracting.)
-            guard data.count >= 56, record64 <= UInt64(data.count - 56), data.le32(Int(record64)) == zip64EndSignature else {
-                throw .truncated("zip64 目录位置有误 (bad zip64 end record)")
-            }
-            let r = Int(record64)
-            let count64 = data.le64(r + 32), size64 = data.le64(r + 40), offset64 = data.le64(r + 48)
-            guard count64 < UInt64(Int32.max), size64 <= UInt64(data.count), offset64 <= UInt64(data.count) else {
-                throw .truncated("zip64 目录超出文件 (zip64 directory past the end)")
-            }
-            count = Int(count64); size = Int(size64); offset = Int(offset64)
-        }
-        guard offset <= data.count, size <= data.count - offset else {
+        guard offset <= fileSize, size <= fileSize - offset else {
             throw .truncated("目录超出文件末尾 (central directory past the end)")
         }
+        let directory = try fetch(offset, size)
+        return try directory.withUnsafeBytes { data in
+            Result { () throws(ZipError) in try entries(data, count: count, fileSize: fileSize) }
+        }.get()
+    }
+
+    /// The `count` entries of a central directory (`data` holds exactly the directory).
+    static func entries(_ data: UnsafeRawBufferPointer, count: Int, fileSize: Int) throws(ZipError) -> [ZipEntry] {
         var entries: [ZipEntry] = []
         entries.reserveCapacity(min(count, 100_000))
-        var p = offset
-        let limit = offset + size
+        var p = 0
+        let limit = data.count
         for _ in 0..<count {
             guard p + 46 <= limit, data.le32(p) == entrySignature else {
                 throw .truncated("目录项不完整 (central directory entry cut off)")
@@ -76,7 +100,7 @@ enum CentralDirectory {
                 }
                 e = fieldEnd
             }
-            guard compressed <= UInt64(data.count), localOffset <= UInt64(data.count),
+            guard compressed <= UInt64(fileSize), localOffset <= UInt64(fileSize),
                   uncompressed <= UInt64(Int.max / 2) else {
                 throw .truncated("\(name) 超出文件末尾 (entry past the end)")
             }

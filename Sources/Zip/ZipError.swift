@@ -15,6 +15,8 @@ public enum ZipError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooLarge(String, limit: Int)
     case ratioExceeded(String, limit: Int)
     case totalTooLarge(limit: Int)
+    /// Two entries whose local ranges (header and compressed data) overlap: a zip bomb's shared kernel.
+    case overlappingEntries(String, String)
     case io(String)
 
     public var description: String {
@@ -45,6 +47,8 @@ public enum ZipError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(part) 的压缩比超过 \(limit):1,疑似压缩炸弹 (zip bomb: compression ratio over the limit)"
         case .totalTooLarge(let limit):
             return "文件解压后总大小超过 \(limit / (1 << 20)) MB 上限,疑似压缩炸弹 (zip bomb: archive over the size limit)"
+        case .overlappingEntries(let first, let second):
+            return "\(first) 与 \(second) 的数据区重叠,疑似压缩炸弹,拒绝读取 (zip bomb: overlapping entries)"
         case .io(let detail):
             return "无法读取文件: \(detail)"
         }

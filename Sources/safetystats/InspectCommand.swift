@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSV
 import Foundation
+import XLS
 import XLSX
 
 /// `safetystats inspect FILE [--sheet N|NAME]`: one sheet (or a CSV) as normalised CSV on stdout.
@@ -10,7 +11,7 @@ struct InspectCommand: ParsableCommand {
         abstract: "把一个工作表(或 CSV)按统一格式输出为 CSV,便于逐格核对."
     )
 
-    @Argument(help: "XLSX 或 CSV 文件.")
+    @Argument(help: "XLSX、XLS、ET 或 CSV 文件.")
     var file: String
 
     @Option(name: .long, help: "工作表序号(从 1 开始)或名称;默认第 1 个.")
@@ -35,7 +36,8 @@ struct InspectCommand: ParsableCommand {
                 }
                 emit(writer.text)
             } else {
-                let workbook = try Workbook(path: file)
+                // By content, not by name: an .xls renamed .xlsx (and the reverse) is read as what it is.
+                let workbook: any SheetSource = XLSWorkbook.fileIsCompound(file) ? try XLSWorkbook(path: file) : try Workbook(path: file)
                 let info = try SheetInspector.resolve(workbook, sheet)
                 try SheetInspector.write(workbook, info) { emit($0) }
             }

@@ -181,3 +181,49 @@ import Testing
         }
     }
 }
+
+/// Files that are huge or change while they are read: a field over 1 MiB (one 500 MB line) is
+/// refused with its line and column before any string is made of it; a file is read, not mapped, so
+/// one that shrinks gives an error, not SIGBUS; what is not a regular file is never read.
+@Suite struct HostileFileTests {
+    @Test func aFieldOverTheLimitNamesItsLineAndColumn() {
+        let big = Array("区县,说明\n东城区,ok\n西城区,".utf8) + [UInt8](repeating: 0x61, count: (1 << 20) + 1) + Array("\n".utf8)
+        let doc = try? CSVDocument(bytes: big, name: "a.csv")
+        var seen = 0
+        #expect(throws: CSVError.fieldTooLong(line: 3, field: 2, limit: 1 << 20)) {
+            try doc?.forEachRecord { _ in seen += 1 }
+        }
+        #expect(seen == 2)
+        #expect(CSVError.fieldTooLong(line: 3, field: 2, limit: 1 << 20).description.contains("第 3 行第 2 列"))
+        // At the limit it is read.
+        let fits = Array("a,".utf8) + [UInt8](repeating: 0x62, count: 1 << 20) + Array("\n".utf8)
+        #expect(throws: Never.self) { try CSVDocument(bytes: fits, name: "b.csv").forEachRecord { _ in } }
+    }
+
+    @Test func aLongFieldAcrossParallelChunksIsRefusedToo() throws {
+        // Over 4 MB so that the text is cut into chunks parsed on other threads.
+        var text = Array(String(repeating: "东城区,1\n", count: 200_000).utf8)
+        text += Array("西城区,".utf8) + [UInt8](repeating: 0x7A, count: 3 << 20) + Array("\n北城区,2\n".utf8)
+        let doc = try CSVDocument(bytes: text, name: "c.csv")
+        #expect(throws: CSVError.fieldTooLong(line: 200_001, field: 2, limit: 1 << 20)) { try doc.forEachRecord { _ in } }
+    }
+
+    @Test func onlyRegularFilesAreRead() {
+        #expect(throws: CSVError.self) { _ = try CSVDocument(path: "/dev/zero") }
+        #expect(throws: CSVError.self) { _ = try CSVDocument(path: "/tmp") }
+    }
+
+    @Test func aFileIsReadNotMapped() throws {
+        let path = NSTemporaryDirectory() + "csv-shrink-\(getpid()).csv"
+        defer { unlink(path) }
+        FileManager.default.createFile(atPath: path, contents: Data(String(repeating: "东城区,1\n", count: 100_000).utf8))
+        let doc = try CSVDocument(path: path)
+        // Truncated after opening: the text was read whole, so the records still arrive (a mapping
+        // would have raised SIGBUS on the first page past the new end).
+        #expect(truncate(path, 0) == 0)
+        var count = 0
+        try doc.forEachRecord { _ in count += 1 }
+        #expect(count == 100_000)
+        #expect(throws: CSVError.self) { _ = try CSVDocument(path: path) }    // now empty
+    }
+}

@@ -199,3 +199,55 @@ let sheetClose = "</sheetData></worksheet>"
         #expect(error?.sheet == "乙")
     }
 }
+
+/// A workbook listing tens of thousands of sheets: each sheet's part is found by a lookup, not a scan
+/// of the relationships (which made opening quadratic: 100 000 sheets timed out). Timing is in
+/// BENCHMARKS.md; this checks that every sheet still gets its own part.
+@Suite struct ManySheetsTests {
+    @Test func twentyThousandSheetsEachWithItsPart() throws {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let count = 20_000
+        var zip = ZipWriter()
+        zip.add(path: "_rels/.rels", text: "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rId1\" Type=\"\(rel)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")
+        // Relationships listed in reverse, so a lookup by position would find the wrong part.
+        zip.add(path: "xl/workbook.xml", text: "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><sheets>"
+            + (0..<count).map { "<sheet name=\"S\($0)\" sheetId=\"\($0 + 1)\" r:id=\"r\($0)\"/>" }.joined() + "</sheets></workbook>")
+        zip.add(path: "xl/_rels/workbook.xml.rels", text: "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + (0..<count).reversed().map { "<Relationship Id=\"r\($0)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/s\($0).xml\"/>" }.joined()
+            + "</Relationships>")
+        for i in [0, count / 2, count - 1] {
+            zip.add(path: "xl/worksheets/s\(i).xml", text: sheetOpen + "<row r=\"1\"><c r=\"A1\"><v>\(i)</v></c></row>" + sheetClose)
+        }
+        let workbook = try Workbook(bytes: zip.finish(), name: "多表.xlsx")
+        #expect(workbook.sheets.count == count)
+        #expect(workbook.sheets.enumerated().allSatisfy { $1.partPath == "xl/worksheets/s\($0).xml" })
+        var text = ""
+        try SheetInspector.write(workbook, try SheetInspector.resolve(workbook, "S\(count - 1)")) { text += $0 }
+        #expect(text == "\(count - 1)\n")
+    }
+}
+
+/// A workbook truncated while it is read (a district re-copying its file into the shared folder):
+/// the archive is read with pread, not mapped, so the reader ends in an error naming the file — a
+/// mapping would have raised SIGBUS and killed the process.
+@Suite struct ShrinkingFileTests {
+    @Test func truncatedWhileReadIsAnErrorNotASignal() throws {
+        var sheet = WorksheetWriter(name: "数据")
+        for i in 0..<60_000 { sheet.append([.text("第\(i)行 \(i &* 2_654_435_761 % 1_000_003)"), .number(Double(i))]) }
+        var writer = WorkbookWriter()
+        writer.add(sheet)
+        let bytes = writer.bytes()
+        let path = NSTemporaryDirectory() + "shrink-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).xlsx"
+        defer { unlink(path) }
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        let workbook = try Workbook(path: path, name: "变短.xlsx")
+        #expect(truncate(path, off_t(bytes.count / 3)) == 0)
+        var rows = 0
+        let error = xlsxError { try workbook.readRows(workbook.sheets[0]) { _ in rows += 1 } }
+        #expect(error?.file == "变短.xlsx")
+        guard case .zip(let zip) = error?.kind else { Issue.record("\(String(describing: error))"); return }
+        #expect(zip.description.contains("不完整") || zip.description.contains("变短"), "\(zip)")
+    }
+}

@@ -129,3 +129,59 @@ import Testing
         #expect(ZipError.truncated("x").description.contains("不完整"))
     }
 }
+
+/// The "better zip bomb": many central-directory entries sharing one compressed kernel. Each entry
+/// alone is within the limits; together they inflate without end. Overlapping local ranges are
+/// refused when the archive is opened, before anything is inflated.
+@Suite struct OverlappingEntriesTests {
+    /// An archive of one deflated part whose central-directory entry is repeated `copies` times under
+    /// other names, every copy pointing at the same local header.
+    static func sharedKernel(copies: Int) -> [UInt8] {
+        var writer = ZipWriter()
+        writer.add(path: "xl/worksheets/sheet1.xml", bytes: [UInt8](repeating: 0x41, count: 1 << 20))
+        let original = writer.finish()
+        let end = original.count - 22
+        let cdSize = Int(original[end + 12]) | Int(original[end + 13]) << 8 | Int(original[end + 14]) << 16 | Int(original[end + 15]) << 24
+        let cdOffset = Int(original[end + 16]) | Int(original[end + 17]) << 8 | Int(original[end + 18]) << 16 | Int(original[end + 19]) << 24
+        let entry = Array(original[cdOffset..<(cdOffset + cdSize)])
+        var directory: [UInt8] = []
+        for i in 0..<copies {
+            var copy = entry
+            let name = Array("xl/worksheets/s\(String(i, radix: 36)).xml".utf8)
+            copy.replaceSubrange(46..<(46 + Int(entry[28]) | Int(entry[29]) << 8), with: name)
+            copy[28] = UInt8(name.count & 0xFF); copy[29] = UInt8(name.count >> 8)
+            directory += copy
+        }
+        var bytes = Array(original[0..<cdOffset]) + directory
+        var record = Array(original[end...])
+        for k in 0..<2 { record[8 + k] = UInt8(truncatingIfNeeded: copies >> (8 * k)); record[10 + k] = record[8 + k] }
+        for k in 0..<4 { record[12 + k] = UInt8(truncatingIfNeeded: directory.count >> (8 * k)) }
+        bytes += record
+        return bytes
+    }
+
+    @Test func entriesSharingOneKernelAreRefusedOnOpening() {
+        let bytes = Self.sharedKernel(copies: 10_000)
+        #expect(throws: ZipError.overlappingEntries("xl/worksheets/s0.xml", "xl/worksheets/s1.xml")) {
+            _ = try ZipArchive(bytes: bytes)
+        }
+        let description = ZipError.overlappingEntries("a", "b").description
+        #expect(description.contains("重叠") && description.contains("压缩炸弹"))
+    }
+
+    @Test func entriesInAnotherOrderThanTheDirectoryAreFine() throws {
+        var writer = ZipWriter()
+        writer.add(path: "a.xml", text: "<a/>")
+        writer.add(path: "b.xml", text: "<b/>")
+        let bytes = writer.finish()
+        // Swap the two central-directory entries: legal, the local ranges stay apart.
+        let end = bytes.count - 22
+        let cdOffset = Int(bytes[end + 16]) | Int(bytes[end + 17]) << 8
+        let first = 46 + 5
+        let swapped = Array(bytes[0..<cdOffset]) + Array(bytes[(cdOffset + first)..<(cdOffset + 2 * first)])
+            + Array(bytes[cdOffset..<(cdOffset + first)]) + Array(bytes[end...])
+        let archive = try ZipArchive(bytes: swapped)
+        #expect(archive.entries.map(\.path) == ["b.xml", "a.xml"])
+        #expect(try archive.read(archive.entries[1]) == Array("<a/>".utf8))
+    }
+}

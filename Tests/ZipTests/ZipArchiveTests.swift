@@ -45,6 +45,20 @@ import Testing
         #expect(archive.entry("workbook.xml") == nil)
     }
 
+    /// .NET and PHP exporters store `xl\\workbook.xml`: backslashes are separators on either side.
+    @Test func backslashNamesAreFoundByTheirUsualName() throws {
+        var writer = ZipWriter()
+        writer.add(path: "xl\\worksheets\\sheet1.xml", text: "<worksheet/>")
+        writer.add(path: "\\XL\\Styles.xml", text: "<styleSheet/>")
+        let archive = try ZipArchive(bytes: writer.finish())
+        #expect(archive.entry("xl/worksheets/sheet1.xml")?.path == "xl\\worksheets\\sheet1.xml")
+        #expect(archive.entry("/xl/worksheets/sheet1.xml")?.path == "xl\\worksheets\\sheet1.xml")
+        #expect(archive.entry("xl\\worksheets\\sheet1.xml")?.path == "xl\\worksheets\\sheet1.xml")
+        #expect(archive.entry("xl/styles.xml")?.path == "\\XL\\Styles.xml")
+        #expect(ZipArchive.normalised("\\a\\b/c.xml") == "a/b/c.xml")
+        #expect(archive.entry("worksheets/sheet1.xml") == nil)
+    }
+
     @Test func streamDeliversTheSameBytesInChunks() throws {
         var writer = ZipWriter()
         let big = (0..<2_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 7) }

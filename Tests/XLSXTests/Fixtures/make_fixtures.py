@@ -160,6 +160,23 @@ def make_xlsxwriter():
     wb.close()
 
 
+def make_xlsxwriter_elapsed():
+    """Elapsed-time formats (hours past 24, negative durations) and locale/DBNum prefixes on dates."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(out("xlsxwriter_elapsed.xlsx"))
+    ws = wb.add_worksheet("时长")
+    ws.write_row(0, 0, ["格式", "值"])
+    cases = [("[h]:mm:ss", 1 + 2.5 / 24 + 1.75 / 1440), ("[h]:mm:ss", 58), ("[h]:mm:ss", -0.0625), ("[h]:mm", 1392 / 24),
+             ("[hh]", 1.5), ("[mm]:ss", 0.02), ("[s]", 0.001), (46, 2.5), ("[h]:mm:ss", 0),
+             ("[$-F400]h:mm:ss AM/PM", 0.5), ("[$-F800]dddd, mmmm dd, yyyy", 43831),
+             ('[DBNum1][$-804]yyyy"年"m"月"d"日"', 43831), ('[$-804]yyyy"年"m"月"d"日" h"时"mm"分"', 43831.5)]
+    for row, (fmt, value) in enumerate(cases, start=1):
+        ws.write_string(row, 0, str(fmt))
+        ws.write_number(row, 1, value, wb.add_format({"num_format": fmt}))
+    wb.close()
+
+
 # ---------------------------------------------------------------- LibreOffice
 def make_libreoffice():
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -208,6 +225,44 @@ def content_types(overrides):
 def rels(items, rel_ns=REL):
     body = "".join(f'<Relationship Id="{i}" Type="{rel_ns}/{t}" Target="{target}"/>' for i, t, target in items)
     return DECL + f'<Relationships xmlns="{PKG}">' + body + "</Relationships>"
+
+
+def make_hand_built_odd_packages():
+    """Packages as some exporters write them: zip entry names with backslashes and upper case (.NET and
+    PHP exporters), relationship targets with backslashes; and an Excel-for-Mac workbook whose 1904
+    flag is on the main <workbookPr> while x14/x15 ones inside <extLst> carry none."""
+    sheet = (DECL + f'<worksheet xmlns="{MAIN}"><sheetData>'
+             '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>43909</v></c></row>'
+             '<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><v>2.5</v></c></row>'
+             "</sheetData></worksheet>")
+    styles = (DECL + f'<styleSheet xmlns="{MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>')
+    sst = DECL + f'<sst xmlns="{MAIN}" count="2" uniqueCount="2"><si><t>反斜杠</t></si><si><t>溧阳市</t></si></sst>'
+    package(out("hand_backslash_names.xlsx"), {
+        "[Content_Types].xml": content_types([("/xl/workbook.xml", "sheet.main"), ("/xl/worksheets/sheet1.xml", "worksheet"),
+                                              ("/xl/styles.xml", "styles"), ("/xl/sharedStrings.xml", "sharedStrings")]),
+        "_rels\\.rels": rels([("rId1", "officeDocument", "xl/workbook.xml")]),
+        "xl\\workbook.xml": DECL + f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets><sheet name="反斜杠" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl\\_rels\\workbook.xml.rels": rels([("rId1", "worksheet", "worksheets/sheet1.xml"), ("rId2", "styles", "styles.xml"),
+                                               ("rId3", "sharedStrings", "/xl/sharedStrings.xml")]),
+        "xl\\styles.xml": styles,
+        "xl\\sharedStrings.xml": sst,
+        "xl\\worksheets\\sheet1.xml": sheet,
+    })
+    x14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"
+    package(out("hand_mac_1904_extlst.xlsx"), {
+        "[Content_Types].xml": content_types([("/xl/workbook.xml", "sheet.main"), ("/xl/worksheets/sheet1.xml", "worksheet"),
+                                              ("/xl/styles.xml", "styles"), ("/xl/sharedStrings.xml", "sharedStrings")]),
+        "_rels/.rels": rels([("rId1", "officeDocument", "xl/workbook.xml")]),
+        "xl/workbook.xml": DECL + f'<workbook xmlns="{MAIN}" xmlns:r="{REL}" xmlns:x14="{x14}"><workbookPr date1904="1" defaultThemeVersion="166925"/>'
+                                  '<sheets><sheet name="Mac" sheetId="1" r:id="rId1"/></sheets>'
+                                  '<extLst><ext uri="{79F54976-1DA5-4618-B147-4CDE4B953A38}"><x14:workbookPr/></ext>'
+                                  '<ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}"><workbookPr chartTrackingRefBase="1"/></ext></extLst></workbook>',
+        "xl/_rels/workbook.xml.rels": rels([("rId1", "worksheet", "worksheets/sheet1.xml"), ("rId2", "styles", "styles.xml"),
+                                            ("rId3", "sharedStrings", "sharedStrings.xml")]),
+        "xl/styles.xml": styles,
+        "xl/sharedStrings.xml": sst,
+        "xl/worksheets/sheet1.xml": sheet,
+    })
 
 
 def make_hand_built():
@@ -329,8 +384,11 @@ def render(value, fmt):
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, datetime.timedelta):
-        seconds = round(value.total_seconds()) % 86400
-        return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+        # An elapsed-time format ([h]:mm:ss …): hours unbounded, a sign before a negative duration.
+        seconds = round(value.total_seconds())
+        sign = "-" if seconds < 0 else ""
+        seconds = abs(seconds)
+        return f"{sign}{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
     if isinstance(value, datetime.datetime):
         value = value + datetime.timedelta(microseconds=500_000)
         value = value.replace(microsecond=0)
@@ -427,8 +485,10 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--inspect":
         inspect_with_independent_readers(sys.argv[2])
         sys.exit(0)
-    make_openpyxl()
-    make_xlsxwriter()
-    make_libreoffice()
-    make_hand_built()
+    makers = {"openpyxl": make_openpyxl, "xlsxwriter": make_xlsxwriter, "elapsed": make_xlsxwriter_elapsed,
+              "libreoffice": make_libreoffice, "hand": make_hand_built, "odd-packages": make_hand_built_odd_packages}
+    # `make_fixtures.py [MAKER …]` remakes only those fixtures (the others keep their bytes); the expected
+    # CSVs are always rewritten for every fixture.
+    for name in sys.argv[1:] or list(makers):
+        makers[name]()
     write_expected()
