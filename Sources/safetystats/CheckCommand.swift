@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ingest
+import Metrics
 import Pipeline
 
 /// `safetystats check`: validate only — per file and sheet, what was detected and counted.
@@ -30,7 +31,9 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw DataFailure(message: "\(error)")
         }
-        TerminalText.printOut(CheckReport.text(result, verbose: verbose), terminator: "")
+        // An empty register whose name states no year counts for the year a run would report.
+        let coverage = Coverage(result.dataset, undatedYear: (try? ReportPeriod.resolve(for: result.dataset))?.year)
+        TerminalText.printOut(CheckReport.text(result, verbose: verbose, coverage: coverage), terminator: "")
         if result.unreadableFiles > 0 {
             throw DataFailure(message: "\(result.unreadableFiles) 个文件无法读取 (unreadable files), 见上.")
         }
