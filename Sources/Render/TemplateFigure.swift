@@ -84,8 +84,9 @@ public final class TemplateFigure: DynamicMemberLookup, CustomStringConvertible 
             }
         case "同比表述": return PhraseRules.phrase(figure)
         case "按百分比": return PhraseRules.form(figure) == .percentage
-        case "降为零": return figure.value.significand == 0 && (figure.prior?.significand ?? 0) > 0
-        case "为零": return figure.value.significand == 0
+        // Not for a figure without a value: a part that sent nothing has not 「未发生火灾」.
+        case "降为零": return figure.hasValue && figure.value.significand == 0 && (figure.prior?.significand ?? 0) > 0
+        case "为零": return figure.hasValue && figure.value.significand == 0
         case "上年万元":
             guard figure.kind == .money, let prior = figure.prior else { return figure.prior?.text ?? "" }
             return TemplateFigure.money(prior, decimals: documentMoneyDecimals)
