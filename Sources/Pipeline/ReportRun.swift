@@ -48,7 +48,9 @@ public enum ReportRun {
         let figures = FiguresBuilder.compute(ingest.dataset, period: period)
         if let overflow = figures.overflow { throw .overflow(overflow) }
         // A part without data of a kind for P would silently lower every total it feeds.
-        if !figures.missing.isEmpty && !options.allowMissing { throw .missing(figures.missing) }
+        if !figures.missing.isEmpty && !options.allowMissing {
+            throw .missing(figures.missing, skipped: uncounted.files.map(\.path))
+        }
         let coverage = Coverage(ingest.dataset, undatedYear: period.year)
 
         options.progress("生成报告(模板:\(templates)) …")
