@@ -7,7 +7,7 @@ import Pipeline
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "只检查输入:每个文件、工作表的类型、行数、未计入和重复行、警告 (exit 1 if a file is unreadable)."
+        abstract: "只检查输入:每个文件、工作表的类型、行数、未计入和重复行、警告,以及各地区每类数据每年的报送情况 (exit 1 if a file is unreadable)."
     )
 
     @OptionGroup var input: InputOptions
