@@ -9,14 +9,17 @@ enum ManifestFile {
     static var toolVersion: String { ToolVersion.number }
 
     static func text(_ ingest: IngestResult, period: ReportPeriod, options: RunOptions, outputs: [String],
-                     uncounted: UncountedFiles = UncountedFiles()) -> String {
+                     uncounted: UncountedFiles = UncountedFiles(), coverage: Coverage? = nil, figures: Figures? = nil) -> String {
         func string(_ s: String) -> String { FiguresJSON.quoted(s) }
         var out = "{\n"
         out += "  \"tool\": {\"name\": \"safetystats\", \"version\": \(string(toolVersion))},\n"
         out += "  \"period\": {\"id\": \(string(period.id)), \"label\": \(string(period.label)), \"prior_label\": \(string(period.priorLabel))},\n"
         let formats = options.formats.map(\.rawValue).sorted().map(string).joined(separator: ", ")
-        out += "  \"options\": {\"year\": \(options.year.map(String.init) ?? "null"), \"through\": \(options.through.map(String.init) ?? "null"), "
-        out += "\"strict\": \(options.strict), \"skip_unreadable\": \(options.skipUnreadable), \"formats\": [\(formats)]},\n"
+        let asked = options.period
+        out += "  \"options\": {\"year\": \(asked.year.map(String.init) ?? "null"), \"through\": \(asked.through.map(String.init) ?? "null"), "
+        out += "\"from\": \(asked.from.map { string($0.description) } ?? "null"), \"to\": \(asked.to.map { string($0.description) } ?? "null"), "
+        out += "\"strict\": \(options.strict), \"skip_unreadable\": \(options.skipUnreadable), \"allow_missing\": \(options.allowMissing), "
+        out += "\"formats\": [\(formats)]},\n"
         out += "  \"region\": {\"name\": \(string(ingest.dataset.config.name)), \"level\": \(string(ingest.dataset.config.level.rawValue)), "
         out += "\"config\": \(string(ingest.dataset.config.source))},\n"
         out += "  \"rows\": {\"read\": \(ingest.read), \"accepted\": \(ingest.accepted), \"rejected\": \(ingest.rejected), "
@@ -39,9 +42,35 @@ enum ManifestFile {
         out += "\n  ],\n"
         // Files left out of every figure (--skip-unreadable); each also has its "error" above.
         out += "  \"uncounted\": [" + uncounted.files.map { string($0.path) }.joined(separator: ", ") + "],\n"
+        // What each part supplied per kind and year, and what the figures lack because of it.
+        if let coverage {
+            var cells: [String] = []
+            for (p, part) in coverage.parts.enumerated() {
+                for (c, column) in coverage.columns.enumerated() {
+                    let (supplied, records): (String, Int)
+                    switch coverage.cells[p][c] {
+                    case .records(let n): (supplied, records) = ("records", n)
+                    case .emptyRegister: (supplied, records) = ("empty_register", 0)
+                    case .nothing: (supplied, records) = ("none", 0)
+                    }
+                    cells.append("    {\"part\": \(string(part)), \"kind\": \(string(column.kind)), \"year\": \(column.year.map(String.init) ?? "null"), "
+                                 + "\"supplied\": \(string(supplied)), \"records\": \(records)}")
+                }
+            }
+            out += "  \"coverage\": [" + (cells.isEmpty ? "" : "\n" + cells.joined(separator: ",\n") + "\n  ") + "],\n"
+        }
+        if let figures {
+            out += "  \"missing\": [" + figures.missing.map(missing).joined(separator: ", ") + "],\n"
+            out += "  \"prior_missing\": [" + figures.priorMissing.map(missing).joined(separator: ", ") + "],\n"
+        }
         out += "  \"ignored\": [" + ingest.ignoredFiles.map(string).joined(separator: ", ") + "],\n"
         out += "  \"outputs\": [" + outputs.map(string).joined(separator: ", ") + "]\n"
         out += "}\n"
         return out
+    }
+
+    /// `{"part": "临川县", "kind": "事故", "period": "2025年"}`, as figures.json writes it.
+    static func missing(_ m: MissingData) -> String {
+        "{\"part\": \(FiguresJSON.quoted(m.part)), \"kind\": \(FiguresJSON.quoted(m.kind)), \"period\": \(FiguresJSON.quoted(m.period))}"
     }
 }

@@ -40,12 +40,18 @@ public enum ReportRun {
 
         let period: ReportPeriod
         do {
-            period = try ReportPeriod.resolve(for: ingest.dataset, year: options.year, through: options.through)
+            period = try options.period.resolve(for: ingest.dataset)
         } catch {
             throw .noData(error.description)
         }
         options.progress("计算 \(period.label) 指标 …")
         let figures = FiguresBuilder.compute(ingest.dataset, period: period)
+        if let overflow = figures.overflow { throw .overflow(overflow) }
+        // A part without data of a kind for P would silently lower every total it feeds.
+        if !figures.missing.isEmpty && !options.allowMissing {
+            throw .missing(figures.missing, skipped: uncounted.files.map(\.path))
+        }
+        let coverage = Coverage(ingest.dataset, undatedYear: period.year)
 
         options.progress("生成报告(模板:\(templates)) …")
         var files: [RenderedFile] = []
@@ -63,7 +69,8 @@ public enum ReportRun {
         }
         files.append(RenderedFile(path: "rejects.csv", bytes: Array(RejectsFile.text(ingest.rejects).utf8)))
         let paths = (files.map(\.path) + ["manifest.json"]).sorted()
-        let manifest = ManifestFile.text(ingest, period: period, options: options, outputs: paths, uncounted: uncounted)
+        let manifest = ManifestFile.text(ingest, period: period, options: options, outputs: paths, uncounted: uncounted,
+                                         coverage: coverage, figures: figures)
         files.append(RenderedFile(path: "manifest.json", bytes: Array(manifest.utf8)))
 
         let destination = (output as NSString).appendingPathComponent(period.id)

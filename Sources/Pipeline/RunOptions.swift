@@ -7,13 +7,25 @@ public struct RunOptions: Sendable {
     /// The templates folder; nil: `Templates/` of the working folder when there is one, else the
     /// templates built into the tool (`TemplateSource.resolve`).
     public var templates: String?
-    public var year: Int?
-    public var through: Int?
+    /// The period asked for (`--year`/`--through` or `--from`/`--to`); empty: the default period.
+    public var period = PeriodRequest()
+    public var year: Int? {
+        get { period.year }
+        set { period.year = newValue }
+    }
+    public var through: Int? {
+        get { period.through }
+        set { period.through = newValue }
+    }
     public var formats: Set<OutputFormat> = Set(OutputFormat.allCases)
     public var strict = false
     /// `--skip-unreadable`: go on without input files that cannot be read (by default they stop the
     /// run); every document then names them (`UncountedFiles`).
     public var skipUnreadable = false
+    /// `--allow-missing`: write the outputs although some part sent no data of a kind for the
+    /// period (by default that stops the run); those figures then read 未报送 and region totals
+    /// say which parts they leave out.
+    public var allowMissing = false
     /// Bounds on templates (size, nesting, loop repetitions, Word parts), checked before rendering.
     public var templateLimits = TemplateLimits.default
     /// Progress messages (the CLI shows them on a terminal).

@@ -158,7 +158,8 @@ public enum ReportContext {
             "指标": name,
             "目标值": m.parts?.denominator.text ?? "",
             "实际值": m.parts?.numerator.text ?? "",
-            "完成率": TemplatePercent(m.ratio),
+            // A figure, not a bare percentage: a total that leaves parts out says so (「95.24%（不含临川县）」).
+            "完成率": TemplateFigure(m),
             // 「超额完成」 when the actual passes the target, 「完成」 when it reaches it.
             "超额": m.ratio.map { ExactDecimal.difference($0.numerator, $0.denominator).significand > 0 } ?? false,
             "完成": m.ratio.map { ExactDecimal.difference($0.numerator, $0.denominator).significand >= 0 } ?? false,

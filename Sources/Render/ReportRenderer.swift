@@ -154,6 +154,7 @@ public struct ReportRenderer {
         let scopes = scope == .region ? [figures.regionScope] : Array(figures.scopes.prefix(2))
         var schema: TemplateSchema?
         let prototypes = ReportContext.listPrototypes(figures).merging(UncountedFiles.prototypes) { a, _ in a }
+            .merging(MissingDataNote.prototypes) { a, _ in a }
         for scope in scopes {
             let s = TemplateSchema.of(context(scope, in: figures, uncounted: UncountedFiles()), prototypes: prototypes)
             schema = schema.map { $0.merged(with: s) } ?? s
@@ -161,10 +162,11 @@ public struct ReportRenderer {
         return schema ?? .leaf
     }
 
-    /// What a template of `scope` sees: the figures' variables (`ReportContext`) and the note on
-    /// files that were not counted (`UncountedFiles`).
+    /// What a template of `scope` sees: the figures' variables (`ReportContext`), the note on
+    /// files that were not counted (`UncountedFiles`) and the one on data not sent (`MissingDataNote`).
     static func context(_ scope: ScopeFigures, in figures: Figures, uncounted: UncountedFiles) -> [String: Any] {
         Self.context(scope, in: figures).merging(uncounted.context) { a, _ in a }
+            .merging(MissingDataNote(figures, scope: scope).context) { a, _ in a }
     }
 
     /// Renders the templates whose outputs are among `formats` (a Word template gives docx only).

@@ -56,9 +56,11 @@ public final class TemplateFigure: DynamicMemberLookup, CustomStringConvertible 
         case "名称": return figure.name
         case "单位": return figure.unit
         case "上年":
+            // A region's prior over the parts that reported says so as its value does (「32（不含临川县）」).
+            let note = figure.incomplete.isEmpty ? "" : "（不含\(figure.incomplete.joined(separator: "、"))）"
             switch figure.kind {
-            case .count, .money: return figure.prior?.text ?? ""
-            case .rate: return figure.priorRatio.map { $0.percentText(decimals: 1) + "%" } ?? "—"
+            case .count, .money: return figure.prior.map { $0.text + note } ?? ""
+            case .rate: return figure.priorRatio.map { $0.percentText(decimals: 1) + "%" + note } ?? "—"
             case .completion: return ""
             }
         case "变化": return comparison?.change.text ?? ""
@@ -84,11 +86,12 @@ public final class TemplateFigure: DynamicMemberLookup, CustomStringConvertible 
             }
         case "同比表述": return PhraseRules.phrase(figure)
         case "按百分比": return PhraseRules.form(figure) == .percentage
-        case "降为零": return figure.value.significand == 0 && (figure.prior?.significand ?? 0) > 0
-        case "为零": return figure.value.significand == 0
+        // Not for a figure without a value: a part that sent nothing has not 「未发生火灾」.
+        case "降为零": return figure.hasValue && figure.value.significand == 0 && (figure.prior?.significand ?? 0) > 0
+        case "为零": return figure.hasValue && figure.value.significand == 0
         case "上年万元":
             guard figure.kind == .money, let prior = figure.prior else { return figure.prior?.text ?? "" }
-            return TemplateFigure.money(prior, decimals: documentMoneyDecimals)
+            return TemplateFilters.marked(figure, TemplateFigure.money(prior, decimals: documentMoneyDecimals))
         default: return nil
         }
     }

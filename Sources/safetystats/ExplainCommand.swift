@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Ingest
 import Metrics
+import Pipeline
 
 /// `safetystats explain METRIC`: the input rows behind one figure, and their total.
 struct ExplainCommand: ParsableCommand {
@@ -16,17 +17,16 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "区县(或镇街)名称;默认全域.")
     var district: String?
 
-    @Option(name: .long, help: "年度 (default: the latest year in the data).")
-    var year: Int?
-
-    @Option(name: .long, help: "截至月份 1-12.")
-    var through: Int?
+    @OptionGroup var period: PeriodOptions
 
     @Option(name: .long, help: "只看某个行业领域.")
     var industry: String?
 
     @Option(name: .long, help: "只看某个月份 (1-12).")
     var month: Int?
+
+    @Option(name: .long, help: "只看某个分项的一行: 分项=值, e.g. 来源=专项整治, 检查类型=日常检查 (any breakdown of the catalog).")
+    var breakdown: String?
 
     @Flag(name: .long, help: "解释上年同期的数值.")
     var prior = false
@@ -37,12 +37,24 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func validate() throws {
-        if let through, !(1...12).contains(through) {
-            throw ValidationError("--through 须为 1 到 12 之间的月份, got \(through).")
-        }
         if let month, !(1...12).contains(month) {
             throw ValidationError("--month 须为 1 到 12 之间的月份, got \(month).")
         }
+        let rows = [industry.map { _ in "--industry" }, month.map { _ in "--month" }, breakdown.map { _ in "--breakdown" }].compactMap { $0 }
+        if rows.count > 1 {
+            throw ValidationError("\(rows.joined(separator: "、")) 只能用其中一个:每次解释一个分项中的一行.")
+        }
+        if let breakdown, Self.row(breakdown) == nil {
+            throw ValidationError("--breakdown 须写作 分项=值 (e.g. 来源=专项整治), got「\(breakdown)」.")
+        }
+    }
+
+    /// `来源=专项整治` (or with a full-width ＝) → (by: 来源, key: 专项整治); nil when a side is empty.
+    static func row(_ text: String) -> (by: String, key: String)? {
+        guard let sign = text.firstIndex(where: { $0 == "=" || $0 == "＝" }) else { return nil }
+        let by = text[..<sign].trimmingCharacters(in: .whitespaces)
+        let key = text[text.index(after: sign)...].trimmingCharacters(in: .whitespaces)
+        return by.isEmpty || key.isEmpty ? nil : (by, key)
     }
 
     func run() throws {
@@ -51,8 +63,9 @@ struct ExplainCommand: ParsableCommand {
         let period: ReportPeriod
         do {
             let result = try Ingest.run(inputs: folder, options: IngestOptions(strict: input.strict))
-            period = try ReportPeriod.resolve(for: result.dataset, year: year, through: through)
-            explanation = try MetricExplainer.explain(metric, part: district, industry: industry, month: month, prior: prior,
+            period = try self.period.request.resolve(for: result.dataset)
+            explanation = try MetricExplainer.explain(metric, part: district, industry: industry, month: month,
+                                                      breakdown: breakdown.flatMap(Self.row), prior: prior,
                                                       in: result.dataset, period: period)
         } catch {
             throw DataFailure(message: "\(error)")

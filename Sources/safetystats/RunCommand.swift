@@ -18,17 +18,16 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "模板文件夹 (default: ./Templates when present, else the built-in templates).")
     var templates: String?
 
-    @Option(name: .long, help: "统计年度 (default: the latest year in the data).")
-    var year: Int?
-
-    @Option(name: .long, help: "统计截至月份 1-12 (default: the latest month of that year with records).")
-    var through: Int?
+    @OptionGroup var period: PeriodOptions
 
     @Option(name: .long, help: "输出格式, comma-separated: md,docx,html,json,csv,xlsx (default: all).")
     var format: String?
 
     @Flag(name: .long, help: "无法读取的输入文件不计入,照常生成报告;每份文档都会注明这些文件 (default: such files stop the run).")
     var skipUnreadable = false
+
+    @Flag(name: .long, help: "有地区未报送某类数据时仍生成报告:这些数字标为“未报送”,合计注明不含哪些地区 (default: missing data stops the run).")
+    var allowMissing = false
 
     @Option(name: .long, help: "模板大小上限, MB (default 1).")
     var templateMaxMb: Int = TemplateLimits.default.maxBytes >> 20
@@ -45,12 +44,6 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var verbosity: OutputVerbosity
 
     func validate() throws {
-        if let through, !(1...12).contains(through) {
-            throw ValidationError("--through 须为 1 到 12 之间的月份, got \(through).")
-        }
-        if let year, !(1900...9999).contains(year) {
-            throw ValidationError("--year 须为四位年份, got \(year).")
-        }
         if let format {
             do { _ = try OutputFormat.parseList(format) } catch { throw ValidationError("\(error)") }
         }
@@ -63,8 +56,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         var options = RunOptions(inputs: input.inputs, output: out, templates: templates)
-        options.year = year
-        options.through = through
+        options.period = period.request
+        options.allowMissing = allowMissing
         options.strict = input.strict
         options.skipUnreadable = skipUnreadable
         options.templateLimits = TemplateLimits(maxBytes: templateMaxMb << 20, maxDepth: templateMaxDepth,
@@ -87,6 +80,18 @@ struct RunCommand: ParsableCommand {
             var note = "注意:\(summary.uncounted.files.count) 个输入文件无法读取,未计入任何数字(每份文档都已注明):\n"
             note += summary.uncounted.files.map { "  \($0.path):\($0.reason)" }.joined(separator: "\n")
             TerminalText.printError(note)
+        }
+        let figures = summary.figures
+        if !figures.missing.isEmpty {
+            var note = "注意:\(figures.missing.count) 项数据未报送,文档中相应数字标为“未报送”,合计注明不含哪些地区 (--allow-missing):\n"
+            note += figures.missing.map { "  \($0)" }.joined(separator: "\n")
+            TerminalText.printError(note)
+        }
+        // Like warnings: said unless --quiet; a missing prior never stops a run (CATALOG.md §Comparisons).
+        if !verbosity.quiet {
+            for pair in figures.priorMissing {
+                TerminalText.printError("上年同期无数据:\(pair),相应指标不作同比")
+            }
         }
     }
 }

@@ -56,6 +56,13 @@ extension TerminalText {
         return out
     }
 
+    /// Terminal cells `text` takes (CJK characters two), for lining up columns.
+    static func width(_ text: String) -> Int {
+        text.reduce(0) { sum, character in
+            sum + (character.unicodeScalars.first.map { $0.value >= 0x1100 && isWide($0.value) ? 2 : 1 } ?? 1)
+        }
+    }
+
     private static func isWide(_ v: UInt32) -> Bool {
         (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
             || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)

@@ -92,7 +92,8 @@ import Zip
     }
 
     /// `--skip-unreadable` writes the outputs, and every document — the shipped templates' md,
-    /// html, docx and xlsx, and a writer's own Word template — names the files not counted.
+    /// html, docx and xlsx, and a writer's own Word template — names the files not counted. The
+    /// data those files held is then missing, which stops the run on its own unless `--allow-missing`.
     @Test func skipUnreadableNamesTheFilesInEveryDocument() throws {
         let work = try sampleInputsCopy("skip")
         defer { try? fm.removeItem(at: work) }
@@ -103,7 +104,11 @@ import Zip
         // A writer's own Markdown template that does not place the note gets it under its title.
         try Data("{# 输出: md, html #}\n# {{ 地区 }}简报\n\n全市事故{{ 事故.起数 }}起。\n".utf8).write(to: templates.appendingPathComponent("简报.md"))
 
-        let run = try safetystats(["run", "--out", "out", "--skip-unreadable", "--quiet"], in: work)
+        let stopped = try safetystats(["run", "--out", "out", "--skip-unreadable", "--quiet"], in: work)
+        #expect(stopped.status == 1)
+        #expect(stopped.stderr.contains("东城区未报送2025年事故数据") && stopped.stderr.contains("--allow-missing"))
+        #expect(stopped.stderr.contains("跳过（--skip-unreadable）的文件中的数据：2025/东城区/东城区2025年安全生产统计.xlsx"))
+        let run = try safetystats(["run", "--out", "out", "--skip-unreadable", "--allow-missing", "--quiet"], in: work)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("注意:3 个输入文件无法读取,未计入任何数字"), "--quiet does not hide the note")

@@ -1,0 +1,90 @@
+import Model
+
+/// What each part supplied, per kind and year (CATALOG.md §Comparisons, issue 12): records, only an
+/// empty register (a header without rows: a real zero), or nothing. `check` prints it as a table
+/// and manifest.json carries it, so a district that sent nothing is seen before a figure is read.
+///
+/// Counted from the dataset's tables (each record under the year its date, 年度 or 填报指标 year
+/// puts it in) and `Dataset.emptyRegisters`; a roster without a year is one snapshot, its column
+/// has no year. Parts in the order of `FiguresBuilder.partOrder`, kinds in catalog order (目标 left
+/// out: targets are not a register a part sends), years ascending.
+public struct Coverage: Sendable, Equatable {
+    public enum Supplied: Sendable, Equatable {
+        /// This many records.
+        case records(Int)
+        /// A register with its header and no rows.
+        case emptyRegister
+        case nothing
+    }
+
+    /// One column of the table: a kind and a year (nil for a snapshot roster).
+    public struct Column: Sendable, Equatable {
+        public let kind: String
+        public let year: Int?
+    }
+
+    public let parts: [String]
+    /// Only the kind × year pairs some part supplied.
+    public let columns: [Column]
+    /// `[part][column]`.
+    public let cells: [[Supplied]]
+
+    /// - Parameter undatedYear: the year an empty register whose name states none is taken as sent
+    ///   for (the report's year, as `FiguresBuilder` takes it); nil leaves such registers out.
+    public init(_ dataset: Dataset, undatedYear: Int?) {
+        let catalog = dataset.catalog
+        let parts = FiguresBuilder.partOrder(dataset)
+        let partCount = parts.count
+        var partIndex: [Int32: Int] = [:]
+        for (i, part) in parts.enumerated() {
+            if let code = dataset.parts.existingCode(for: part) { partIndex[code] = i }
+        }
+        // Snapshot rosters have no year: Int.min stands for "no year" while counting.
+        let noYear = Int.min
+        var columns: [Column] = []
+        var cells: [[Supplied]] = Array(repeating: [], count: partCount)
+        for k in catalog.kinds.indices where catalog.kinds[k].role != .targets {
+            let kind = catalog.kinds[k]
+            let table = dataset.tables[k]
+            var counts: [Int: [Int]] = [:]            // year → records per part
+            func add(_ year: Int, _ part: Int) {
+                counts[year, default: Array(repeating: 0, count: partCount)][part] += 1
+            }
+            for r in 0..<table.count {
+                guard let p = partIndex[table.part[r]] else { continue }
+                if let d = kind.date {
+                    if let day = table.columns[d].day(r) { add(day.year, p) }
+                } else if let y = kind.year {
+                    add(Int(table.columns[y].int32(r)), p)
+                } else {
+                    add(noYear, p)
+                }
+            }
+            var empty: [Int: Set<Int>] = [:]            // year → parts that sent only an empty register
+            for register in dataset.emptyRegisters where register.kind == k {
+                guard let p = partIndex[register.part] else { continue }
+                let year = kind.date == nil && kind.year == nil ? noYear : register.year ?? undatedYear
+                guard let year else { continue }
+                empty[year, default: []].insert(p)
+                if counts[year] == nil { counts[year] = Array(repeating: 0, count: partCount) }
+            }
+            for year in counts.keys.sorted() {
+                columns.append(Column(kind: kind.name, year: year == noYear ? nil : year))
+                for p in parts.indices {
+                    let n = counts[year]![p]
+                    cells[p].append(n > 0 ? .records(n) : empty[year]?.contains(p) == true ? .emptyRegister : .nothing)
+                }
+            }
+        }
+        self.parts = parts
+        self.columns = columns
+        self.cells = cells
+    }
+
+    /// What part `part` supplied of `kind` in `year`.
+    public func supplied(part: String, kind: String, year: Int?) -> Supplied {
+        guard let p = parts.firstIndex(of: part),
+              let c = columns.firstIndex(where: { $0.kind == kind && $0.year == year }) else { return .nothing }
+        return cells[p][c]
+    }
+}
