@@ -15,5 +15,6 @@ swift build --package-path Fuzz/metrics --scratch-path "$BUILD/build" -c release
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >/dev/null
 BIN="$(swift build --package-path Fuzz/metrics --scratch-path "$BUILD/build" -c release --show-bin-path)/MetricsFuzz"
 
-SWIFT_BACKTRACE=enable=no "$BIN" -max_total_time="$SECONDS_TO_RUN" ${FUZZ_SEED:+-seed=$FUZZ_SEED} -max_len=8192 -timeout=10 \
-    -rss_limit_mb=2048 -dict=Fuzz/metrics/metrics.dict -artifact_prefix="$BUILD/" "$BUILD/corpus" Fuzz/corpus/metrics
+# Leaks are not checked: Foundation and libdispatch keep caches for the life of the process.
+ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no "$BIN" -max_total_time="$SECONDS_TO_RUN" ${FUZZ_SEED:+-seed=$FUZZ_SEED} -max_len=8192 -timeout=10 \
+    -rss_limit_mb=2048 -detect_leaks=0 -dict=Fuzz/metrics/metrics.dict -artifact_prefix="$BUILD/" "$BUILD/corpus" Fuzz/corpus/metrics
