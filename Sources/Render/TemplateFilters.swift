@@ -21,7 +21,7 @@ enum TemplateFilters {
             let trim = arguments.dropFirst().contains { ($0 as? String) == "去零" }
             switch value {
             case let f as TemplateFigure:
-                return TemplateFigure.format(f.figure, decimals: decimals, trimZeros: trim)
+                return TemplateFigure.format(f.figure, decimals: decimals, trimZeros: trim, note: f.showsNote)
             case let p as TemplatePercent:
                 return p.ratio.map { $0.percentText(decimals: decimals, trimZeros: trim) + "%" } ?? "—"
             default:
@@ -40,17 +40,19 @@ enum TemplateFilters {
         }
         ext.registerFilter("万元") { (value: Any?, arguments: [Any?]) -> Any? in
             guard let f = value as? TemplateFigure, f.figure.kind == .money else { throw TemplateSyntaxError("「万元」只能用于金额指标") }
-            return TemplateFigure.money(f.figure.value, decimals: integer(arguments.first ?? nil) ?? f.documentMoneyDecimals)
+            return f.moneyText(decimals: integer(arguments.first ?? nil))
         }
         ext.registerFilter("万") { (value: Any?) -> Any? in
             guard let f = value as? TemplateFigure, f.figure.kind == .count else { throw TemplateSyntaxError("「万」只能用于计数指标") }
+            if let absent = f.absentText { return absent }
             let n = f.figure.value.significand
-            if abs(n) < 10_000 { return String(n) }
-            return (Ratio(ExactDecimal(significand: n, exponent: 0), ExactDecimal(1_000_000))?.percent(decimals: 1).text ?? "") + "万"
+            if abs(n) < 10_000 { return String(n) + f.noteText }
+            return (Ratio(ExactDecimal(significand: n, exponent: 0), ExactDecimal(1_000_000))?.percent(decimals: 1).text ?? "") + "万" + f.noteText
         }
         ext.registerFilter("亿元") { (value: Any?) -> Any? in
             guard let f = value as? TemplateFigure, f.figure.kind == .money else { throw TemplateSyntaxError("「亿元」只能用于金额指标") }
-            return ExactDecimal(significand: f.figure.value.significand, exponent: f.figure.value.exponent - 4).text
+            if let absent = f.absentText { return absent }
+            return ExactDecimal(significand: f.figure.value.significand, exponent: f.figure.value.exponent - 4).text + f.noteText
         }
     }
 
