@@ -10,28 +10,24 @@ enum ReportCharts {
         var charts: [String: Chart] = [:]
         let months = scope.months.map { "\(Int($0.key.suffix(2)) ?? 0)月" }
         func series(_ id: String, prior: Bool, name: String) -> Chart.Series {
-            let values = scope.months.map { row -> ExactDecimal in
-                let m = row.metric(id)
-                return (prior ? m?.prior : m?.value) ?? ExactDecimal(0)
-            }
-            return Chart.Series(name: name, values: values.map { Double($0.text) ?? 0 }, labels: values.map(\.text), isPrior: prior)
+            point(scope.months.map { $0.metric(id) }, prior: prior, name: name)
         }
+        // Without last year's data (or a part's own data) there is nothing to draw: no point, not a 0.
+        var monthly = [series("accidents.count", prior: false, name: "事故起数"), series("accidents.count", prior: true, name: "上年同期起数"),
+                       series("accidents.deaths", prior: false, name: "死亡人数"), series("accidents.deaths", prior: true, name: "上年同期死亡")]
+        let compared = monthly.contains { $0.isPrior && $0.labels.contains { $0 != "—" } }
+        if !compared { monthly.removeAll(where: \.isPrior) }
         charts["月度事故"] = Chart(
-            title: "\(scope.scope)\(figures.period.label)分月生产安全事故情况(与\(figures.period.priorLabel)对比)", unit: "起/人",
-            categories: months,
-            series: [series("accidents.count", prior: false, name: "事故起数"), series("accidents.count", prior: true, name: "上年同期起数"),
-                     series("accidents.deaths", prior: false, name: "死亡人数"), series("accidents.deaths", prior: true, name: "上年同期死亡")],
-            kind: .lines)
+            title: "\(scope.scope)\(figures.period.label)分月生产安全事故情况" + (compared ? "(与\(figures.period.priorLabel)对比)" : ""),
+            unit: "起/人", categories: months, series: monthly, kind: .lines)
         if scope.kind == .region, !figures.parts.isEmpty {
             let parts = Array(figures.parts)
-            let now = parts.map { $0.metric("accidents.count")?.value ?? ExactDecimal(0) }
-            let before = parts.map { $0.metric("accidents.count")?.prior ?? ExactDecimal(0) }
+            var byPart = [point(parts.map { $0.metric("accidents.count") }, prior: false, name: figures.period.label),
+                          point(parts.map { $0.metric("accidents.count") }, prior: true, name: figures.period.priorLabel)]
+            if !byPart[1].labels.contains(where: { $0 != "—" }) { byPart.removeLast() }
             charts["各地事故"] = Chart(
                 title: "\(figures.period.label)各\(figures.level.partKindWord)生产安全事故起数", unit: "起",
-                categories: parts.map(\.scope),
-                series: [Chart.Series(name: figures.period.label, values: now.map { Double($0.text) ?? 0 }, labels: now.map(\.text)),
-                         Chart.Series(name: figures.period.priorLabel, values: before.map { Double($0.text) ?? 0 }, labels: before.map(\.text),
-                                      isPrior: true)])
+                categories: parts.map(\.scope), series: byPart)
             let rates = parts.map { $0.metric("hazards.rate")?.ratio }
             charts["各地整改率"] = Chart(
                 title: "\(figures.period.label)各\(figures.level.partKindWord)隐患整改率", unit: "%",
@@ -41,5 +37,17 @@ enum ReportCharts {
                                       labels: rates.map { $0.map { $0.percentText(decimals: 1) + "%" } ?? "—" })])
         }
         return charts
+    }
+
+    /// One series of figures, this period's values or the prior's; a value the data does not have
+    /// (a part that did not report, no prior-period data) is labelled —, which the charts leave out.
+    static func point(_ metrics: [MetricFigure?], prior: Bool, name: String) -> Chart.Series {
+        let values: [ExactDecimal?] = metrics.map { m in
+            guard let m, m.hasValue else { return nil }
+            if prior { return m.priorMissing ? nil : m.prior }
+            return m.value
+        }
+        return Chart.Series(name: name, values: values.map { $0.flatMap { Double($0.text) } ?? 0 },
+                            labels: values.map { $0?.text ?? "—" }, isPrior: prior)
     }
 }

@@ -221,6 +221,25 @@ import Model
         #expect(!press.contains("分别"), "\(press)")
     }
 
+    /// The charts draw nothing for data that was not supplied: no prior-year lines at 0 without a
+    /// prior year, no bar for a part that did not report (— is no point in Word and SVG charts).
+    @Test func chartsLeaveOutWhatWasNotReported() throws {
+        let data = Self.missingPartWithoutPriorYear()
+        let figures = FiguresBuilder.compute(data.dataset, period: try ReportPeriod(year: 2020, through: 12))
+        let charts = ReportCharts.charts(for: figures.regionScope, in: figures)
+        let monthly = try #require(charts["月度事故"])
+        #expect(monthly.series.map(\.name) == ["事故起数", "死亡人数"])
+        #expect(monthly.title == "示例市2020年分月生产安全事故情况")
+        let byPart = try #require(charts["各地事故"])
+        #expect(byPart.series.count == 1)
+        #expect(byPart.series[0].labels == ["8", "—"])
+        // With a prior year the comparison is drawn as before.
+        let published = PhrasingTests.published()
+        let full = FiguresBuilder.compute(published.dataset, period: try ReportPeriod(year: 2020, through: 12))
+        let withPrior = try #require(ReportCharts.charts(for: full.regionScope, in: full)["月度事故"])
+        #expect(withPrior.series.count == 4 && withPrior.title.hasSuffix("(与2019年对比)"))
+    }
+
     /// One unit word per figure: the catalog's unit for hazards is the 条 the documents write, so
     /// figures.json's phrase and the sentences agree (issue 13: no 「增加7082处」 under 条).
     @Test func hazardsAreCountedInTiaoEverywhere() throws {
