@@ -17,9 +17,10 @@ public struct RunSummary: Sendable, CustomStringConvertible {
         lines.append("读取 \(ingest.files.count) 个文件,数据行 \(ingest.read) 行:计入 \(ingest.accepted),未计入 \(ingest.rejected)"
             + "(其中重复 \(ingest.duplicates)),见 rejects.csv;警告 \(ingest.warnings.count) 条")
         let region = figures.regionScope
-        func value(_ id: String) -> String { region.metric(id).map { $0.value.text } ?? "—" }
-        lines.append("事故 \(value("accidents.count")) 起、死亡 \(value("accidents.deaths")) 人;火灾 \(value("fires.count")) 起;"
-            + "隐患 \(value("hazards.found")) 处,整改率 \(region.metric("hazards.rate")?.ratio?.percentText() ?? "—")%")
+        // Each figure with the unit the catalog declares, as figures.json and the documents print it.
+        func value(_ id: String) -> String { region.metric(id).map { "\($0.value.text) \($0.unit)" } ?? "—" }
+        lines.append("事故 \(value("accidents.count"))、死亡 \(value("accidents.deaths"));火灾 \(value("fires.count"));"
+            + "隐患 \(value("hazards.found")),整改率 \(region.metric("hazards.rate")?.ratio?.percentText() ?? "—")%")
         lines.append("输出 \(files.count) 个文件")
         return lines.joined(separator: "\n")
     }

@@ -9,37 +9,25 @@ enum ReportCharts {
     static func charts(for scope: ScopeFigures, in figures: Figures) -> [String: Chart] {
         var charts: [String: Chart] = [:]
         let months = scope.months.map { "\(Int($0.key.suffix(2)) ?? 0)月" }
-        // A value the inputs do not hold (a part that sent nothing, a prior year without data) is
-        // no point ("—"), never a 0; a prior series without any value is left out.
-        func amounts(_ figures: [MetricFigure?], prior: Bool) -> [ExactDecimal?] {
-            figures.map { m in
-                guard let m, m.hasValue else { return nil }
-                return prior ? m.prior : m.value
-            }
+        func series(_ id: String, prior: Bool, name: String) -> Chart.Series {
+            point(scope.months.map { $0.metric(id) }, prior: prior, name: name)
         }
-        func series(_ name: String, _ values: [ExactDecimal?], prior: Bool) -> Chart.Series? {
-            if prior && !values.contains(where: { $0 != nil }) { return nil }
-            return Chart.Series(name: name, values: values.map { $0.flatMap { Double($0.text) } ?? 0 },
-                                labels: values.map { $0?.text ?? "—" }, isPrior: prior)
-        }
-        func monthly(_ id: String, prior: Bool, name: String) -> Chart.Series? {
-            series(name, amounts(scope.months.map { $0.metric(id) }, prior: prior), prior: prior)
-        }
-        let monthlySeries = [monthly("accidents.count", prior: false, name: "事故起数"), monthly("accidents.count", prior: true, name: "上年同期起数"),
-                             monthly("accidents.deaths", prior: false, name: "死亡人数"), monthly("accidents.deaths", prior: true, name: "上年同期死亡")]
-            .compactMap { $0 }
-        let compared = monthlySeries.contains { $0.isPrior } ? "(与\(figures.period.priorLabel)对比)" : ""
+        // Without last year's data (or a part's own data) there is nothing to draw: no point, not a 0.
+        var monthly = [series("accidents.count", prior: false, name: "事故起数"), series("accidents.count", prior: true, name: "上年同期起数"),
+                       series("accidents.deaths", prior: false, name: "死亡人数"), series("accidents.deaths", prior: true, name: "上年同期死亡")]
+        let compared = monthly.contains { $0.isPrior && $0.labels.contains { $0 != "—" } }
+        if !compared { monthly.removeAll(where: \.isPrior) }
         charts["月度事故"] = Chart(
-            title: "\(scope.scope)\(figures.period.label)分月生产安全事故情况\(compared)", unit: "起/人",
-            categories: months, series: monthlySeries, kind: .lines)
+            title: "\(scope.scope)\(figures.period.label)分月生产安全事故情况" + (compared ? "(与\(figures.period.priorLabel)对比)" : ""),
+            unit: "起/人", categories: months, series: monthly, kind: .lines)
         if scope.kind == .region, !figures.parts.isEmpty {
             let parts = Array(figures.parts)
-            let counts = parts.map { $0.metric("accidents.count") }
+            var byPart = [point(parts.map { $0.metric("accidents.count") }, prior: false, name: figures.period.label),
+                          point(parts.map { $0.metric("accidents.count") }, prior: true, name: figures.period.priorLabel)]
+            if !byPart[1].labels.contains(where: { $0 != "—" }) { byPart.removeLast() }
             charts["各地事故"] = Chart(
                 title: "\(figures.period.label)各\(figures.level.partKindWord)生产安全事故起数", unit: "起",
-                categories: parts.map(\.scope),
-                series: [series(figures.period.label, amounts(counts, prior: false), prior: false),
-                         series(figures.period.priorLabel, amounts(counts, prior: true), prior: true)].compactMap { $0 })
+                categories: parts.map(\.scope), series: byPart)
             let rates = parts.map { $0.metric("hazards.rate")?.ratio }
             charts["各地整改率"] = Chart(
                 title: "\(figures.period.label)各\(figures.level.partKindWord)隐患整改率", unit: "%",
@@ -49,5 +37,17 @@ enum ReportCharts {
                                       labels: rates.map { $0.map { $0.percentText(decimals: 1) + "%" } ?? "—" })])
         }
         return charts
+    }
+
+    /// One series of figures, this period's values or the prior's; a value the data does not have
+    /// (a part that did not report, no prior-period data) is labelled —, which the charts leave out.
+    static func point(_ metrics: [MetricFigure?], prior: Bool, name: String) -> Chart.Series {
+        let values: [ExactDecimal?] = metrics.map { m in
+            guard let m, m.hasValue else { return nil }
+            if prior { return m.priorMissing ? nil : m.prior }
+            return m.value
+        }
+        return Chart.Series(name: name, values: values.map { $0.flatMap { Double($0.text) } ?? 0 },
+                            labels: values.map { $0?.text ?? "—" }, isPrior: prior)
     }
 }

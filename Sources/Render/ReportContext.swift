@@ -15,7 +15,7 @@ public enum ReportContext {
         let level = figures.level
         var context = grouped(scope.metrics, figures: figures, money: money)
         for metric in scope.metrics where metric.kind != .completion {
-            context[metric.name] = figure(metric, money)
+            context[metric.name] = figure(metric, leading: [], money: money)
         }
         context["地区"] = scope.scope
         context["区域"] = figures.region
@@ -35,22 +35,29 @@ public enum ReportContext {
         context["连年双下降年数"] = scope.doubleDeclineYears
         context["连年双下降"] = scope.doubleDeclineYears >= 2
         context["目标"] = scope.metrics.filter { $0.kind == .completion }.map { target($0, figures: figures) }
-        for (by, rows) in scope.breakdowns { context[by] = rows.map { breakdownRow($0, by: by, figures: figures, money: money) } }
+        for (by, rows) in scope.breakdowns {
+            let leading = leadingRows(rows.map { ($0.key, $0.metrics) })
+            context[by] = rows.indices.map { breakdownRow(rows[$0], by: by, figures: figures, leading: leading[$0], money: money) }
+        }
         for (name, entries) in scope.lists { context[name] = entries.map(listEntry) }
         for named in figures.namedPeriods {
             guard let s = named.scopes.first(where: { $0.scope == scope.scope }) else { continue }
             context[named.name] = namedPeriod(s, named, figures: figures, money: money)
         }
-        let parts: [Any] = scope.kind == .region ? figures.parts.map { partContext($0, in: figures, money: money) } : []
+        var parts: [Any] = []
+        if scope.kind == .region {
+            let leading = leadingRows(figures.parts.map { ($0.scope, $0.metrics) })
+            parts = figures.parts.indices.map { partContext(figures.parts[$0], in: figures, leading: leading[$0 - figures.parts.startIndex], money: money) }
+        }
         context["下辖"] = parts
         context[level.partsWord] = parts
         return context
     }
 
     /// A part as an element of `下辖`: its groups and names, without nested breakdowns.
-    static func partContext(_ part: ScopeFigures, in figures: Figures, money: Int? = nil) -> TemplateObject {
-        var item = grouped(part.metrics, figures: figures, money: money)
-        for metric in part.metrics where metric.kind != .completion { item[metric.name] = figure(metric, money) }
+    static func partContext(_ part: ScopeFigures, in figures: Figures, leading: Set<String> = [], money: Int? = nil) -> TemplateObject {
+        var item = grouped(part.metrics, figures: figures, leading: leading, money: money)
+        for metric in part.metrics where metric.kind != .completion { item[metric.name] = figure(metric, leading: leading, money: money) }
         item["地区"] = part.scope
         item["全称"] = wholeWord(of: part.scope)
         item["双下降"] = part.accidentsDoubleDecline
@@ -58,9 +65,9 @@ public enum ReportContext {
         return TemplateObject(item)
     }
 
-    static func breakdownRow(_ row: Breakdown, by: String, figures: Figures, money: Int? = nil) -> TemplateObject {
-        var item = grouped(row.metrics, figures: figures, money: money)
-        for metric in row.metrics { item[metric.name] = figure(metric, money) }
+    static func breakdownRow(_ row: Breakdown, by: String, figures: Figures, leading: Set<String> = [], money: Int? = nil) -> TemplateObject {
+        var item = grouped(row.metrics, figures: figures, leading: leading, money: money)
+        for metric in row.metrics { item[metric.name] = figure(metric, leading: leading, money: money) }
         item["名称"] = row.key
         item["有数据"] = hasRecords(row.metrics)
         if by == "月份" {
@@ -89,10 +96,33 @@ public enum ReportContext {
 
     static func namedPeriod(_ scope: ScopeFigures, _ named: NamedPeriodFigures, figures: Figures, money: Int? = nil) -> TemplateObject {
         var item = grouped(scope.metrics, figures: figures, money: money)
-        for metric in scope.metrics { item[metric.name] = figure(metric, money) }
+        for metric in scope.metrics { item[metric.name] = figure(metric, leading: [], money: money) }
         item["期间"] = named.label
         item["上年同期"] = named.priorLabel ?? ""
         return TemplateObject(item)
+    }
+
+    /// For each row, the ids of the count and money figures it leads: the largest value above zero
+    /// among the rows, the first of equals, 未填写 never — what `.居首` says, so a template can single
+    /// out one industry (「其中涉及…案件60起，占比50.85%」) instead of listing all of them.
+    static func leadingRows(_ rows: [(key: String, metrics: [MetricFigure])]) -> [Set<String>] {
+        var best: [String: (row: Int, value: ExactDecimal)] = [:]
+        for (i, row) in rows.enumerated() where row.key != "未填写" {
+            for m in row.metrics where (m.kind == .count || m.kind == .money) && m.hasValue && m.value.significand > 0 {
+                if let current = best[m.id], ExactDecimal.difference(m.value, current.value).significand <= 0 { continue }
+                best[m.id] = (i, m.value)
+            }
+        }
+        var out = Array(repeating: Set<String>(), count: rows.count)
+        for (id, b) in best { out[b.row].insert(id) }
+        return out
+    }
+
+    static func figure(_ m: MetricFigure, leading: Set<String>, money: Int? = nil) -> TemplateFigure {
+        let f = TemplateFigure(m)
+        f.leading = leading.contains(m.id)
+        if m.kind == .money { f.documentMoneyDecimals = money }
+        return f
     }
 
     /// `有数据`: some count or sum of the row is not zero, in this period or the prior one — so a
@@ -126,15 +156,8 @@ public enum ReportContext {
         return prototypes
     }
 
-    /// A figure for a template; `money`: the decimals amounts of money print with in this document.
-    static func figure(_ m: MetricFigure, _ money: Int?) -> TemplateFigure {
-        let f = TemplateFigure(m)
-        if m.kind == .money { f.documentMoneyDecimals = money }
-        return f
-    }
-
     /// Each metric under its declared group and label: `{{ 隐患.整改率 }}`.
-    static func grouped(_ metrics: [MetricFigure], figures: Figures, money: Int? = nil) -> [String: Any] {
+    static func grouped(_ metrics: [MetricFigure], figures: Figures, leading: Set<String> = [], money: Int? = nil) -> [String: Any] {
         var byID: [String: MetricFigure] = [:]
         for m in metrics { byID[m.id] = m }
         var context: [String: Any] = [:]
@@ -143,7 +166,7 @@ public enum ReportContext {
         for d in figures.declarations {
             guard let group = d.group else { continue }
             if groups[group] == nil { groups[group] = [:]; members[group] = [] }
-            if let m = byID[d.id] { groups[group]![d.label ?? d.name] = figure(m, money); members[group]!.append(m) }
+            if let m = byID[d.id] { groups[group]![d.label ?? d.name] = figure(m, leading: leading, money: money); members[group]!.append(m) }
         }
         for (group, var values) in groups {
             values["有数据"] = hasRecords(members[group] ?? [])   // `行业.执法.有数据`: this group has something to report

@@ -11,27 +11,52 @@ public final class TemplateFigure: DynamicMemberLookup, CustomStringConvertible 
     /// filter and `.上年万元`: those of the document's most precise amount, so that amounts line up
     /// and none is cut (set by `ReportRenderer` for each document; nil prints the exact value).
     var documentMoneyDecimals: Int?
+    /// Whether it prints the region's 「（不含临川县）」 note; `.数字` is the figure without it, for a
+    /// sentence that names the parts left out once (「全市（不含临川县）共发生…12起」).
+    let showsNote: Bool
+    /// The row of its breakdown (or the part of the region) with the largest value of this figure,
+    /// the first of equals, never 未填写 nor zero: `.居首`, to single out one industry.
+    var leading = false
 
-    public init(_ figure: MetricFigure) { self.figure = figure }
+    public init(_ figure: MetricFigure, showsNote: Bool = true) {
+        self.figure = figure
+        self.showsNote = showsNote
+    }
 
     /// The members templates may use (the checker's schema).
     public static let members = [
         "数值", "名称", "单位", "上年", "变化", "增减", "幅度", "同比", "同比百分比", "有同比",
         "下降", "上升", "持平", "占比", "分子", "分母", "未报送", "不含", "上年无数据", "历年",
-        "同比表述", "按百分比", "降为零", "为零", "上年万元",
+        "同比表述", "按百分比", "降为零", "为零", "上年万元", "数字", "居首",
     ]
 
     /// Counts as integers (5510), money in 万元 exactly (484.353), rates with one decimal (96.2%).
-    public var description: String { TemplateFigure.format(figure, decimals: 1) }
+    public var description: String { TemplateFigure.format(figure, decimals: 1, note: showsNote) }
 
-    static func format(_ f: MetricFigure, decimals: Int, trimZeros: Bool = false) -> String {
+    static func format(_ f: MetricFigure, decimals: Int, trimZeros: Bool = false, note: Bool = true) -> String {
         // A part that did not report is said to have not reported; a region total that leaves
         // parts out says which (「12（不含临川县）」) — never a bare number the inputs do not support.
         if f.missing { return "未报送" }
         if f.unavailable { return "—" }
-        let note = f.incomplete.isEmpty ? "" : "（不含\(f.incomplete.joined(separator: "、"))）"
-        return plain(f, decimals: decimals, trimZeros: trimZeros) + note
+        return plain(f, decimals: decimals, trimZeros: trimZeros) + (note ? self.note(f) : "")
     }
+
+    /// 「（不含临川县）」, or empty when every part is in the figure.
+    static func note(_ f: MetricFigure) -> String {
+        f.incomplete.isEmpty ? "" : "（不含\(f.incomplete.joined(separator: "、"))）"
+    }
+
+    /// An amount in 万元 as the `万元` filter prints it: at `decimals` places (the document's when
+    /// nil), 未报送 or — without a value, with the note unless this is `.数字`.
+    func moneyText(decimals: Int?) -> String {
+        absentText ?? TemplateFigure.money(figure.value, decimals: decimals ?? documentMoneyDecimals) + noteText
+    }
+
+    /// What a filter prints instead of a number the figure does not have: 未报送 or —.
+    var absentText: String? { figure.missing ? "未报送" : figure.unavailable ? "—" : nil }
+
+    /// The 「（不含…）」 note as this figure prints it (never after `.数字`).
+    var noteText: String { showsNote ? TemplateFigure.note(figure) : "" }
 
     static func plain(_ f: MetricFigure, decimals: Int, trimZeros: Bool = false) -> String {
         switch f.kind {
@@ -56,16 +81,25 @@ public final class TemplateFigure: DynamicMemberLookup, CustomStringConvertible 
         case "名称": return figure.name
         case "单位": return figure.unit
         case "上年":
-            // A region's prior over the parts that reported says so as its value does (「32（不含临川县）」).
-            let note = figure.incomplete.isEmpty ? "" : "（不含\(figure.incomplete.joined(separator: "、"))）"
             switch figure.kind {
-            case .count, .money: return figure.prior.map { $0.text + note } ?? ""
-            case .rate: return figure.priorRatio.map { $0.percentText(decimals: 1) + "%" + note } ?? "—"
+            case .count, .money: return figure.prior?.text ?? "—"
+            case .rate: return figure.priorRatio.map { $0.percentText(decimals: 1) + "%" } ?? "—"
             case .completion: return ""
             }
         case "变化": return comparison?.change.text ?? ""
-        case "增减": return comparison?.word ?? ""
-        case "幅度": return comparison?.magnitude() ?? ""
+        // A change that rounds to nothing at the printed precision is 持平 (a rate) or 基本持平 (a
+        // count), never 「下降0.0个百分点」 — in a table's 同比 column as in the sentences.
+        case "增减":
+            switch PhraseRules.form(figure) {
+            case .flat: return "持平"
+            case .nearlyFlat: return "基本持平"
+            default: return comparison?.word ?? ""
+            }
+        case "幅度":
+            switch PhraseRules.form(figure) {
+            case .flat, .nearlyFlat: return ""
+            default: return comparison?.magnitude() ?? ""
+            }
         case "同比": return figure.priorMissing && figure.hasValue ? Comparison.noPriorPhrase : comparison?.phrase() ?? ""
         case "同比百分比":
             guard let yoy = comparison?.yoy else { return "" }
@@ -86,12 +120,19 @@ public final class TemplateFigure: DynamicMemberLookup, CustomStringConvertible 
             }
         case "同比表述": return PhraseRules.phrase(figure)
         case "按百分比": return PhraseRules.form(figure) == .percentage
-        // Not for a figure without a value: a part that sent nothing has not 「未发生火灾」.
+        // A figure without a value (未报送, or a column no register has) is not zero: a template
+        // must not say 未发生 of what was never reported.
         case "降为零": return figure.hasValue && figure.value.significand == 0 && (figure.prior?.significand ?? 0) > 0
         case "为零": return figure.hasValue && figure.value.significand == 0
         case "上年万元":
-            guard figure.kind == .money, let prior = figure.prior else { return figure.prior?.text ?? "" }
-            return TemplateFilters.marked(figure, TemplateFigure.money(prior, decimals: documentMoneyDecimals))
+            guard figure.kind == .money, let prior = figure.prior else { return figure.prior?.text ?? "—" }
+            return TemplateFigure.money(prior, decimals: documentMoneyDecimals)
+        case "数字":
+            let plain = TemplateFigure(figure, showsNote: false)
+            plain.documentMoneyDecimals = documentMoneyDecimals
+            plain.leading = leading
+            return plain
+        case "居首": return leading
         default: return nil
         }
     }

@@ -21,7 +21,7 @@ enum TemplateFilters {
             let trim = arguments.dropFirst().contains { ($0 as? String) == "去零" }
             switch value {
             case let f as TemplateFigure:
-                return TemplateFigure.format(f.figure, decimals: decimals, trimZeros: trim)
+                return TemplateFigure.format(f.figure, decimals: decimals, trimZeros: trim, note: f.showsNote)
             case let p as TemplatePercent:
                 return p.ratio.map { $0.percentText(decimals: decimals, trimZeros: trim) + "%" } ?? "—"
             default:
@@ -40,26 +40,20 @@ enum TemplateFilters {
         }
         ext.registerFilter("万元") { (value: Any?, arguments: [Any?]) -> Any? in
             guard let f = value as? TemplateFigure, f.figure.kind == .money else { throw TemplateSyntaxError("「万元」只能用于金额指标") }
-            return marked(f.figure, TemplateFigure.money(f.figure.value, decimals: integer(arguments.first ?? nil) ?? f.documentMoneyDecimals))
+            return f.moneyText(decimals: integer(arguments.first ?? nil))
         }
         ext.registerFilter("万") { (value: Any?) -> Any? in
             guard let f = value as? TemplateFigure, f.figure.kind == .count else { throw TemplateSyntaxError("「万」只能用于计数指标") }
+            if let absent = f.absentText { return absent }
             let n = f.figure.value.significand
-            if abs(n) < 10_000 { return marked(f.figure, String(n)) }
-            return marked(f.figure, (Ratio(ExactDecimal(significand: n, exponent: 0), ExactDecimal(1_000_000))?.percent(decimals: 1).text ?? "") + "万")
+            if abs(n) < 10_000 { return String(n) + f.noteText }
+            return (Ratio(ExactDecimal(significand: n, exponent: 0), ExactDecimal(1_000_000))?.percent(decimals: 1).text ?? "") + "万" + f.noteText
         }
         ext.registerFilter("亿元") { (value: Any?) -> Any? in
             guard let f = value as? TemplateFigure, f.figure.kind == .money else { throw TemplateSyntaxError("「亿元」只能用于金额指标") }
-            return marked(f.figure, ExactDecimal(significand: f.figure.value.significand, exponent: f.figure.value.exponent - 4).text)
+            if let absent = f.absentText { return absent }
+            return ExactDecimal(significand: f.figure.value.significand, exponent: f.figure.value.exponent - 4).text + f.noteText
         }
-    }
-
-    /// A filtered amount as `TemplateFigure` prints one: 未报送 for a part that sent nothing, — when
-    /// unavailable, and a region total that leaves parts out says which (「1454.72（不含临川县）」).
-    static func marked(_ f: MetricFigure, _ text: String) -> String {
-        if f.missing { return "未报送" }
-        if f.unavailable { return "—" }
-        return f.incomplete.isEmpty ? text : text + "（不含\(f.incomplete.joined(separator: "、"))）"
     }
 
     static func integer(_ value: Any?) -> Int? {

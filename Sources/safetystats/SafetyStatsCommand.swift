@@ -12,7 +12,7 @@ struct SafetyStatsCommand: ParsableCommand {
         """,
         version: "safetystats \(ToolVersion.number)",
         subcommands: [RunCommand.self, CheckCommand.self, InspectCommand.self, ExplainCommand.self,
-                      DiffCommand.self, GenerateCommand.self],
+                      DiffCommand.self, GenerateCommand.self, VariablesCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -82,7 +82,7 @@ private typealias T = TestData
         #expect(rate.rows.map(\.contribution.text) == ["1", "0", "1"])
         #expect(rate.rows.compactMap(\.denominatorContribution?.text) == ["1", "1", "1"])
         #expect(rate.total.text == "2" && rate.denominator?.text == "3" && rate.matchesFigure)
-        #expect(rate.text.contains("合计 2处 ÷ 3处 = 66.67%,共 3 条记录;与 figures.json 一致。"))
+        #expect(rate.text.contains("合计 2条 ÷ 3条 = 66.67%,共 3 条记录;与 figures.json 一致。"))
         #expect(rate.text.contains("整改情况截至 2022-11-30"))
 
         let full = try ReportPeriod(year: 2022, through: 12)
@@ -128,7 +128,7 @@ private typealias T = TestData
         }
         let rate = try MetricExplainer.explain("targets.隐患整改率", in: d.dataset, period: p)
         #expect(rate.total.text == "1" && rate.denominator?.text == "2" && rate.matchesFigure)
-        #expect(rate.text.contains("实际 50.00%(1处 ÷ 2处),共 2 条记录;目标 95(config.toml 第9行);完成率 52.63%"))
+        #expect(rate.text.contains("实际 50.00%(1条 ÷ 2条),共 2 条记录;目标 95(config.toml 第9行);完成率 52.63%"))
         let fines = try MetricExplainer.explain("罚款金额完成率", part: "东城区", in: d.dataset, period: p)
         #expect(fines.total.text == "0.55005" && fines.matchesFigure)    // 5500.5元 = 0.55005万元
         #expect(throws: MetricsError.unknownMetric("示例市 没有 2020 年「行政处罚起数」的目标")) {

@@ -75,7 +75,7 @@ private typealias T = TestData
         #expect(deaths.yoy == nil && deaths.direction == .up && deaths.word == "增加")
         #expect(deaths.phrase() == "同比增加1人")
         #expect(f.metric("accidents.loss")!.comparison!.phrase() == "同比增加12.5万元")
-        #expect(f.metric("hazards.found")!.comparison!.phrase() == "同比增加1处")
+        #expect(f.metric("hazards.found")!.comparison!.phrase() == "同比增加1条")
         #expect(f.metric("fires.count")!.comparison!.phrase() == "同比增加1起")
         let zero = f.metric("accidents.deaths")!.comparison!
         #expect(zero.direction == .flat && zero.yoy == nil && zero.phrase() == "同比持平" && zero.magnitude() == "")

@@ -323,7 +323,7 @@ id = "hazards.found"
 name = "排查隐患数"
 kind = "隐患"
 measure = "count"
-unit = "处"
+unit = "条"
 group = "隐患"
 label = "排查数"
 
@@ -333,7 +333,7 @@ name = "已整改隐患数"
 kind = "隐患"
 where = { "已整改" = "是" }
 measure = "count"
-unit = "处"
+unit = "条"
 group = "隐患"
 label = "已整改数"
 
@@ -350,7 +350,7 @@ name = "重大隐患数"
 kind = "隐患"
 where = { "隐患等级" = "重大" }
 measure = "count"
-unit = "处"
+unit = "条"
 group = "隐患"
 label = "重大隐患数"
 
@@ -360,7 +360,7 @@ name = "重大隐患已整改数"
 kind = "隐患"
 where = { "隐患等级" = "重大", "已整改" = "是" }
 measure = "count"
-unit = "处"
+unit = "条"
 group = "隐患"
 label = "重大隐患已整改数"
 
@@ -370,7 +370,7 @@ name = "挂牌督办数"
 kind = "隐患"
 where = { "挂牌督办" = "是" }
 measure = "count"
-unit = "处"
+unit = "条"
 group = "隐患"
 label = "挂牌督办数"
 
@@ -380,7 +380,7 @@ name = "逾期未整改隐患数"
 kind = "隐患"
 where = { "逾期" = "是" }
 measure = "count"
-unit = "处"
+unit = "条"
 group = "隐患"
 label = "逾期未整改数"
 
@@ -477,7 +477,7 @@ name = "一般隐患数"
 kind = "隐患"
 where = { "隐患等级" = "一般" }
 measure = "count"
-unit = "处"
+unit = "条"
 group = "隐患"
 label = "一般隐患数"
 
@@ -487,7 +487,7 @@ name = "一般隐患已整改数"
 kind = "隐患"
 where = { "隐患等级" = "一般", "已整改" = "是" }
 measure = "count"
-unit = "处"
+unit = "条"
 group = "隐患"
 label = "一般隐患已整改数"
 
@@ -503,7 +503,7 @@ id = "inspections.hazards_found"
 name = "执法检查发现隐患数"
 kind = "执法检查"
 measure = "sum:发现隐患数"
-unit = "处"
+unit = "条"
 group = "执法"
 label = "发现隐患数"
 
@@ -563,6 +563,6 @@ by = "处罚种类"
 name = "较大及以上事故"
 kind = "事故"
 where = { "事故等级" = ">=较大" }
-fields = ["发生时间", "区县", "镇街", "单位名称", "事故类型", "死亡人数", "受伤人数"]
+fields = ["发生时间", "区县", "镇街", "单位名称", "事故类型", "事故等级", "死亡人数", "受伤人数"]   # 事故等级: 「“1·18”较大起重伤害事故」
 """#
 }
