@@ -9,9 +9,9 @@ BUILD=.build-fuzz/values
 mkdir -p "$BUILD"
 FLAGS="-O -parse-as-library -sanitize=fuzzer,address"
 
-# Model as its own module, as the parsers import it.
+# Model as its own module, as the parsers import it (its sources sit in subfolders too).
 swiftc $FLAGS -wmo -module-name Model -emit-module -emit-module-path "$BUILD/Model.swiftmodule" \
-    -c Sources/Model/*.swift -o "$BUILD/Model.o"
+    -c $(find Sources/Model -name '*.swift' | sort) -o "$BUILD/Model.o"
 
 I=Sources/Ingest
 swiftc -O -parse-as-library -sanitize=fuzzer,address -module-name ValuesFuzz -I "$BUILD" \

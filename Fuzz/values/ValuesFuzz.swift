@@ -36,8 +36,6 @@ public func valuesFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = ChoiceParser.boolean(cell)
     _ = ChoiceParser.status(cell)
     _ = ChoiceParser.level(cell)
-    _ = ChoiceParser.hazardIsMajor(cell)
-    _ = ChoiceParser.includesShutdown(text)
     _ = MoneyUnit.fromUnitLine(text)
     _ = HeaderText(text)
 

@@ -134,9 +134,18 @@ struct FiguresRun {
         cube = MetricCube.build(dataset, slots: slots, partIndex: partIndex, partCount: parts.count,
                                 metrics: additiveMetrics, distinct: distinctMetrics, breakdowns: breakdowns, lists: lists)
 
-        // Coverage: records in the window, or an empty register sent for it.
+        // Coverage: a part sent its register of a dated kind for a year when it sent records of
+        // that year or a register whose name states the year (`RegisterYear`) — a yearly register
+        // covers every window inside its year, also months in which nothing happened; an empty
+        // register counts the same. Other kinds: records in the window.
+        let sent = FiguresRun.registerYears(dataset, partIndex: partIndex)
         covered = slots.indices.map { s in
-            (0..<parts.count).map { p in catalog.kinds.indices.map { k in cube.records(slot: s, part: p, kind: k) > 0 } }
+            let years = slots[s].range.lowerBound.year...slots[s].range.upperBound.year
+            return (0..<parts.count).map { p in
+                catalog.kinds.indices.map { k in
+                    catalog.kinds[k].date != nil ? years.contains { sent[k][p].contains($0) } : cube.records(slot: s, part: p, kind: k) > 0
+                }
+            }
         }
         for register in dataset.emptyRegisters {
             guard let p = partIndex[register.part] else { continue }
@@ -150,6 +159,29 @@ struct FiguresRun {
             }
         }
         notes = FiguresRun.returnNotes(dataset, period: period)
+    }
+
+    /// [kind][part axis] → the years for which the part sent the kind: its records' years and the
+    /// years its registers' names state (`RegisterYear`).
+    static func registerYears(_ dataset: Dataset, partIndex: [Int32: Int]) -> [[Set<Int>]] {
+        let catalog = dataset.catalog
+        let partCount = partIndex.values.max().map { $0 + 1 } ?? 0
+        var out = Array(repeating: Array(repeating: Set<Int>(), count: partCount), count: catalog.kinds.count)
+        var registerYear = RegisterYear(dataset)
+        for (k, kind) in catalog.kinds.enumerated() {
+            guard let d = kind.date else { continue }
+            let table = dataset.tables[k]
+            // Records of one sheet are consecutive: name the year once per sheet, not per record.
+            var last: (file: Int32, sheet: Int32, year: Int?) = (-2, -2, nil)
+            for r in 0..<table.count {
+                guard let p = partIndex[table.part[r]], let day = table.columns[d].day(r) else { continue }
+                let prov = table.provenance[r]
+                if prov.file != last.file || prov.sheet != last.sheet { last = (prov.file, prov.sheet, registerYear.stated(prov)) }
+                out[k][p].insert(day.year)
+                if let y = last.year { out[k][p].insert(y) }
+            }
+        }
+        return out
     }
 
     static func isWholeMonths(_ r: ClosedRange<Day>) -> Bool {

@@ -85,7 +85,8 @@ import Model
     }
 
     /// 下半年 = 2025-07-01 to the end of P, compared with the same dates of 2024, where only 东城
-    /// has records (2024-09-10): 西城 has no data for that window, so there is no comparison.
+    /// has records (2024-09-10): 西城 sent its 2024 register (the file names the year), so its
+    /// second half of 2024 is a real 0 and the region compares — 232 against 100.
     @Test func namedPeriodsAreComputedBeside() throws {
         let (_, f) = try Self.figures()
         let named = try #require(f.namedPeriods.first)
@@ -93,11 +94,11 @@ import Model
         let region = named.scopes[0]
         #expect(Self.value(region, "training.people") == "232")
         let m = try #require(region.metric("training.people"))
-        #expect(m.prior == nil && m.priorMissing && m.priorIncomplete == ["西城区"] && m.comparison == nil)
+        #expect(m.prior?.text == "100" && !m.priorMissing && m.comparison?.direction == .up)
         #expect(Self.value(named.scopes[1], "training.people") == "150" && named.scopes[1].metric("training.people")?.prior?.text == "100")
         let json = FiguresJSON.text(f)
         #expect(json.contains("\"named_periods\": [\n    {\"name\": \"下半年\", \"from\": \"2025-07-01\", \"to\": \"2025-12-31\""))
-        #expect(json.contains(#""phrase": "上年同期无数据", "prior_missing": true, "prior_incomplete": ["西城区"]"#))
+        #expect(named.scopes[2].metric("training.people")?.prior?.text == "0")
     }
 
     /// 填报指标 in a period that is not the whole year: months inside count, the year-only row is

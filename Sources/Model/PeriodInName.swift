@@ -1,15 +1,15 @@
 /// The year (and months) a file, folder, sheet or title names — 「东城区2025年隐患台账」, a folder
 /// `2025`, 「2022年1-11月」 — which dates a register sent without rows (CATALOG.md §Comparisons).
-enum PeriodInName {
+public enum PeriodInName {
     /// The first text that names a year gives it; months only from the same text.
-    static func find(in texts: [String]) -> (year: Int?, months: ClosedRange<Int>?) {
+    public static func find(in texts: [String]) -> (year: Int?, months: ClosedRange<Int>?) {
         for text in texts {
             if let found = parse(text) { return found }
         }
         return (nil, nil)
     }
 
-    static func parse(_ text: String) -> (year: Int?, months: ClosedRange<Int>?)? {
+    public static func parse(_ text: String) -> (year: Int?, months: ClosedRange<Int>?)? {
         let chars = Array(text.unicodeScalars).map { s -> Unicode.Scalar in
             (0xFF10...0xFF19).contains(s.value) ? Unicode.Scalar(s.value - 0xFEE0)! : s   // full-width digits
         }
