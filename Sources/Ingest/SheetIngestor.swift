@@ -39,6 +39,18 @@ struct SheetIngestor {
     /// Mapped count and money slots, parsed once per row (for the record and for 合计 checks).
     var numericSlots: [Int] = []
     var mappedSlots: [Int] = []
+    /// Per slot: whether the kind requires it.
+    var requiredSlots: [Bool] = []
+    /// The slot of the part field when the sheet has it, the 区县 and 镇街 slots of the kind; -1 for none.
+    var partSlot = -1
+    var districtSlot = -1
+    var townSlot = -1
+    /// Slots of note fields (cleared on records that have an id).
+    var noteSlots: [Int] = []
+    /// Per slot: a level column's default when the cell names no level.
+    var levelDefaults: [UInt8?] = []
+    /// Why every data row is rejected when the header lacks a required column; nil when it has them.
+    var missingReason: (column: String, reason: String)?
 
     /// The current row's cell per slot (only mapped slots are ever set).
     var values: [RawCell] = []
@@ -118,6 +130,21 @@ struct SheetIngestor {
             return c
         }
         numericSlots = mappedSlots.filter { types[$0] == .count || types[$0] == .money }
+        requiredSlots = (0..<slots).map(declaration.required.contains)
+        partSlot = types.firstIndex(of: context.partType).flatMap { present[$0] ? $0 : nil } ?? -1
+        districtSlot = types.firstIndex(of: .district) ?? -1
+        townSlot = types.firstIndex(of: .town) ?? -1
+        noteSlots = types.indices.filter { types[$0] == .note }
+        levelDefaults = fields.map { $0.defaultValue.flatMap(AccidentLevel.init(name:))?.rawValue }
+        if let slot = layout.missing.first {
+            let reason: String
+            if let group = layout.missingGroups.first(where: { $0.first == slot }) {
+                reason = "表头缺少「\(group.map { fields[$0].name }.joined(separator: "」或「"))」列"
+            } else {
+                reason = "表头缺少必填列「\(layout.missing.map { fields[$0].name }.joined(separator: "」「"))」"
+            }
+            missingReason = (fields[slot].name, reason)
+        }
         values = Array(repeating: .empty, count: slots)
         counts = Array(repeating: 0, count: slots)
         money = Array(repeating: .zero, count: slots)
@@ -200,15 +227,8 @@ struct SheetIngestor {
         report.read += 1
         parseNumerics()
         addToTotals()
-        if !layout.missing.isEmpty {
-            let slot = layout.missing[0]
-            let reason: String
-            if let group = layout.missingGroups.first(where: { $0.first == slot }) {
-                reason = "表头缺少「\(group.map { fields[$0].name }.joined(separator: "」或「"))」列"
-            } else {
-                reason = "表头缺少必填列「\(layout.missing.map { fields[$0].name }.joined(separator: "」「"))」"
-            }
-            reject(column: fields[slot].name, value: "", reason: reason, into: &partial)
+        if let missingReason {
+            reject(column: missingReason.column, value: "", reason: missingReason.reason, into: &partial)
             return
         }
         do {
