@@ -11,14 +11,17 @@ public indirect enum TemplateSchema: Equatable, Sendable {
     /// A list whose elements have the given schema.
     case list(TemplateSchema)
 
+    /// What a metric offers a template: its members, and 历年 as a list.
+    private static let figureSchema: TemplateSchema = {
+        var members = Dictionary(uniqueKeysWithValues: TemplateFigure.members.map { ($0, TemplateSchema.leaf) })
+        members["历年"] = .list(.object(["年度": .leaf, "数值": .leaf, "有数据": .leaf], renders: false))
+        return .object(members, renders: true)
+    }()
+
     /// The schema of a context value. `prototypes` gives, by list name, an element that describes
     /// the list's members when this run's list happens to be empty.
     public static func of(_ value: Any?, prototypes: [String: Any] = [:]) -> TemplateSchema {
         switch value {
-        case is TemplateFigure:
-            var members = Dictionary(uniqueKeysWithValues: TemplateFigure.members.map { ($0, TemplateSchema.leaf) })
-            members["历年"] = .list(.object(["年度": .leaf, "数值": .leaf, "有数据": .leaf], renders: false))
-            return .object(members, renders: true)
         case let dictionary as [String: Any]:
             var members: [String: TemplateSchema] = [:]
             for (key, member) in dictionary {
@@ -36,6 +39,12 @@ public indirect enum TemplateSchema: Equatable, Sendable {
                 element = element.map { $0.merged(with: schema) } ?? schema
             }
             return .list(element ?? .leaf)
+        case is String:
+            return .leaf
+        // Tested after the containers and text: casting those to a class bridges them to a
+        // Foundation object first (a fifth of a city run when this case came first).
+        case is TemplateFigure:
+            return figureSchema
         default:
             return .leaf
         }
