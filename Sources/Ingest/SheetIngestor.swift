@@ -64,6 +64,14 @@ struct SheetIngestor {
     /// The record being built, one value per slot.
     var row: [RowValue] = []
 
+    /// Data rows processed since the header (blank and note rows included).
+    private(set) var processedRows = 0
+    /// Set on a chunk's ingestor (`SheetChunks`): totals rows are compared when the chunk joins.
+    var defersTotals = false
+    var pendingTotals: [PendingTotal] = []
+    /// Whether a total row came earlier in this chunk (its section sums then start there).
+    var sawTotal = false
+
     // Caches per distinct string: name resolution and parsed words.
     var partCache = ByteMap<PartOutcome>()
     var townCache = ByteMap<Int32>()
@@ -172,6 +180,7 @@ struct SheetIngestor {
 
     private mutating func process<R: GridRow>(_ gridRow: R, into partial: inout FilePartial) {
         guard let layout else { return }
+        processedRows += 1
         rowNumber = gridRow.number
         for s in mappedSlots { values[s] = .empty }
         var any = false
@@ -237,6 +246,69 @@ struct SheetIngestor {
         } catch {
             reject(column: error.column, value: error.value, reason: error.reason, into: &partial)
         }
+    }
+
+    // MARK: Chunks
+
+    /// Whether the rows from here on may be ingested in chunks: the header is known and at least
+    /// `rows` rows have been read after it on this thread.
+    func acceptsChunks(after rows: Int) -> Bool { analysed && layout != nil && processedRows >= rows }
+
+    /// An ingestor for one chunk of this sheet's later rows: the same layout, its own counts,
+    /// caches (their codes are into the chunk's dictionaries) and totals.
+    func chunkIngestor() -> SheetIngestor {
+        var chunk = self
+        chunk.report = SheetReport(name: report.name, index: report.index)
+        chunk.partCache = ByteMap()
+        chunk.townCache = ByteMap()
+        chunk.industryCache = ByteMap()
+        chunk.choiceCache = Array(repeating: ByteMap(), count: choiceCache.count)
+        chunk.totals = TotalsCheck(slots: types.count)
+        chunk.defersTotals = true
+        chunk.pendingTotals = []
+        chunk.sawTotal = false
+        return chunk
+    }
+
+    /// One row of a chunk (the header is known).
+    mutating func processChunkRow<R: GridRow>(_ row: R, into partial: inout FilePartial) {
+        process(row, into: &partial)
+    }
+
+    /// What a chunk's ingestor leaves: its counts, the total rows it deferred, its sums.
+    struct ChunkOutcome: Sendable {
+        let read: Int
+        let accepted: Int
+        let rejected: Int
+        let pendingTotals: [PendingTotal]
+        let all: [Int64]
+        let section: [Int64]
+        let sawTotal: Bool
+    }
+
+    var chunkOutcome: ChunkOutcome {
+        ChunkOutcome(read: report.read, accepted: report.accepted, rejected: report.rejected, pendingTotals: pendingTotals,
+                     all: totals.all, section: totals.section, sawTotal: sawTotal)
+    }
+
+    /// A chunk joins the sheet, in row order: its records, rejects and warnings follow those before
+    /// it, its total rows are compared with the sums of every row before them, and the sheet's
+    /// sums run on through it — as if its rows had been read here.
+    mutating func join(_ chunk: FilePartial, _ outcome: ChunkOutcome, into partial: inout FilePartial) {
+        report.warnings += partial.absorb(chunk, catalog: context.catalog, partDictionary: context.partDictionary)
+        // A total row's warnings are the only ones of its row, and warnings are ordered by row
+        // in the end: appended here, they land where the sequential read puts them.
+        func plus(_ a: [Int64], _ b: [Int64]) -> [Int64] { zip(a, b).map { $0 &+ $1 } }
+        for total in outcome.pendingTotals {
+            rowNumber = total.row
+            compareTotal(total.kind, stated: total.stated, all: plus(totals.all, total.all),
+                         section: total.sectionFromStart ? plus(totals.section, total.section) : total.section, into: &partial)
+        }
+        totals.all = plus(totals.all, outcome.all)
+        totals.section = outcome.sawTotal ? outcome.section : plus(totals.section, outcome.section)
+        report.read += outcome.read
+        report.accepted += outcome.accepted
+        report.rejected += outcome.rejected
     }
 
     mutating func reject(column: String, value: String, reason: String, into partial: inout FilePartial) {

@@ -132,6 +132,41 @@ public struct Column: Sendable {
         }
     }
 
+    /// Appends every row of `other` (same storage), codes rewritten through `codeMap` (a chunk's
+    /// dictionary codes become its file's): the same column as appending its values one by one.
+    mutating func append(contentsOf other: Column, codeMap: [Int32]?) {
+        let stored = other.storedCount
+        if stored > 0 {
+            materialize(upTo: count)
+            switch storage {
+            case .codes:
+                if let map = codeMap {
+                    for c in other.codes { codes.append(c >= 0 && Int(c) < map.count ? map[Int(c)] : c) }
+                } else {
+                    codes.append(contentsOf: other.codes)
+                }
+            case .int32: int32s.append(contentsOf: other.int32s)
+            case .int64: int64s.append(contentsOf: other.int64s)
+            case .bytes: bytes.append(contentsOf: other.bytes)
+            case .days: for i in 0..<other.days.count { days.append(other.days[i]) }
+            case .decimals: decimals.append(contentsOf: other.decimals)
+            }
+        }
+        count += other.count
+    }
+
+    /// Rows held in the storage array (the rest are implied defaults).
+    private var storedCount: Int {
+        switch storage {
+        case .codes: return codes.count
+        case .int32: return int32s.count
+        case .int64: return int64s.count
+        case .bytes: return bytes.count
+        case .days: return days.count
+        case .decimals: return decimals.count
+        }
+    }
+
     /// Rewrites every code through `map` (a file's dictionary codes become the dataset's).
     mutating func remapCodes(_ map: [Int32]) {
         guard storage == .codes else { return }
