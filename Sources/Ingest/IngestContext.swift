@@ -15,7 +15,7 @@ struct IngestContext: Sendable {
     /// (`SheetChunks`); the first chunk's worth is read on the reader's thread, so a sheet of fewer
     /// rows never leaves it. The records, rejects and warnings are the same for every size.
     var rowsPerChunk = IngestContext.defaultRowsPerChunk
-    static let defaultRowsPerChunk = 8192
+    static let defaultRowsPerChunk = 4096
     /// Chunks only when a core is idle (`ReadingLoad`): with every core reading a file of its own,
     /// splitting a sheet would only add the work of joining its chunks. Tests set it false.
     var chunksOnlyOnIdleCores = true

@@ -49,7 +49,7 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
         catalog = ingest.context.catalog
         self.rows = max(1, rows)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
-        window = 2 * (workers + 1) + 1
+        window = workers + 2
         runningWorkers = workers
         for _ in 0..<workers {
             let thread = Thread { [self] in work() }
