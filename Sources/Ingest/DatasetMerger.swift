@@ -18,8 +18,11 @@ struct DatasetMerger {
     /// Per kind: global id code → row in its table, -1 for none. Codes are dense, so an array
     /// does what a dictionary would, without hashing.
     private var idRows: [[Int32]]
-    /// Id-less records: content → where it was first seen.
-    private var contentRows: [ContentKey: Provenance] = [:]
+    /// Id-less records by content, per kind: a hash of the part and every column → the first
+    /// dataset row with that content; rows whose contents hash alike are chained in `contentNext`.
+    /// (Hashing and comparing the columns in place: a key array per record was a third of a merge.)
+    private var contentHeads: [[UInt64: Int32]]
+    private var contentNext: [[Int32]]
     /// 填报指标: (kind, part, indicator, year, month) → row.
     private var returnRows: [ReturnKey: Int] = [:]
     /// File index → global sheet-name code → index in that file's sheets.
@@ -32,13 +35,14 @@ struct DatasetMerger {
         dataset.files = paths
         dataset.targets = config.targets
         idRows = Array(repeating: [], count: catalog.kinds.count)
+        contentHeads = Array(repeating: [:], count: catalog.kinds.count)
+        contentNext = Array(repeating: [], count: catalog.kinds.count)
     }
 
-    /// A record's every column (codes are global) and part, to find id-less duplicates.
-    struct ContentKey: Hashable {
-        var kind: Int
-        var part: Int32
-        var values: [RowValue]
+    /// An id-less record looked up by content: its values, or a row of the dataset's own table.
+    enum ContentSource {
+        case values([RowValue])
+        case row(Int)
     }
 
     struct ReturnKey: Hashable {
@@ -80,7 +84,7 @@ struct DatasetMerger {
         // Local codes → the dataset's, per dictionary; ids are interned from the file's arenas.
         var maps: [[Int32]] = []
         for d in 0..<catalog.dictionaryCount {
-            maps.append(p.dictionaries[d].strings.map { dataset.dictionaries[d].code(for: $0) })
+            maps.append(dataset.dictionaries[d].codes(adding: p.dictionaries[d]))    // by bytes, no String made
         }
         for (d, arena) in p.identifiers {
             maps[d] = (0..<arena.count).map { i in arena.withBytes(i) { dataset.dictionaries[d].code(forBytes: $0) } }
@@ -159,7 +163,7 @@ struct DatasetMerger {
             }
             return
         }
-        if isContentDuplicate(ContentKey(kind: k, part: part, values: values), provenance) { return }
+        if isContentDuplicate(kind: k, part: part, .values(values), row: dataset.tables[k].count, provenance) { return }
         dataset.tables[k].append(values, part: part, provenance: provenance)
     }
 
@@ -205,20 +209,55 @@ struct DatasetMerger {
                     continue
                 }
             }
-            _ = isContentDuplicate(ContentKey(kind: k, part: table.part[i], values: table.values(at: i)), table.provenance[i])
+            _ = isContentDuplicate(kind: k, part: table.part[i], .row(i), row: i, table.provenance[i])
         }
     }
 
     /// Whether an id-less record repeats one from another file; if so it is listed as a duplicate.
-    private mutating func isContentDuplicate(_ key: ContentKey, _ p: Provenance) -> Bool {
-        if let first = contentRows[key] {
-            guard first.file != p.file else { return false }
-            markDuplicate(p, column: "", value: "",
-                          reason: "与 \(dataset.describe(first)) 各列完全相同（重复报送），只计一次")
-            return true
+    /// Otherwise, when its content is new, it is remembered as dataset row `row` (where it is, or
+    /// is about to be, appended); a copy from the same file is kept and the first one stays the
+    /// one remembered.
+    private mutating func isContentDuplicate(kind k: Int, part: Int32, _ source: ContentSource, row: Int, _ p: Provenance) -> Bool {
+        let table = dataset.tables[k]
+        func value(_ c: Int) -> RowValue {
+            switch source {
+            case .values(let values): return values[c]
+            case .row(let r): return table.columns[c].value(r)
+            }
         }
-        contentRows[key] = p
+        var h = DatasetMerger.mix(0x243F_6A88_85A3_08D3, UInt64(bitPattern: Int64(part)))
+        for c in table.columns.indices { h = DatasetMerger.mix(h, DatasetMerger.hash(value(c))) }
+        var candidate = contentHeads[k][h] ?? -1
+        while candidate >= 0 {
+            let r = Int(candidate)
+            if r != row, table.part[r] == part, table.columns.indices.allSatisfy({ table.columns[$0].value(r) == value($0) }) {
+                let first = table.provenance[r]
+                guard first.file != p.file else { return false }
+                markDuplicate(p, column: "", value: "",
+                              reason: "与 \(dataset.describe(first)) 各列完全相同（重复报送），只计一次")
+                return true
+            }
+            candidate = contentNext[k][r]
+        }
+        if contentNext[k].count <= row { contentNext[k].append(contentsOf: repeatElement(-1, count: row + 1 - contentNext[k].count)) }
+        contentNext[k][row] = contentHeads[k][h] ?? -1
+        contentHeads[k][h] = Int32(row)
         return false
+    }
+
+    private static func mix(_ h: UInt64, _ v: UInt64) -> UInt64 {
+        var x = (h ^ v) &* 0x9E37_79B9_7F4A_7C15
+        x ^= x >> 29
+        return x
+    }
+
+    private static func hash(_ value: RowValue) -> UInt64 {
+        switch value {
+        case .code(let c): return UInt64(bitPattern: Int64(c))
+        case .int(let v): return UInt64(bitPattern: v)
+        case .day(let d): return d.map { UInt64(bitPattern: Int64($0.number)) } ?? 0x8000_0000_0000_0001
+        case .decimal(let d): return mix(UInt64(bitPattern: d.significand), UInt64(bitPattern: Int64(d.exponent)))
+        }
     }
 
     /// Moves one accepted row of its sheet to rejected/duplicates and lists it in rejects.
