@@ -49,7 +49,11 @@ struct CSVChunk: RowChunk, @unchecked Sendable {
     private var fields: [Field] = []
     private var unquoted: [String] = []
 
-    init() {}
+    init(rows: Int) {
+        lines.reserveCapacity(rows)
+        starts.reserveCapacity(rows + 1)
+        fields.reserveCapacity(rows * 12)    // a register's usual width; grows past it
+    }
 
     var count: Int { lines.count }
 

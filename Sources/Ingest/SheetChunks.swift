@@ -7,7 +7,8 @@ protocol RowChunk: Sendable {
     /// What the reader hands out for one row.
     associatedtype Source
     associatedtype Row: GridRow
-    init()
+    /// Room for `rows` rows (a chunk is filled to that).
+    init(rows: Int)
     var count: Int { get }
     mutating func append(_ row: Source)
     func forEachRow(_ body: (Row) -> Void)
@@ -31,7 +32,7 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
     private let rows: Int
     private let window: Int
     private let lock = NSCondition()
-    private var filling = Chunk()
+    private var filling: Chunk
     /// Handed out and not yet claimed, by sequence number.
     private var waiting: [Int: Chunk] = [:]
     private var submitted = 0
@@ -48,6 +49,7 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
         report = partial.report
         catalog = ingest.context.catalog
         self.rows = max(1, rows)
+        filling = Chunk(rows: self.rows)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
         window = workers + 2
         runningWorkers = workers
@@ -91,7 +93,7 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
         submitted += 1
         lock.signal()
         lock.unlock()
-        filling = Chunk()
+        filling = Chunk(rows: rows)
     }
 
     private func read(_ chunk: Chunk) -> (FilePartial, SheetIngestor.ChunkOutcome) {
@@ -197,7 +199,7 @@ struct SheetFeed<Chunk: RowChunk> {
 /// Rows held in memory (buffered rows, tests).
 struct RawRowChunk: RowChunk {
     private var rows: [RawRow] = []
-    init() {}
+    init(rows: Int) { self.rows.reserveCapacity(rows) }
     var count: Int { rows.count }
     mutating func append(_ row: RawRow) { rows.append(row) }
     func forEachRow(_ body: (RawRow) -> Void) { rows.forEach(body) }

@@ -50,7 +50,11 @@ struct XLSXChunk: RowChunk {
     private var starts: [Int] = [0]
     private var cells: [Cell] = []
 
-    init() {}
+    init(rows: Int) {
+        numbers.reserveCapacity(rows)
+        starts.reserveCapacity(rows + 1)
+        cells.reserveCapacity(rows * 12)     // a register's usual width; grows past it
+    }
 
     var count: Int { numbers.count }
 
