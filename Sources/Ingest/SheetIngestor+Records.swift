@@ -98,13 +98,13 @@ extension SheetIngestor {
                 if required { throw fail(s, .empty) }
                 return .code(StringDictionary.absent)
             }
-            return .code(Int32(partial.identifiers[fields[s].dictionary, default: StringArena()].append(id)))
+            return .code(Int32(partial.identifiers[dictionaryOf[s], default: StringArena()].append(id)))
         case .text, .list, .note:
             guard let t = text(source) else {
                 if required { throw fail(s, .empty) }
                 return .code(StringDictionary.absent)
             }
-            return .code(partial.dictionaries[fields[s].dictionary].code(for: t))
+            return .code(partial.dictionaries[dictionaryOf[s]].code(for: t))
         case .count:
             if let p = numericProblems[source] { throw fail(s, p) }
             return .int(Int64(counts[source]))

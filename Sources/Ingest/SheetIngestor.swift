@@ -47,6 +47,8 @@ struct SheetIngestor {
     var townSlot = -1
     /// Slots of note fields (cleared on records that have an id).
     var noteSlots: [Int] = []
+    /// Per slot: the field's dictionary (read per cell; a field declaration is a large value to copy).
+    var dictionaryOf: [Int] = []
     /// Per slot: a level column's default when the cell names no level.
     var levelDefaults: [UInt8?] = []
     /// Why every data row is rejected when the header lacks a required column; nil when it has them.
@@ -143,6 +145,7 @@ struct SheetIngestor {
         districtSlot = types.firstIndex(of: .district) ?? -1
         townSlot = types.firstIndex(of: .town) ?? -1
         noteSlots = types.indices.filter { types[$0] == .note }
+        dictionaryOf = fields.map(\.dictionary)
         levelDefaults = fields.map { $0.defaultValue.flatMap(AccidentLevel.init(name:))?.rawValue }
         if let slot = layout.missing.first {
             let reason: String

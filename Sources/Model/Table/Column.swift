@@ -90,9 +90,30 @@ public struct Column: Sendable {
 
     mutating func append(_ value: RowValue) {
         count += 1
-        if Column.isDefault(value) { return }
-        materialize(upTo: count - 1)
-        store(value)
+        // One switch for the common cases (the value of the column's own type): a default is
+        // implied, anything else is stored after the implied rows before it.
+        switch (storage, value) {
+        case (.codes, .code(let c)):
+            if c == StringDictionary.absent { return }
+            if codes.count < count - 1 { materialize(upTo: count - 1) }
+            codes.append(c)
+        case (.int32, .int(let v)):
+            if v == 0 { return }
+            if int32s.count < count - 1 { materialize(upTo: count - 1) }
+            int32s.append(Int32(truncatingIfNeeded: v))
+        case (.int64, .int(let v)):
+            if v == 0 { return }
+            if int64s.count < count - 1 { materialize(upTo: count - 1) }
+            int64s.append(v)
+        case (.bytes, .int(let v)):
+            if v == 0 { return }
+            if bytes.count < count - 1 { materialize(upTo: count - 1) }
+            bytes.append(UInt8(truncatingIfNeeded: v))
+        default:
+            if Column.isDefault(value) { return }
+            materialize(upTo: count - 1)
+            store(value)
+        }
     }
 
     private mutating func store(_ value: RowValue) {
