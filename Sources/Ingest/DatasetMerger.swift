@@ -117,17 +117,18 @@ struct DatasetMerger {
                 let d = catalog.fields[f].dictionary
                 return d >= 0 ? maps[d] : nil
             }
-            if dataset.tables[k].count == 0, catalog.kinds[k].role == .records, idsAreDistinct(table, kind: k, columnMaps) {
-                table.remap(columns: columnMaps, part: partMap, provenance: prov)
+            table.remap(columns: columnMaps, part: partMap, provenance: prov)
+            let asIs = [[Int32]?](repeating: nil, count: columnMaps.count)
+            if dataset.tables[k].count == 0, catalog.kinds[k].role == .records, idsAreDistinct(table, kind: k, asIs) {
                 adopt(table)
                 continue
             }
+            if catalog.kinds[k].role == .records, joinsWhole(table) {
+                appendWhole(table)
+                continue
+            }
             for i in 0..<table.count {
-                var values = table.values(at: i)
-                for c in values.indices {
-                    if let map = columnMaps[c], case .code(let code) = values[c] { values[c] = .code(m(map, code)) }
-                }
-                add(kind: k, values, part: m(partMap, table.part[i]), provenance: prov(table.provenance[i]))
+                add(kind: k, table.values(at: i), part: table.part[i], provenance: table.provenance[i])
             }
         }
         dataset.targets.append(contentsOf: p.targets)
@@ -213,11 +214,52 @@ struct DatasetMerger {
         }
     }
 
-    /// Whether an id-less record repeats one from another file; if so it is listed as a duplicate.
-    /// Otherwise, when its content is new, it is remembered as dataset row `row` (where it is, or
-    /// is about to be, appended); a copy from the same file is kept and the first one stays the
-    /// one remembered.
-    private mutating func isContentDuplicate(kind k: Int, part: Int32, _ source: ContentSource, row: Int, _ p: Provenance) -> Bool {
+    /// Whether a later file's records (codes already the dataset's) can be appended as they are:
+    /// none has an id the dataset or the table itself already has, none repeats an id-less record
+    /// of another file — then adding them one by one would only append each.
+    private func joinsWhole(_ table: RecordTable) -> Bool {
+        let k = table.kind
+        let idColumn = catalog.kinds[k].id
+        if let idColumn {
+            let dictionary = catalog.field(kind: k, column: idColumn).dictionary
+            var seen = [Bool](repeating: false, count: dataset.dictionaries[dictionary].count)
+            for i in 0..<table.count {
+                let id = table.columns[idColumn].code(i)
+                guard id >= 0 else { continue }
+                guard Int(id) < seen.count, !seen[Int(id)], idRow(k, id) == nil else { return false }
+                seen[Int(id)] = true
+            }
+        }
+        for i in 0..<table.count where idColumn.map({ table.columns[$0].code(i) < 0 }) ?? true {
+            if let r = contentMatch(kind: k, part: table.part[i], .values(table.values(at: i)), row: -1),
+               dataset.tables[k].provenance[r].file != table.provenance[i].file {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Appends a table `joinsWhole` accepted, registering its ids and contents as `add` would.
+    private mutating func appendWhole(_ table: RecordTable) {
+        let k = table.kind
+        let base = dataset.tables[k].count
+        dataset.tables[k].append(contentsOf: table, columns: [[Int32]?](repeating: nil, count: table.columns.count), part: [])
+        let idColumn = catalog.kinds[k].id
+        let dictionary = idColumn.map { catalog.field(kind: k, column: $0).dictionary } ?? -1
+        for i in 0..<table.count {
+            if let idColumn {
+                let id = table.columns[idColumn].code(i)
+                if id >= 0 {
+                    setIDRow(k, id, base + i, dictionary: dictionary)
+                    continue
+                }
+            }
+            _ = isContentDuplicate(kind: k, part: table.part[i], .row(base + i), row: base + i, table.provenance[i])
+        }
+    }
+
+    /// The dataset row whose part and every column equal this record's (other than `row`), if any.
+    private func contentMatch(kind k: Int, part: Int32, _ source: ContentSource, row: Int) -> Int? {
         let table = dataset.tables[k]
         func value(_ c: Int) -> RowValue {
             switch source {
@@ -225,19 +267,41 @@ struct DatasetMerger {
             case .row(let r): return table.columns[c].value(r)
             }
         }
-        var h = DatasetMerger.mix(0x243F_6A88_85A3_08D3, UInt64(bitPattern: Int64(part)))
-        for c in table.columns.indices { h = DatasetMerger.mix(h, DatasetMerger.hash(value(c))) }
-        var candidate = contentHeads[k][h] ?? -1
+        var candidate = contentHeads[k][contentHash(part: part, columns: table.columns.count, value)] ?? -1
         while candidate >= 0 {
             let r = Int(candidate)
             if r != row, table.part[r] == part, table.columns.indices.allSatisfy({ table.columns[$0].value(r) == value($0) }) {
-                let first = table.provenance[r]
-                guard first.file != p.file else { return false }
-                markDuplicate(p, column: "", value: "",
-                              reason: "与 \(dataset.describe(first)) 各列完全相同（重复报送），只计一次")
-                return true
+                return r
             }
             candidate = contentNext[k][r]
+        }
+        return nil
+    }
+
+    private func contentHash(part: Int32, columns: Int, _ value: (Int) -> RowValue) -> UInt64 {
+        var h = DatasetMerger.mix(0x243F_6A88_85A3_08D3, UInt64(bitPattern: Int64(part)))
+        for c in 0..<columns { h = DatasetMerger.mix(h, DatasetMerger.hash(value(c))) }
+        return h
+    }
+
+    /// Whether an id-less record repeats one from another file; if so it is listed as a duplicate.
+    /// Otherwise, when its content is new, it is remembered as dataset row `row` (where it is, or
+    /// is about to be, appended); a copy from the same file is kept and the first one stays the
+    /// one remembered.
+    private mutating func isContentDuplicate(kind k: Int, part: Int32, _ source: ContentSource, row: Int, _ p: Provenance) -> Bool {
+        if let r = contentMatch(kind: k, part: part, source, row: row) {
+            let first = dataset.tables[k].provenance[r]
+            guard first.file != p.file else { return false }
+            markDuplicate(p, column: "", value: "",
+                          reason: "与 \(dataset.describe(first)) 各列完全相同（重复报送），只计一次")
+            return true
+        }
+        let table = dataset.tables[k]
+        let h = contentHash(part: part, columns: table.columns.count) { c in
+            switch source {
+            case .values(let values): return values[c]
+            case .row(let r): return table.columns[c].value(r)
+            }
         }
         if contentNext[k].count <= row { contentNext[k].append(contentsOf: repeatElement(-1, count: row + 1 - contentNext[k].count)) }
         contentNext[k][row] = contentHeads[k][h] ?? -1
