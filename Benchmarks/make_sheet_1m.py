@@ -11,10 +11,6 @@ import datetime
 import random
 import sys
 
-import xlsxwriter
-
-path = sys.argv[1] if len(sys.argv) > 1 else "/tmp/sheet-1m.xlsx"
-rows = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
 rng = random.Random(20200319)
 
 districts = ["金坛区", "溧阳市", "武进区", "新北区", "天宁区", "钟楼区", "经开区", "奉化区", "鄞州区", "海曙区"]
@@ -29,31 +25,52 @@ problems = ["消防通道堵塞", "安全出口标识缺失", "灭火器过期�
 descriptions = [f"{p}，{q}" for p in problems for q in ["责令限期整改", "现场立即整改", "已下达整改通知书",
                                                       "需企业自查自改", "列入复查计划"]]
 sources = ["执法检查", "专项整治", "暗访", "企业自查", "交叉检查"]
+after_setup = rng.getstate()
 
-workbook = xlsxwriter.Workbook(path)
-sheet = workbook.add_worksheet("隐患台账")
-date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
-header = ["隐患编号", "排查日期", "区县", "镇街", "单位名称", "行业领域", "隐患等级", "隐患描述",
+HEADER = ["隐患编号", "排查日期", "区县", "镇街", "单位名称", "行业领域", "隐患等级", "隐患描述",
           "整改状态", "整改期限", "整改完成日期", "挂牌督办"]
-sheet.write_row(0, 0, header)
-start = datetime.date(2019, 1, 1)
-for r in range(1, rows + 1):
-    found = start + datetime.timedelta(days=rng.randrange(730))
-    deadline = found + datetime.timedelta(days=rng.choice([7, 15, 30, 60]))
-    rectified = rng.random() < 0.9
-    sheet.write_string(r, 0, f"YH{found.year}-{r:07d}")
-    sheet.write_datetime(r, 1, datetime.datetime(found.year, found.month, found.day), date_format)
-    district = rng.randrange(len(districts))
-    sheet.write_string(r, 2, districts[district])
-    sheet.write_string(r, 3, towns[district * 10 + rng.randrange(10)])
-    sheet.write_string(r, 4, rng.choice(units))
-    sheet.write_string(r, 5, rng.choice(industries))
-    sheet.write_string(r, 6, "重大" if rng.random() < 0.02 else "一般")
-    sheet.write_string(r, 7, rng.choice(descriptions))
-    sheet.write_string(r, 8, "已整改" if rectified else rng.choice(["未整改", "整改中"]))
-    sheet.write_datetime(r, 9, datetime.datetime(deadline.year, deadline.month, deadline.day), date_format)
-    if rectified:
-        done = found + datetime.timedelta(days=rng.randrange(1, 60))
-        sheet.write_datetime(r, 10, datetime.datetime(done.year, done.month, done.day), date_format)
-    sheet.write_string(r, 11, "是" if rng.random() < 0.05 else "否")
-workbook.close()
+
+
+def hazard_rows(rows):
+    """The data rows, one list per row (dates as datetime.date, None for an empty cell), in the
+    order the random draws were always made, so the workbook stays the same file."""
+    rng.setstate(after_setup)    # every call gives the same rows
+    start = datetime.date(2019, 1, 1)
+    for r in range(1, rows + 1):
+        found = start + datetime.timedelta(days=rng.randrange(730))
+        deadline = found + datetime.timedelta(days=rng.choice([7, 15, 30, 60]))
+        rectified = rng.random() < 0.9
+        district = rng.randrange(len(districts))
+        town = towns[district * 10 + rng.randrange(10)]
+        unit = rng.choice(units)
+        industry = rng.choice(industries)
+        level = "重大" if rng.random() < 0.02 else "一般"
+        description = rng.choice(descriptions)
+        status = "已整改" if rectified else rng.choice(["未整改", "整改中"])
+        done = found + datetime.timedelta(days=rng.randrange(1, 60)) if rectified else None
+        supervised = "是" if rng.random() < 0.05 else "否"
+        yield [f"YH{found.year}-{r:07d}", found, districts[district], town, unit, industry, level, description,
+               status, deadline, done, supervised]
+
+
+def write_xlsx(path, rows):
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(path)
+    sheet = workbook.add_worksheet("隐患台账")
+    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    sheet.write_row(0, 0, HEADER)
+    for r, values in enumerate(hazard_rows(rows), start=1):
+        for c, value in enumerate(values):
+            if value is None:
+                continue
+            if isinstance(value, datetime.date):
+                sheet.write_datetime(r, c, datetime.datetime(value.year, value.month, value.day), date_format)
+            else:
+                sheet.write_string(r, c, value)
+    workbook.close()
+
+
+if __name__ == "__main__":
+    write_xlsx(sys.argv[1] if len(sys.argv) > 1 else "/tmp/sheet-1m.xlsx",
+               int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000)

@@ -4,6 +4,11 @@
 # Every reader is timed as a whole process with /usr/bin/time -f "%e %M" (wall s, peak RSS KB).
 #
 #   Benchmarks/run-peers.sh [--runs N] [--peer-runs N] [--slow-runs N] [--ours-only] [--build] FILE.xlsx|FILE.xls|FILE.csv …
+#   Benchmarks/run-peers.sh [options] --peer-files DIR [FILE…]
+#
+# --peer-files DIR: the files are ones our code did not write — Benchmarks/make_peer_files.py
+# writes (once; kept in DIR) the 1M hazard rows as DIR/peer-1m.xlsx with xlsxwriter and as
+# DIR/peer-1m.csv and DIR/peer-1m-gb18030.csv with pandas, and these are measured (before any FILE).
 #
 # Ours, per file (median of --runs, default 3):
 #   safetystats check --inputs DIR   DIR holds only FILE: reading it into the columnar model,
@@ -34,6 +39,7 @@ peer_runs=3
 slow_runs=1
 build=0
 ours_only=0
+peer_dir=""
 files=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -42,11 +48,12 @@ while [ $# -gt 0 ]; do
         --slow-runs) slow_runs="$2"; shift 2 ;;
         --build) build=1; shift ;;
         --ours-only) ours_only=1; shift ;;
-        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+        --peer-files) peer_dir="$2"; shift 2 ;;
+        -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
         *) files+=("$1"); shift ;;
     esac
 done
-[ ${#files[@]} -gt 0 ] || { echo "usage: Benchmarks/run-peers.sh [--runs N] [--peer-runs N] [--slow-runs N] [--ours-only] [--build] FILE…" >&2; exit 2; }
+[ ${#files[@]} -gt 0 ] || [ -n "$peer_dir" ] || { echo "usage: Benchmarks/run-peers.sh [--runs N] [--peer-runs N] [--slow-runs N] [--ours-only] [--build] [--peer-files DIR] FILE…" >&2; exit 2; }
 
 venv="${BENCH_VENV:-/tmp/safetystats-bench-venv}"
 timeout_s="${BENCH_TIMEOUT:-1800}"
@@ -66,12 +73,21 @@ built=$(stat -c %Y "$bin/safetystats" "$bin/xlsx-bench" "$bin/csv-bench" "$bin/x
 
 # --- peers: venv + pip ---
 py=python3
-if [ "$ours_only" = 0 ]; then
+if [ "$ours_only" = 0 ] || [ -n "$peer_dir" ]; then
     [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
     py=$venv/bin/python
     if [ "${BENCH_NO_PIP:-0}" != 1 ]; then
-        "$py" -m pip install --quiet --disable-pip-version-check pandas openpyxl python-calamine polars fastexcel pyarrow xlrd
+        "$py" -m pip install --quiet --disable-pip-version-check pandas openpyxl python-calamine polars fastexcel pyarrow xlrd xlsxwriter
     fi
+fi
+
+# --- peer files: written by xlsxwriter and pandas, not by us ---
+if [ -n "$peer_dir" ]; then
+    if [ ! -s "$peer_dir/peer-1m.xlsx" ] || [ ! -s "$peer_dir/peer-1m.csv" ] || [ ! -s "$peer_dir/peer-1m-gb18030.csv" ]; then
+        echo "writing the peer files into $peer_dir (xlsxwriter, pandas; a few minutes) …" >&2
+        "$py" Benchmarks/make_peer_files.py "$peer_dir"
+    fi
+    files=("$peer_dir/peer-1m.xlsx" "$peer_dir/peer-1m.csv" "$peer_dir/peer-1m-gb18030.csv" ${files[@]+"${files[@]}"})
 fi
 
 echo "## machine"

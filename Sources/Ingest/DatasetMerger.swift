@@ -18,8 +18,11 @@ struct DatasetMerger {
     /// Per kind: global id code → row in its table, -1 for none. Codes are dense, so an array
     /// does what a dictionary would, without hashing.
     private var idRows: [[Int32]]
-    /// Id-less records: content → where it was first seen.
-    private var contentRows: [ContentKey: Provenance] = [:]
+    /// Id-less records by content, per kind: a hash of the part and every column → the first
+    /// dataset row with that content; rows whose contents hash alike are chained in `contentNext`.
+    /// (Hashing and comparing the columns in place: a key array per record was a third of a merge.)
+    private var contentHeads: [[UInt64: Int32]]
+    private var contentNext: [[Int32]]
     /// 填报指标: (kind, part, indicator, year, month) → row.
     private var returnRows: [ReturnKey: Int] = [:]
     /// 区县/镇街 names by their matching key → code: spellings that differ only in case, width or
@@ -35,13 +38,14 @@ struct DatasetMerger {
         dataset.files = paths
         dataset.targets = config.targets
         idRows = Array(repeating: [], count: catalog.kinds.count)
+        contentHeads = Array(repeating: [:], count: catalog.kinds.count)
+        contentNext = Array(repeating: [], count: catalog.kinds.count)
     }
 
-    /// A record's every column (codes are global) and part, to find id-less duplicates.
-    struct ContentKey: Hashable {
-        var kind: Int
-        var part: Int32
-        var values: [RowValue]
+    /// An id-less record looked up by content: its values, or a row of the dataset's own table.
+    enum ContentSource {
+        case values([RowValue])
+        case row(Int)
     }
 
     struct ReturnKey: Hashable {
@@ -92,7 +96,7 @@ struct DatasetMerger {
                     return code
                 })
             } else {
-                maps.append(p.dictionaries[d].strings.map { dataset.dictionaries[d].code(for: $0) })
+                maps.append(dataset.dictionaries[d].codes(adding: p.dictionaries[d]))    // by bytes, no String made
             }
         }
         for (d, arena) in p.identifiers {
@@ -126,17 +130,18 @@ struct DatasetMerger {
                 let d = catalog.fields[f].dictionary
                 return d >= 0 ? maps[d] : nil
             }
-            if dataset.tables[k].count == 0, catalog.kinds[k].role == .records, idsAreDistinct(table, kind: k, columnMaps) {
-                table.remap(columns: columnMaps, part: partMap, provenance: prov)
+            table.remap(columns: columnMaps, part: partMap, provenance: prov)
+            let asIs = [[Int32]?](repeating: nil, count: columnMaps.count)
+            if dataset.tables[k].count == 0, catalog.kinds[k].role == .records, idsAreDistinct(table, kind: k, asIs) {
                 adopt(table)
                 continue
             }
+            if catalog.kinds[k].role == .records, joinsWhole(table) {
+                appendWhole(table)
+                continue
+            }
             for i in 0..<table.count {
-                var values = table.values(at: i)
-                for c in values.indices {
-                    if let map = columnMaps[c], case .code(let code) = values[c] { values[c] = .code(m(map, code)) }
-                }
-                add(kind: k, values, part: m(partMap, table.part[i]), provenance: prov(table.provenance[i]))
+                add(kind: k, table.values(at: i), part: table.part[i], provenance: table.provenance[i])
             }
         }
         dataset.targets.append(contentsOf: p.targets)
@@ -172,7 +177,7 @@ struct DatasetMerger {
             }
             return
         }
-        if isContentDuplicate(ContentKey(kind: k, part: part, values: values), provenance) { return }
+        if isContentDuplicate(kind: k, part: part, .values(values), row: dataset.tables[k].count, provenance) { return }
         dataset.tables[k].append(values, part: part, provenance: provenance)
     }
 
@@ -218,20 +223,118 @@ struct DatasetMerger {
                     continue
                 }
             }
-            _ = isContentDuplicate(ContentKey(kind: k, part: table.part[i], values: table.values(at: i)), table.provenance[i])
+            _ = isContentDuplicate(kind: k, part: table.part[i], .row(i), row: i, table.provenance[i])
         }
     }
 
+    /// Whether a later file's records (codes already the dataset's) can be appended as they are:
+    /// none has an id the dataset or the table itself already has, none repeats an id-less record
+    /// of another file — then adding them one by one would only append each.
+    private func joinsWhole(_ table: RecordTable) -> Bool {
+        let k = table.kind
+        let idColumn = catalog.kinds[k].id
+        if let idColumn {
+            let dictionary = catalog.field(kind: k, column: idColumn).dictionary
+            var seen = [Bool](repeating: false, count: dataset.dictionaries[dictionary].count)
+            for i in 0..<table.count {
+                let id = table.columns[idColumn].code(i)
+                guard id >= 0 else { continue }
+                guard Int(id) < seen.count, !seen[Int(id)], idRow(k, id) == nil else { return false }
+                seen[Int(id)] = true
+            }
+        }
+        for i in 0..<table.count where idColumn.map({ table.columns[$0].code(i) < 0 }) ?? true {
+            if let r = contentMatch(kind: k, part: table.part[i], .values(table.values(at: i)), row: -1),
+               dataset.tables[k].provenance[r].file != table.provenance[i].file {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Appends a table `joinsWhole` accepted, registering its ids and contents as `add` would.
+    private mutating func appendWhole(_ table: RecordTable) {
+        let k = table.kind
+        let base = dataset.tables[k].count
+        dataset.tables[k].append(contentsOf: table, columns: [[Int32]?](repeating: nil, count: table.columns.count), part: [])
+        let idColumn = catalog.kinds[k].id
+        let dictionary = idColumn.map { catalog.field(kind: k, column: $0).dictionary } ?? -1
+        for i in 0..<table.count {
+            if let idColumn {
+                let id = table.columns[idColumn].code(i)
+                if id >= 0 {
+                    setIDRow(k, id, base + i, dictionary: dictionary)
+                    continue
+                }
+            }
+            _ = isContentDuplicate(kind: k, part: table.part[i], .row(base + i), row: base + i, table.provenance[i])
+        }
+    }
+
+    /// The dataset row whose part and every column equal this record's (other than `row`), if any.
+    private func contentMatch(kind k: Int, part: Int32, _ source: ContentSource, row: Int) -> Int? {
+        let table = dataset.tables[k]
+        func value(_ c: Int) -> RowValue {
+            switch source {
+            case .values(let values): return values[c]
+            case .row(let r): return table.columns[c].value(r)
+            }
+        }
+        var candidate = contentHeads[k][contentHash(part: part, columns: table.columns.count, value)] ?? -1
+        while candidate >= 0 {
+            let r = Int(candidate)
+            if r != row, table.part[r] == part, table.columns.indices.allSatisfy({ table.columns[$0].value(r) == value($0) }) {
+                return r
+            }
+            candidate = contentNext[k][r]
+        }
+        return nil
+    }
+
+    private func contentHash(part: Int32, columns: Int, _ value: (Int) -> RowValue) -> UInt64 {
+        var h = DatasetMerger.mix(0x243F_6A88_85A3_08D3, UInt64(bitPattern: Int64(part)))
+        for c in 0..<columns { h = DatasetMerger.mix(h, DatasetMerger.hash(value(c))) }
+        return h
+    }
+
     /// Whether an id-less record repeats one from another file; if so it is listed as a duplicate.
-    private mutating func isContentDuplicate(_ key: ContentKey, _ p: Provenance) -> Bool {
-        if let first = contentRows[key] {
+    /// Otherwise, when its content is new, it is remembered as dataset row `row` (where it is, or
+    /// is about to be, appended); a copy from the same file is kept and the first one stays the
+    /// one remembered.
+    private mutating func isContentDuplicate(kind k: Int, part: Int32, _ source: ContentSource, row: Int, _ p: Provenance) -> Bool {
+        if let r = contentMatch(kind: k, part: part, source, row: row) {
+            let first = dataset.tables[k].provenance[r]
             guard first.file != p.file else { return false }
             markDuplicate(p, column: "", value: "",
                           reason: "与 \(dataset.describe(first)) 各列完全相同（重复报送），只计一次")
             return true
         }
-        contentRows[key] = p
+        let table = dataset.tables[k]
+        let h = contentHash(part: part, columns: table.columns.count) { c in
+            switch source {
+            case .values(let values): return values[c]
+            case .row(let r): return table.columns[c].value(r)
+            }
+        }
+        if contentNext[k].count <= row { contentNext[k].append(contentsOf: repeatElement(-1, count: row + 1 - contentNext[k].count)) }
+        contentNext[k][row] = contentHeads[k][h] ?? -1
+        contentHeads[k][h] = Int32(row)
         return false
+    }
+
+    private static func mix(_ h: UInt64, _ v: UInt64) -> UInt64 {
+        var x = (h ^ v) &* 0x9E37_79B9_7F4A_7C15
+        x ^= x >> 29
+        return x
+    }
+
+    private static func hash(_ value: RowValue) -> UInt64 {
+        switch value {
+        case .code(let c): return UInt64(bitPattern: Int64(c))
+        case .int(let v): return UInt64(bitPattern: v)
+        case .day(let d): return d.map { UInt64(bitPattern: Int64($0.number)) } ?? 0x8000_0000_0000_0001
+        case .decimal(let d): return mix(UInt64(bitPattern: d.significand), UInt64(bitPattern: Int64(d.exponent)))
+        }
     }
 
     /// Moves one accepted row of its sheet to rejected/duplicates and lists it in rejects.

@@ -65,6 +65,34 @@ struct PendingWarning: Sendable {
 }
 
 extension FilePartial {
+    /// Takes in what a chunk of one of this file's sheets yielded (`SheetChunks`), as if its rows
+    /// had been read here after those before: dictionary codes and record ids renumbered into this
+    /// file's (first-seen order is kept), records, targets and rejects appended, warnings appended
+    /// unless a "once per value" one was already given. Returns how many warnings were added.
+    mutating func absorb(_ chunk: FilePartial, catalog: Catalog, partDictionary: Int) -> Int {
+        let maps = (0..<dictionaries.count).map { dictionaries[$0].codes(adding: chunk.dictionaries[$0]) }
+        var idMaps: [Int: [Int32]] = [:]
+        for (d, arena) in chunk.identifiers {
+            var mine = identifiers.removeValue(forKey: d) ?? StringArena()    // appended in place, not copied
+            idMaps[d] = (0..<arena.count).map { i in Int32(arena.withBytes(i) { mine.append(bytes: $0) }) }
+            identifiers[d] = mine
+        }
+        let partMap = maps[partDictionary]
+        for k in chunk.tables.indices where chunk.tables[k].count > 0 {
+            let columnMaps: [[Int32]?] = catalog.kinds[k].fields.map { f in
+                let field = catalog.fields[f]
+                guard field.dictionary >= 0, field.type.storage == .codes else { return nil }
+                return field.type == .id ? idMaps[field.dictionary] ?? [] : maps[field.dictionary]
+            }
+            tables[k].append(contentsOf: chunk.tables[k], columns: columnMaps, part: partMap)
+        }
+        targets.append(contentsOf: chunk.targets)
+        for r in chunk.rejects { reject(r.row, sheet: r.sheet) }
+        let before = warnings.count
+        for w in chunk.warnings { warn(w.warning, sheet: w.sheet, row: w.row, onceKey: w.onceKey) }
+        return warnings.count - before
+    }
+
     /// Whether this file has records of `kind`, and whether every one of them has an id.
     func records(of kind: Int, idColumn: Int?) -> (any: Bool, allWithIDs: Bool) {
         let table = tables[kind]

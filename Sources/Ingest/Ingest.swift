@@ -14,6 +14,9 @@ public struct IngestOptions: Sendable {
     public var xlsLimits: XLSLimits?
     /// Read files in parallel across cores (the result is the same either way).
     public var parallel: Bool
+    /// Rows per chunk when a large sheet's rows are turned into records on several cores; nil for
+    /// the default. The result is the same for every size (tests vary it).
+    public var rowsPerChunk: Int?
 
     /// Called once per input file when it has been read (on the thread that read it, so possibly
     /// several at once), for progress on a terminal.
@@ -53,15 +56,22 @@ public enum Ingest {
             }
             loaded = try ConfigFile.load(text: text, path: entry.path)
         }
-        let context = IngestContext(config: loaded.config, catalog: loaded.catalog, headerAliases: loaded.headerAliases,
-                                    strict: options.strict)
+        var configured = IngestContext(config: loaded.config, catalog: loaded.catalog, headerAliases: loaded.headerAliases,
+                                       strict: options.strict)
+        if let rows = options.rowsPerChunk {
+            configured.rowsPerChunk = rows
+            configured.chunksOnlyOnIdleCores = false
+        }
+        let context = configured
         let limits = options.zipLimits ?? .default
         let xlsLimits = options.xlsLimits ?? .default
 
         let entries = files.entries
         let results = PartialResults(count: entries.count)
         let work: @Sendable (Int) -> Void = { i in
+            context.load.begin()
             let partial = ingestFile(entries[i], index: i, files: files, context: context, limits: limits, xlsLimits: xlsLimits)
+            context.load.end()
             let size = partial.report.size
             let done = IngestOptions.FileDone(path: partial.report.path, rows: partial.report.read, totalFiles: entries.count)
             results.set(i, partial)

@@ -11,6 +11,15 @@ struct IngestContext: Sendable {
     let parts: PartResolver
     let industries: IndustryCatalog
     let strict: Bool
+    /// Data rows per chunk when a sheet's rows are turned into records on several cores
+    /// (`SheetChunks`); the first chunk's worth is read on the reader's thread, so a sheet of fewer
+    /// rows never leaves it. The records, rejects and warnings are the same for every size.
+    var rowsPerChunk = IngestContext.defaultRowsPerChunk
+    static let defaultRowsPerChunk = 4096
+    /// Chunks only when a core is idle (`ReadingLoad`): with every core reading a file of its own,
+    /// splitting a sheet would only add the work of joining its chunks. Tests set it false.
+    var chunksOnlyOnIdleCores = true
+    let load = ReadingLoad()
 
     /// `headerAliases`: catalog field index → the config's `[headers]` aliases for it.
     init(config: RegionConfig, catalog: Catalog, headerAliases: [Int: [String]] = [:], strict: Bool = false) {

@@ -42,7 +42,7 @@ extension SheetIngestor {
         if let rule = declaration.rectification { try checkRectification(rule) }
         if let id = declaration.id, case .code(let c) = row[id], c >= 0 {
             // 隐患描述 and other notes only tell id-less records apart.
-            for s in types.indices where types[s] == .note { row[s] = .code(StringDictionary.absent) }
+            for s in noteSlots { row[s] = .code(StringDictionary.absent) }
         }
         switch declaration.role {
         case .targets: try addTarget(into: &partial)
@@ -72,7 +72,7 @@ extension SheetIngestor {
             }
             source = f
         }
-        let required = declaration.required.contains(s)
+        let required = requiredSlots[s]
         switch type {
         case .date:
             if s == dateSlot {
@@ -98,13 +98,13 @@ extension SheetIngestor {
                 if required { throw fail(s, .empty) }
                 return .code(StringDictionary.absent)
             }
-            return .code(Int32(partial.identifiers[fields[s].dictionary, default: StringArena()].append(id)))
+            return .code(Int32(partial.identifiers[dictionaryOf[s], default: StringArena()].append(id)))
         case .text, .list, .note:
             guard let t = text(source) else {
                 if required { throw fail(s, .empty) }
                 return .code(StringDictionary.absent)
             }
-            return .code(partial.dictionaries[fields[s].dictionary].code(for: t))
+            return .code(partial.dictionaries[dictionaryOf[s]].code(for: t))
         case .count:
             if let p = numericProblems[source] { throw fail(s, p) }
             return .int(Int64(counts[source]))
@@ -152,9 +152,7 @@ extension SheetIngestor {
         }
     }
 
-    private func levelDefault(_ s: Int) -> UInt8? {
-        fields[s].defaultValue.flatMap(AccidentLevel.init(name:))?.rawValue
-    }
+    private func levelDefault(_ s: Int) -> UInt8? { levelDefaults[s] }
 
     // MARK: Kind rules
 
@@ -293,6 +291,8 @@ extension SheetIngestor {
             if !partial.warnedValues.contains("industry:\(name)") {
                 warn("行业领域「\(name)」不在标准行业列表中，按原样保留", slot: s, onceKey: "industry:\(name)", into: &partial)
             }
+            // Warned once per file: later rows of this sheet need no check.
+            industryCache.set(raw, .code(c))
             return c
         }
     }
@@ -311,11 +311,7 @@ extension SheetIngestor {
     mutating func part(into partial: inout FilePartial) throws(RowRejection) -> (district: Int32, town: Int32, part: Int32) {
         let towns = context.config.level.partsAreTowns
         let partDictionary = context.partDictionary
-        let word = context.config.level.partKindWord
-        let partSlot = types.firstIndex(of: context.partType).flatMap { present[$0] ? $0 : nil }
-        let districtSlot = types.firstIndex(of: .district)
-        let townSlot = types.firstIndex(of: .town)
-        let raw = partSlot.flatMap(text)
+        let raw = partSlot >= 0 ? text(partSlot) : nil
         var outcome = PartOutcome.fallback
         if let raw {
             if let cached = partCache[raw] {
@@ -335,36 +331,38 @@ extension SheetIngestor {
             }
         }
         var partCode: Int32
-        let headerText = partSlot.map(header) ?? word
         switch outcome {
         case .code(let c): partCode = c
         case .unknown(let c, let name):
             partCode = c
             if !partial.warnedValues.contains("part:\(name)") {
-                warn(unknownPartReason(name, strict: false), slot: partSlot, onceKey: "part:\(name)", into: &partial)
+                warn(unknownPartReason(name, strict: false), slot: partSlot >= 0 ? partSlot : nil, onceKey: "part:\(name)", into: &partial)
             }
+            // Warned once per file: later rows of this sheet need no check.
+            if let raw { partCache.set(raw, .code(c)) }
         case .rejected(let reason):
-            throw RowRejection(column: headerText, value: raw ?? "", reason: reason)
+            throw RowRejection(column: partHeader, value: raw ?? "", reason: reason)
         case .fallback:
             guard let p = fallbackPart else {
+                let word = context.config.level.partKindWord
                 let what = raw.map { "「\($0)」不是\(word)，" } ?? "为空，"
-                throw RowRejection(column: headerText, value: raw ?? "",
+                throw RowRejection(column: partHeader, value: raw ?? "",
                                    reason: "\(word)\(what)且所在文件夹、文件名和表名都未指明\(word)")
             }
             partCode = partial.dictionaries[partDictionary].code(for: p)
         }
 
         if towns {
-            if let d = districtSlot, present[d], let name = text(d), !context.parts.isRegion(name) {
-                throw RowRejection(column: header(d), value: name,
+            if districtSlot >= 0, present[districtSlot], let name = text(districtSlot), !context.parts.isRegion(name) {
+                throw RowRejection(column: header(districtSlot), value: name,
                                    reason: "区县「\(name)」不是本\(context.config.level.rawValue)（\(context.config.name)）")
             }
-            let region = districtSlot != nil ? partial.dictionaries[Catalog.districtDictionary].code(for: context.config.name)
+            let region = districtSlot >= 0 ? partial.dictionaries[Catalog.districtDictionary].code(for: context.config.name)
                 : StringDictionary.absent
-            return (region, townSlot != nil ? partCode : StringDictionary.absent, partCode)
+            return (region, townSlot >= 0 ? partCode : StringDictionary.absent, partCode)
         }
         var town = StringDictionary.absent
-        if let t = townSlot.flatMap({ present[$0] ? text($0) : nil }) {
+        if townSlot >= 0, present[townSlot], let t = text(townSlot) {
             if let cached = townCache[t] {
                 town = cached
             } else {
@@ -372,8 +370,11 @@ extension SheetIngestor {
                 townCache.set(t, town)
             }
         }
-        return (districtSlot != nil ? partCode : StringDictionary.absent, town, partCode)
+        return (districtSlot >= 0 ? partCode : StringDictionary.absent, town, partCode)
     }
+
+    /// The part column's header as the sheet writes it, or the part's name when the sheet has none.
+    private var partHeader: String { partSlot >= 0 ? header(partSlot) : context.config.level.partKindWord }
 
     // MARK: Values
 

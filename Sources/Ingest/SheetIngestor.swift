@@ -39,6 +39,20 @@ struct SheetIngestor {
     /// Mapped count and money slots, parsed once per row (for the record and for 合计 checks).
     var numericSlots: [Int] = []
     var mappedSlots: [Int] = []
+    /// Per slot: whether the kind requires it.
+    var requiredSlots: [Bool] = []
+    /// The slot of the part field when the sheet has it, the 区县 and 镇街 slots of the kind; -1 for none.
+    var partSlot = -1
+    var districtSlot = -1
+    var townSlot = -1
+    /// Slots of note fields (cleared on records that have an id).
+    var noteSlots: [Int] = []
+    /// Per slot: the field's dictionary (read per cell; a field declaration is a large value to copy).
+    var dictionaryOf: [Int] = []
+    /// Per slot: a level column's default when the cell names no level.
+    var levelDefaults: [UInt8?] = []
+    /// Why every data row is rejected when the header lacks a required column; nil when it has them.
+    var missingReason: (column: String, reason: String)?
 
     /// The current row's cell per slot (only mapped slots are ever set).
     var values: [RawCell] = []
@@ -51,6 +65,14 @@ struct SheetIngestor {
     var totals = TotalsCheck(slots: 0)
     /// The record being built, one value per slot.
     var row: [RowValue] = []
+
+    /// Data rows processed since the header (blank and note rows included).
+    private(set) var processedRows = 0
+    /// Set on a chunk's ingestor (`SheetChunks`): totals rows are compared when the chunk joins.
+    var defersTotals = false
+    var pendingTotals: [PendingTotal] = []
+    /// Whether a total row came earlier in this chunk (its section sums then start there).
+    var sawTotal = false
 
     // Caches per distinct string: name resolution and parsed words.
     var partCache = ByteMap<PartOutcome>()
@@ -118,6 +140,22 @@ struct SheetIngestor {
             return c
         }
         numericSlots = mappedSlots.filter { types[$0] == .count || types[$0] == .money }
+        requiredSlots = (0..<slots).map(declaration.required.contains)
+        partSlot = types.firstIndex(of: context.partType).flatMap { present[$0] ? $0 : nil } ?? -1
+        districtSlot = types.firstIndex(of: .district) ?? -1
+        townSlot = types.firstIndex(of: .town) ?? -1
+        noteSlots = types.indices.filter { types[$0] == .note }
+        dictionaryOf = fields.map(\.dictionary)
+        levelDefaults = fields.map { $0.defaultValue.flatMap(AccidentLevel.init(name:))?.rawValue }
+        if let slot = layout.missing.first {
+            let reason: String
+            if let group = layout.missingGroups.first(where: { $0.first == slot }) {
+                reason = "表头缺少「\(group.map { fields[$0].name }.joined(separator: "」或「"))」列"
+            } else {
+                reason = "表头缺少必填列「\(layout.missing.map { fields[$0].name }.joined(separator: "」「"))」"
+            }
+            missingReason = (fields[slot].name, reason)
+        }
         values = Array(repeating: .empty, count: slots)
         counts = Array(repeating: 0, count: slots)
         money = Array(repeating: .zero, count: slots)
@@ -145,6 +183,7 @@ struct SheetIngestor {
 
     private mutating func process<R: GridRow>(_ gridRow: R, into partial: inout FilePartial) {
         guard let layout else { return }
+        processedRows += 1
         rowNumber = gridRow.number
         for s in mappedSlots { values[s] = .empty }
         var any = false
@@ -200,15 +239,8 @@ struct SheetIngestor {
         report.read += 1
         parseNumerics()
         addToTotals()
-        if !layout.missing.isEmpty {
-            let slot = layout.missing[0]
-            let reason: String
-            if let group = layout.missingGroups.first(where: { $0.first == slot }) {
-                reason = "表头缺少「\(group.map { fields[$0].name }.joined(separator: "」或「"))」列"
-            } else {
-                reason = "表头缺少必填列「\(layout.missing.map { fields[$0].name }.joined(separator: "」「"))」"
-            }
-            reject(column: fields[slot].name, value: "", reason: reason, into: &partial)
+        if let missingReason {
+            reject(column: missingReason.column, value: "", reason: missingReason.reason, into: &partial)
             return
         }
         do {
@@ -217,6 +249,69 @@ struct SheetIngestor {
         } catch {
             reject(column: error.column, value: error.value, reason: error.reason, into: &partial)
         }
+    }
+
+    // MARK: Chunks
+
+    /// Whether the rows from here on may be ingested in chunks: the header is known and at least
+    /// `rows` rows have been read after it on this thread.
+    func acceptsChunks(after rows: Int) -> Bool { analysed && layout != nil && processedRows >= rows }
+
+    /// An ingestor for one chunk of this sheet's later rows: the same layout, its own counts,
+    /// caches (their codes are into the chunk's dictionaries) and totals.
+    func chunkIngestor() -> SheetIngestor {
+        var chunk = self
+        chunk.report = SheetReport(name: report.name, index: report.index)
+        chunk.partCache = ByteMap()
+        chunk.townCache = ByteMap()
+        chunk.industryCache = ByteMap()
+        chunk.choiceCache = Array(repeating: ByteMap(), count: choiceCache.count)
+        chunk.totals = TotalsCheck(slots: types.count)
+        chunk.defersTotals = true
+        chunk.pendingTotals = []
+        chunk.sawTotal = false
+        return chunk
+    }
+
+    /// One row of a chunk (the header is known).
+    mutating func processChunkRow<R: GridRow>(_ row: R, into partial: inout FilePartial) {
+        process(row, into: &partial)
+    }
+
+    /// What a chunk's ingestor leaves: its counts, the total rows it deferred, its sums.
+    struct ChunkOutcome: Sendable {
+        let read: Int
+        let accepted: Int
+        let rejected: Int
+        let pendingTotals: [PendingTotal]
+        let all: [Int64]
+        let section: [Int64]
+        let sawTotal: Bool
+    }
+
+    var chunkOutcome: ChunkOutcome {
+        ChunkOutcome(read: report.read, accepted: report.accepted, rejected: report.rejected, pendingTotals: pendingTotals,
+                     all: totals.all, section: totals.section, sawTotal: sawTotal)
+    }
+
+    /// A chunk joins the sheet, in row order: its records, rejects and warnings follow those before
+    /// it, its total rows are compared with the sums of every row before them, and the sheet's
+    /// sums run on through it — as if its rows had been read here.
+    mutating func join(_ chunk: FilePartial, _ outcome: ChunkOutcome, into partial: inout FilePartial) {
+        report.warnings += partial.absorb(chunk, catalog: context.catalog, partDictionary: context.partDictionary)
+        // A total row's warnings are the only ones of its row, and warnings are ordered by row
+        // in the end: appended here, they land where the sequential read puts them.
+        func plus(_ a: [Int64], _ b: [Int64]) -> [Int64] { zip(a, b).map { $0 &+ $1 } }
+        for total in outcome.pendingTotals {
+            rowNumber = total.row
+            compareTotal(total.kind, stated: total.stated, all: plus(totals.all, total.all),
+                         section: total.sectionFromStart ? plus(totals.section, total.section) : total.section, into: &partial)
+        }
+        totals.all = plus(totals.all, outcome.all)
+        totals.section = outcome.sawTotal ? outcome.section : plus(totals.section, outcome.section)
+        report.read += outcome.read
+        report.accepted += outcome.accepted
+        report.rejected += outcome.rejected
     }
 
     mutating func reject(column: String, value: String, reason: String, into partial: inout FilePartial) {

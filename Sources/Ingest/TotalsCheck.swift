@@ -58,31 +58,61 @@ extension SheetIngestor {
     }
 
     /// Compares a total row's numeric cells with the sums of the rows it totals; warns on a mismatch.
+    /// A chunk's ingestor (`SheetChunks`) does not know the sums of the rows before its chunk: it
+    /// keeps the row's stated values and its own sums, and the comparison is made when the chunk
+    /// joins its sheet (`compareTotal`), in row order.
     mutating func checkTotal(_ kind: TotalsCheck.Kind, into partial: inout FilePartial) {
         guard let layout else { return }
+        var stated: [(slot: Int, value: Int64)] = []
         for s in numericSlots {
             let cell = values[s]
             if cell.isBlank { continue }
-            let stated: Int64
-            let unit = layout.moneyUnits[s]
             if types[s] == .count {
                 guard case .success(let v) = CountParser.parse(cell) else { continue }
-                stated = Int64(v)
+                stated.append((s, Int64(v)))
             } else {
-                guard case .success(let m) = MoneyParser.parse(cell, unit: unit) else { continue }
-                stated = m.fen
+                guard case .success(let m) = MoneyParser.parse(cell, unit: layout.moneyUnits[s]) else { continue }
+                stated.append((s, m.fen))
             }
-            let sum = kind == .sub ? totals.section[s] : totals.all[s]
-            if stated != sum {
+        }
+        if defersTotals {
+            pendingTotals.append(PendingTotal(row: rowNumber, kind: kind, stated: stated, all: totals.all,
+                                              section: totals.section, sectionFromStart: !sawTotal))
+            sawTotal = true
+        } else {
+            compareTotal(kind, stated: stated, all: totals.all, section: totals.section, into: &partial)
+        }
+        totals.section = Array(repeating: 0, count: totals.section.count)
+    }
+
+    /// Warns for each stated total that differs from the sum of the rows it totals.
+    mutating func compareTotal(_ kind: TotalsCheck.Kind, stated: [(slot: Int, value: Int64)], all: [Int64], section: [Int64],
+                               into partial: inout FilePartial) {
+        guard let layout else { return }
+        for (s, value) in stated {
+            let unit = layout.moneyUnits[s]
+            let sum = kind == .sub ? section[s] : all[s]
+            if value != sum {
                 let isCount = types[s] == .count
                 let show: (Int64) -> String = { v in
                     isCount ? String(v) : ExactDecimal(significand: v, exponent: -unit.fenExponent).text + unit.name
                 }
                 let label = kind == .sub ? "小计" : "合计"
-                warn("\(label)行的「\(layout.headers[s])」为 \(show(stated))，而各行之和为 \(show(sum))（合计不计入，也不改变统计结果）",
+                warn("\(label)行的「\(layout.headers[s])」为 \(show(value))，而各行之和为 \(show(sum))（合计不计入，也不改变统计结果）",
                      slot: s, into: &partial)
             }
         }
-        totals.section = Array(repeating: 0, count: totals.section.count)
     }
+}
+
+/// A 合计/小计 row met by a chunk's ingestor: what it states, and the chunk's own sums up to it.
+struct PendingTotal: Sendable {
+    let row: Int
+    let kind: TotalsCheck.Kind
+    let stated: [(slot: Int, value: Int64)]
+    /// Sums of the chunk's data rows before this row.
+    let all: [Int64]
+    let section: [Int64]
+    /// No total row came before it in the chunk: its section began before the chunk.
+    let sectionFromStart: Bool
 }

@@ -90,6 +90,10 @@ struct MetricCube: Sendable {
         let table = dataset.tables[k]
         guard table.count > 0 else { return }
         let declaration = dataset.catalog.kinds[k]
+        // Read through locals: reached through `self` while its sums are being mutated, each
+        // compiled metric and breakdown was copied (retaining its arrays) per record and window.
+        let metrics = self.metrics, distinctMetrics = self.distinctMetrics, breakdowns = self.breakdowns
+        let slots = self.slots, partCount = self.partCount
         let own = metrics.indices.filter { metrics[$0].kind == k }
         let ownDistinct = distinctMetrics.indices.filter { distinctMetrics[$0].kind == k }
         let ownBreakdowns = breakdowns.indices.filter { breakdowns[$0].readers[k] != nil }
@@ -97,8 +101,13 @@ struct MetricCube: Sendable {
         let counter = metrics.count + k
         let width = self.width
         var amounts = [Int64](repeating: 0, count: metrics.count)
+        // Part code → index, as an array: codes are dense.
+        var partOf = [Int](repeating: -1, count: (partIndex.keys.max().map { Int($0) } ?? -1) + 1)
+        for (code, index) in partIndex where code >= 0 { partOf[Int(code)] = index }
         for r in 0..<table.count {
-            guard let p = partIndex[table.part[r]] else { continue }
+            let code = Int(table.part[r])
+            guard code >= 0, code < partOf.count, partOf[code] >= 0 else { continue }
+            let p = partOf[code]
             for (s, slot) in slots.enumerated() where MetricCube.isMember(declaration, table, r, slot) {
                 let base = (s * partCount + p) * width
                 totals[base + counter] += 1

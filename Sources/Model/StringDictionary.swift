@@ -28,6 +28,13 @@ public struct StringDictionary: Sendable {
         return Int32(map.index(ofBytes: bytes) { next })
     }
 
+    /// The codes here of every string of `other`, in its code order, adding those that are new
+    /// (a chunk's dictionary joining its file's: first-seen order is kept).
+    public mutating func codes(adding other: StringDictionary) -> [Int32] {
+        let arena = other.map.keyArena
+        return (0..<arena.count).map { i in arena.withBytes(i) { code(forBytes: $0) } }
+    }
+
     /// The code of `value` if it is already known.
     public func existingCode(for value: String) -> Int32? {
         map.find(value).map(Int32.init)

@@ -11,6 +11,13 @@ public indirect enum TemplateSchema: Equatable, Sendable {
     /// A list whose elements have the given schema.
     case list(TemplateSchema)
 
+    /// What a metric offers a template: its members, and 历年 as a list.
+    private static let figureSchema: TemplateSchema = {
+        var members = Dictionary(uniqueKeysWithValues: TemplateFigure.members.map { ($0, TemplateSchema.leaf) })
+        members["历年"] = .list(.object(["年度": .leaf, "数值": .leaf, "有数据": .leaf], renders: false))
+        return .object(members, renders: true)
+    }()
+
     /// The schema of a context value. `prototypes` gives, by list name, an element that describes
     /// the list's members when this run's list happens to be empty.
     public static func of(_ value: Any?, prototypes: [String: Any] = [:]) -> TemplateSchema {
@@ -30,13 +37,14 @@ public indirect enum TemplateSchema: Equatable, Sendable {
             // list each), and a prototype stands for every member: the first element is enough —
             // walking all of them made the check quadratic in a region of thousands of parts.
             return .list(array.first.map { TemplateSchema.of($0, prototypes: prototypes) } ?? .leaf)
-        // After the containers: casting a dictionary to a class type makes Foundation bridge it.
+        case is String:
+            return .leaf
+        // Tested after the containers and text: casting those to a class bridges them to a
+        // Foundation object first (a fifth of a city run when this case came first).
         case let object as TemplateObject:
             return .of(object.members, prototypes: prototypes)
         case is TemplateFigure:
-            var members = Dictionary(uniqueKeysWithValues: TemplateFigure.members.map { ($0, TemplateSchema.leaf) })
-            members["历年"] = .list(.object(["年度": .leaf, "数值": .leaf, "有数据": .leaf], renders: false))
-            return .object(members, renders: true)
+            return figureSchema
         default:
             return .leaf
         }

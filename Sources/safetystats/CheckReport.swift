@@ -60,7 +60,7 @@ enum CheckReport {
     /// Parts as rows, kind × year as columns: records, 空表 (only a register with its header, a real
     /// zero) or 未报送. Kinds head the years they span; cells are right-aligned in terminal cells.
     static func table(_ coverage: Coverage, partWord: String) -> String {
-        var out = "报送情况(各\(partWord)每类数据的记录数;空表 = 只报送了表头、没有数据行,计为零;未报送 = 没有该类数据):\n"
+        let out = "报送情况(各\(partWord)每类数据的记录数;空表 = 只报送了表头、没有数据行,计为零;未报送 = 没有该类数据):\n"
         guard !coverage.columns.isEmpty, !coverage.parts.isEmpty else { return out + "  (没有任何记录)\n" }
         func cell(_ s: Coverage.Supplied) -> String {
             switch s {

@@ -90,9 +90,30 @@ public struct Column: Sendable {
 
     mutating func append(_ value: RowValue) {
         count += 1
-        if Column.isDefault(value) { return }
-        materialize(upTo: count - 1)
-        store(value)
+        // One switch for the common cases (the value of the column's own type): a default is
+        // implied, anything else is stored after the implied rows before it.
+        switch (storage, value) {
+        case (.codes, .code(let c)):
+            if c == StringDictionary.absent { return }
+            if codes.count < count - 1 { materialize(upTo: count - 1) }
+            codes.append(c)
+        case (.int32, .int(let v)):
+            if v == 0 { return }
+            if int32s.count < count - 1 { materialize(upTo: count - 1) }
+            int32s.append(Int32(truncatingIfNeeded: v))
+        case (.int64, .int(let v)):
+            if v == 0 { return }
+            if int64s.count < count - 1 { materialize(upTo: count - 1) }
+            int64s.append(v)
+        case (.bytes, .int(let v)):
+            if v == 0 { return }
+            if bytes.count < count - 1 { materialize(upTo: count - 1) }
+            bytes.append(UInt8(truncatingIfNeeded: v))
+        default:
+            if Column.isDefault(value) { return }
+            materialize(upTo: count - 1)
+            store(value)
+        }
     }
 
     private mutating func store(_ value: RowValue) {
@@ -129,6 +150,41 @@ public struct Column: Sendable {
         case .bytes: return i < bytes.count
         case .days: return i < days.count
         case .decimals: return i < decimals.count
+        }
+    }
+
+    /// Appends every row of `other` (same storage), codes rewritten through `codeMap` (a chunk's
+    /// dictionary codes become its file's): the same column as appending its values one by one.
+    mutating func append(contentsOf other: Column, codeMap: [Int32]?) {
+        let stored = other.storedCount
+        if stored > 0 {
+            materialize(upTo: count)
+            switch storage {
+            case .codes:
+                if let map = codeMap {
+                    for c in other.codes { codes.append(c >= 0 && Int(c) < map.count ? map[Int(c)] : c) }
+                } else {
+                    codes.append(contentsOf: other.codes)
+                }
+            case .int32: int32s.append(contentsOf: other.int32s)
+            case .int64: int64s.append(contentsOf: other.int64s)
+            case .bytes: bytes.append(contentsOf: other.bytes)
+            case .days: for i in 0..<other.days.count { days.append(other.days[i]) }
+            case .decimals: decimals.append(contentsOf: other.decimals)
+            }
+        }
+        count += other.count
+    }
+
+    /// Rows held in the storage array (the rest are implied defaults).
+    private var storedCount: Int {
+        switch storage {
+        case .codes: return codes.count
+        case .int32: return int32s.count
+        case .int64: return int64s.count
+        case .bytes: return bytes.count
+        case .days: return days.count
+        case .decimals: return decimals.count
         }
     }
 

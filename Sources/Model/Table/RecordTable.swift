@@ -30,6 +30,16 @@ public struct RecordTable: Sendable {
         count += 1
     }
 
+    /// Appends every record of `other` (a table of the same kind), codes rewritten per column
+    /// through `maps[c]` (nil: as they are) and the part through `partMap`: a chunk of a sheet,
+    /// read on another core, joining its file's table in row order.
+    public mutating func append(contentsOf other: RecordTable, columns maps: [[Int32]?], part partMap: [Int32]) {
+        for c in columns.indices { columns[c].append(contentsOf: other.columns[c], codeMap: maps[c]) }
+        for p in other.part { part.append(p >= 0 && Int(p) < partMap.count ? partMap[Int(p)] : p) }
+        provenance.append(contentsOf: other.provenance)
+        count += other.count
+    }
+
     /// The values of record `i`, one per column.
     public func values(at i: Int) -> [RowValue] { columns.map { $0.value(i) } }
 
