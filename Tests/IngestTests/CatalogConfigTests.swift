@@ -154,6 +154,19 @@ import Testing
         #expect(loaded.warnings.isEmpty)
     }
 
+    /// A breakdown is by the field of that name, not by another field that has the name as a header
+    /// alias: 检查类型 is 执法检查's field and an alias of 隐患's 来源. Without `kind`, only the kinds
+    /// that have the field; by an alias alone (排查方式), the field it names.
+    @Test func aBreakdownIsByTheFieldOfItsNameBeforeAnAlias() throws {
+        let builtin = try Self.load("").catalog
+        let hazards = try #require(builtin.kind(named: "隐患")), inspections = try #require(builtin.kind(named: "执法检查"))
+        #expect(builtin.breakdowns.first { $0.by == "来源" }?.kinds == [hazards])
+        #expect(builtin.breakdowns.first { $0.by == "检查类型" }?.kinds == [inspections])
+        let c = try Self.load("[[breakdowns]]\nby = \"检查类型\"\n[[breakdowns]]\nby = \"排查方式\"\n").catalog
+        #expect(c.breakdowns.filter { $0.by == "检查类型" }.map(\.kinds) == [[inspections]])
+        #expect(c.breakdowns.filter { $0.by == "来源" }.map(\.kinds) == [[hazards]])
+    }
+
     /// `where`: a value, a list (any of), comparisons, wildcards, list-field membership and derived
     /// fields, each normalised the way the field's cells are.
     @Test func conditionsAreNormalisedLikeTheCells() throws {

@@ -21,8 +21,9 @@ private typealias T = TestData
 /// since (一般隐患数 = the 2019 hazard only; 事前处罚罚款金额 = the one pre-accident fine 484.353;
 /// 较大及以上火灾, 立案/结案, 执法检查发现隐患数, 关闭取缔 = 0), each count and sum's `series` (2019 and
 /// 2020, the years in the data: the January values again), `double_decline_years` (0: 持平), the
-/// period's `from`/`to`, and the other built-in breakdowns (来源, 隐患等级, 事故类型, 事故等级, 处罚种类),
-/// whose rows split the same records.
+/// period's `from`/`to`, and the other built-in breakdowns (来源, 检查类型, 隐患等级, 事故类型, 事故等级,
+/// 处罚种类), whose rows split the same records: the inspection has no 检查类型, so it is 检查类型's
+/// 未填写 row (share 100), and 来源 holds hazards only.
 @Suite struct FiguresJSONGoldenTests {
     static func dataset() -> Dataset {
         var d = T(parts: ["东城区"])
@@ -230,10 +231,14 @@ private typealias T = TestData
             {"id": "hazards.major.rectified", "name": "重大隐患已整改数", "unit": "条", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1条", "share": 100, "share_of": 1},
             {"id": "hazards.major.listed", "name": "挂牌督办数", "unit": "条", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1条", "share": 100, "share_of": 1},
             {"id": "hazards.overdue", "name": "逾期未整改隐患数", "unit": "条", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": null, "share_of": 0},
-            {"id": "inspections.count", "name": "执法检查家次", "unit": "家次", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
             {"id": "hazards.ordinary.found", "name": "一般隐患数", "unit": "条", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": null, "share_of": 0},
             {"id": "hazards.ordinary.rectified", "name": "一般隐患已整改数", "unit": "条", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
-            {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": 0, "numerator": 0, "denominator": 0},
+            {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": 0, "numerator": 0, "denominator": 0}
+          ]}
+        ],
+        "检查类型": [
+          {"key": "未填写", "metrics": [
+            {"id": "inspections.count", "name": "执法检查家次", "unit": "家次", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家次", "share": 100, "share_of": 1},
             {"id": "inspections.hazards_found", "name": "执法检查发现隐患数", "unit": "条", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0}
           ]}
         ],
@@ -477,10 +482,14 @@ private typealias T = TestData
             {"id": "hazards.major.rectified", "name": "重大隐患已整改数", "unit": "条", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1条", "share": 100, "share_of": 1},
             {"id": "hazards.major.listed", "name": "挂牌督办数", "unit": "条", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1条", "share": 100, "share_of": 1},
             {"id": "hazards.overdue", "name": "逾期未整改隐患数", "unit": "条", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": null, "share_of": 0},
-            {"id": "inspections.count", "name": "执法检查家次", "unit": "家次", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": 0, "share_of": 1},
             {"id": "hazards.ordinary.found", "name": "一般隐患数", "unit": "条", "value": 0, "prior": 1, "change": -1, "yoy": -100, "direction": "下降", "phrase": "同比下降100.0%", "share": null, "share_of": 0},
             {"id": "hazards.ordinary.rectified", "name": "一般隐患已整改数", "unit": "条", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0},
-            {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": 0, "numerator": 0, "denominator": 0},
+            {"id": "hazards.ordinary.rate", "name": "一般隐患整改率", "unit": "%", "value": null, "prior": 0, "numerator": 0, "denominator": 0}
+          ]}
+        ],
+        "检查类型": [
+          {"key": "未填写", "metrics": [
+            {"id": "inspections.count", "name": "执法检查家次", "unit": "家次", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1家次", "share": 100, "share_of": 1},
             {"id": "inspections.hazards_found", "name": "执法检查发现隐患数", "unit": "条", "value": 0, "prior": 0, "change": 0, "yoy": null, "direction": "持平", "phrase": "同比持平", "share": null, "share_of": 0}
           ]}
         ],

@@ -555,6 +555,15 @@ public struct CatalogLoader {
                 kinds = catalog.recordKinds.filter { k in
                     (try? resolveField(by, kind: k) { message throws(IngestError) in throw fail(nil, message) }) != nil
                 }
+                // Kinds that know the name as a field (or a derived one like 月份) before those that
+                // know it only as another field's header alias.
+                func byAlias(_ k: Int) -> Bool {
+                    guard case .column(let c)? = try? resolveField(by, kind: k, fail: { message throws(IngestError) in throw fail(nil, message) })
+                    else { return false }
+                    return catalog.field(kind: k, column: c).name != TextKey.trimmed(by)
+                }
+                let named = kinds.filter { !byAlias($0) }
+                if !named.isEmpty { kinds = named }
                 guard !kinds.isEmpty else { throw fail("by", "没有哪种记录有字段「\(by)」") }
             }
             for k in kinds {
@@ -563,7 +572,9 @@ public struct CatalogLoader {
                     throw fail("by", "「\(by)」是说明文字，不能分项")
                 }
             }
-            let canonical = catalog.fields.first { $0.name == by || $0.aliases.contains(by) }?.name ?? by
+            // A field's own name before another field's alias: 检查类型 is 执法检查's field and also
+            // a header alias of 隐患's 来源, and the breakdown is by the former.
+            let canonical = (catalog.fields.first { $0.name == by } ?? catalog.fields.first { $0.aliases.contains(by) })?.name ?? by
             let shares = try bool(t, "shares", source, section: "breakdowns", occurrence: i) ?? (canonical != "月份")
             if let existing = catalog.breakdowns.firstIndex(where: { $0.by == canonical }) {
                 for k in kinds where !catalog.breakdowns[existing].kinds.contains(k) { catalog.breakdowns[existing].kinds.append(k) }
