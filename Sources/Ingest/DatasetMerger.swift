@@ -109,6 +109,15 @@ struct DatasetMerger {
         var sheetMap: [Int32: Int] = [:]
         for (localCode, index) in p.sheetReportIndex { sheetMap[m(sheets, localCode)] = index }
         sheetIndex[fileIndex] = sheetMap
+        for (code, index) in sheetMap.sorted(by: { $0.value < $1.value }) where index < p.report.sheets.count {
+            let sheet = p.report.sheets[index]
+            guard let name = sheet.kind, let k = catalog.kind(named: name), catalog.kinds[k].role == .records else { continue }
+            var mapped = Array(repeating: false, count: catalog.kinds[k].fields.count)
+            for column in sheet.columns { if let c = catalog.column(kind: k, named: column.field) { mapped[c] = true } }
+            if mapped.contains(false) {
+                dataset.registersLackingColumns.append(RegisterColumns(file: file, sheet: code, kind: k, mapped: mapped))
+            }
+        }
         rejects.append(contentsOf: p.rejects)
         for w in p.warnings {
             if let key = w.onceKey { guard warnedOnce.insert(key).inserted else { continue } }

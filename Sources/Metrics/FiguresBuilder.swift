@@ -73,6 +73,9 @@ struct FiguresRun {
     var namedSlots: [(PeriodDeclaration, Int, Int?)] = []
     /// [slot][part][kind]: the part has data of the kind for the window (records or an empty register).
     var covered: [[[Bool]]] = []
+    /// [declaration] → [slot][part]: the part's register for the window lacks a column the metric
+    /// reads (`lackingColumns`); only metrics with such a register are keys.
+    var lacking: [Int: [[Bool]]] = [:]
     var notes: [String] = []
 
     init(dataset: Dataset, period: ReportPeriod) {
@@ -158,6 +161,7 @@ struct FiguresRun {
                 }
             }
         }
+        lacking = FiguresRun.lackingColumns(declarations, dataset: dataset, slots: slots, partIndex: partIndex, partCount: parts.count)
         notes = FiguresRun.returnNotes(dataset, period: period)
     }
 
@@ -191,33 +195,94 @@ struct FiguresRun {
     /// Metrics that read a column no sheet of their kind has (a built-in 事故立案数 when no
     /// register carries 是否立案): unavailable, never 0.
     static func unavailableMetrics(_ declarations: [MetricDeclaration], dataset: Dataset) -> Set<Int> {
-        let catalog = dataset.catalog
         var out = Set<Int>()
         for (i, m) in declarations.enumerated() {
             guard let k = m.kind, dataset.tables[k].count > 0 else { continue }
-            let kind = catalog.kinds[k]
-            let mapped = dataset.mappedColumns[k]
-            func has(_ c: Int) -> Bool {
-                if mapped[c] || kind.level?.field == c { return true }     // a level is derived when not stated
-                if let fb = catalog.field(kind: k, column: c).fallback, let f = catalog.column(kind: k, named: fb) { return mapped[f] }
-                return false
+            if !readable(m, kind: k, mapped: dataset.mappedColumns[k], catalog: dataset.catalog) { out.insert(i) }
+        }
+        return out
+    }
+
+    /// Whether a register with the columns `mapped` of kind `k` gives metric `m` its value: every
+    /// column a condition or a distinct count reads, and one of the columns a sum adds (死亡人数 +
+    /// 失踪人数 needs one of them). A level is derived when not stated; a field with a fallback
+    /// reads the fallback's column.
+    static func readable(_ m: MetricDeclaration, kind k: Int, mapped: [Bool], catalog: Catalog) -> Bool {
+        let kind = catalog.kinds[k]
+        func has(_ c: Int) -> Bool {
+            if mapped[c] || kind.level?.field == c { return true }
+            if let fb = catalog.field(kind: k, column: c).fallback, let f = catalog.column(kind: k, named: fb) { return mapped[f] }
+            return false
+        }
+        var columns: [Int] = []
+        for c in m.conditions {
+            switch c.field {
+            case .column(let col): columns.append(col)
+            case .overdue: if let d = kind.rectification?.deadline { columns.append(d) }
+            case .rectified, .month: break
             }
-            var columns: [Int] = []
-            for c in m.conditions {
-                switch c.field {
-                case .column(let col): columns.append(col)
-                case .overdue: if let d = kind.rectification?.deadline { columns.append(d) }
-                case .rectified, .month: break
+        }
+        var summed: [Int] = []
+        switch m.measure {
+        case .sum(let cs): summed = cs
+        case .distinct(let c): columns.append(c)
+        default: break
+        }
+        return columns.allSatisfy(has) && (summed.isEmpty || summed.contains(where: has))
+    }
+
+    /// [declaration] → [slot][part axis]: true where a register of the part that holds records of
+    /// the slot's window lacks a column the metric reads (東城区's 火灾 register without 受伤人数):
+    /// that part's figure for the window is not known. Empty when every register has every column.
+    static func lackingColumns(_ declarations: [MetricDeclaration], dataset: Dataset, slots: [CubeSlot],
+                               partIndex: [Int32: Int], partCount: Int) -> [Int: [[Bool]]] {
+        let catalog = dataset.catalog
+        var out: [Int: [[Bool]]] = [:]
+        for k in catalog.kinds.indices {
+            let registers = dataset.registersLackingColumns.filter { $0.kind == k }
+            guard !registers.isEmpty else { continue }
+            // Per register: the metrics it cannot give.
+            var unreadable: [[Int]] = []
+            var byKey: [Int64: Int] = [:]
+            for (r, register) in registers.enumerated() {
+                unreadable.append(declarations.indices.filter { i in
+                    declarations[i].kind == k && !readable(declarations[i], kind: k, mapped: register.mapped, catalog: catalog)
+                })
+                byKey[Int64(register.file) << 32 | Int64(UInt32(bitPattern: register.sheet))] = r
+            }
+            guard unreadable.contains(where: { !$0.isEmpty }) else { continue }
+            let table = dataset.tables[k]
+            let date = catalog.kinds[k].date
+            // The years each register covers for each part, by the same rule as coverage (its
+            // records' years and the year its name states), so a window the register covers
+            // without records in it is not known either. Records of one sheet are consecutive:
+            // the register is looked up once per run of rows.
+            var years: [Int: [Int: Set<Int>]] = [:]     // register → part → years (nil date: every year)
+            var registerYear = RegisterYear(dataset)
+            var last: (file: Int32, sheet: Int32, register: Int?, stated: Int?) = (-2, -2, nil, nil)
+            for row in 0..<table.count {
+                let prov = table.provenance[row]
+                if prov.file != last.file || prov.sheet != last.sheet {
+                    let r = byKey[Int64(prov.file) << 32 | Int64(UInt32(bitPattern: prov.sheet))]
+                    last = (prov.file, prov.sheet, r, r == nil ? nil : registerYear.stated(prov))
+                }
+                guard let r = last.register, !unreadable[r].isEmpty, let p = partIndex[table.part[row]] else { continue }
+                var set = years[r, default: [:]][p, default: []]
+                if let d = date { if let day = table.columns[d].day(row) { set.insert(day.year) } } else { set.insert(Int.min) }
+                if let y = last.stated { set.insert(y) }
+                years[r, default: [:]][p] = set
+            }
+            for (r, byPart) in years {
+                for (p, covered) in byPart {
+                    for (s, slot) in slots.enumerated()
+                    where covered.contains(Int.min) || (slot.range.lowerBound.year...slot.range.upperBound.year).contains(where: covered.contains) {
+                        for i in unreadable[r] {
+                            if out[i] == nil { out[i] = Array(repeating: Array(repeating: false, count: partCount), count: slots.count) }
+                            out[i]![s][p] = true
+                        }
+                    }
                 }
             }
-            // A sum of several columns (死亡人数 + 失踪人数) needs one of them; a condition needs its column.
-            var summed: [Int] = []
-            switch m.measure {
-            case .sum(let cs): summed = cs
-            case .distinct(let c): columns.append(c)
-            default: break
-            }
-            if columns.contains(where: { !has($0) }) || (!summed.isEmpty && !summed.contains(where: has)) { out.insert(i) }
         }
         return out
     }
@@ -317,6 +382,12 @@ struct FiguresRun {
 
     private func names(_ ps: [Int]) -> [String] { ps.map { parts[$0] } }
 
+    /// Whether part `p` gives metric `i` a value for the window: it sent the kind, and its
+    /// register has the columns the metric reads.
+    private func reports(_ i: Int, slot s: Int, part p: Int, kind k: Int) -> Bool {
+        covered[s][p][k] && !(lacking[i]?[s][p] ?? false)
+    }
+
     /// A kind has a prior period unless it is a snapshot roster.
     private func hasPrior(_ k: Int) -> Bool { !catalog.kinds[k].isRoster || catalog.kinds[k].year != nil }
 
@@ -325,8 +396,8 @@ struct FiguresRun {
         var a = Amount()
         if unavailable.contains(i) { a.unavailable = true; return a }
         guard let k = m.kind else { return a }
-        a.reporting = scopeParts.filter { covered[s][$0][k] }
-        let absent = scopeParts.filter { !covered[s][$0][k] }
+        a.reporting = scopeParts.filter { reports(i, slot: s, part: $0, kind: k) }
+        let absent = scopeParts.filter { !reports(i, slot: s, part: $0, kind: k) }
         if a.reporting.isEmpty {
             a.missing = true
             a.incomplete = scopeParts.count > 1 ? names(absent) : []
@@ -342,10 +413,10 @@ struct FiguresRun {
         }
         a.value = value(s, a.reporting)
         if let s2, hasPrior(k) {
-            let priorReporting = a.reporting.filter { covered[s2][$0][k] }
+            let priorReporting = a.reporting.filter { reports(i, slot: s2, part: $0, kind: k) }
             if priorReporting.count < a.reporting.count {
                 a.priorMissing = true
-                if scopeParts.count > 1 { a.priorIncomplete = names(a.reporting.filter { !covered[s2][$0][k] }) }
+                if scopeParts.count > 1 { a.priorIncomplete = names(a.reporting.filter { !reports(i, slot: s2, part: $0, kind: k) }) }
             } else {
                 a.prior = value(s2, a.reporting)
                 a.priorOK = true
@@ -374,12 +445,12 @@ struct FiguresRun {
             var f = figure(m, a, index: i)
             if series, additive[i] != nil, let k = m.kind, !(catalog.kinds[k].isRoster && catalog.kinds[k].year == nil), !a.unavailable {
                 f.series = seriesSlots.map { year, slot in
-                    let reporting = scopeParts.filter { covered[slot][$0][k] }
+                    let reporting = scopeParts.filter { reports(i, slot: slot, part: $0, kind: k) }
                     guard !reporting.isEmpty, let c = additive[i], let v = cube.total(slot: slot, parts: reporting, column: c) else {
                         return SeriesPoint(year: year, value: nil)
                     }
                     return SeriesPoint(year: year, value: cube.metrics[c].exact(v),
-                                       incomplete: scopeParts.count > 1 ? names(scopeParts.filter { !covered[slot][$0][k] }) : [])
+                                       incomplete: scopeParts.count > 1 ? names(scopeParts.filter { !reports(i, slot: slot, part: $0, kind: k) }) : [])
                 }
             }
             out.append(f)

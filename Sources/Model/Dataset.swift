@@ -15,6 +15,9 @@ public struct Dataset: Sendable {
     /// Per kind, per column: whether any sheet of that kind had the column. A metric that reads a
     /// column no register has is unavailable, not 0.
     public var mappedColumns: [[Bool]]
+    /// The registers whose header lacks some column of their kind, in file order (most have every
+    /// column, and are not listed).
+    public var registersLackingColumns: [RegisterColumns] = []
     /// Input files, relative to the inputs folder, in the order they were read (sorted).
     public var files: [String] = []
     public var sheetNames = StringDictionary()

@@ -27,7 +27,7 @@ public final class TemplateFigure: DynamicMemberLookup, CustomStringConvertible 
     public static let members = [
         "数值", "名称", "单位", "上年", "变化", "增减", "幅度", "同比", "同比百分比", "有同比",
         "下降", "上升", "持平", "占比", "分子", "分母", "未报送", "不含", "上年无数据", "历年",
-        "同比表述", "按百分比", "降为零", "为零", "上年万元", "数字", "居首",
+        "同比表述", "按百分比", "降为零", "为零", "非零", "上年万元", "数字", "居首",
     ]
 
     /// Counts as integers (5510), money in 万元 exactly (484.353), rates with one decimal (96.2%).
@@ -124,6 +124,8 @@ public final class TemplateFigure: DynamicMemberLookup, CustomStringConvertible 
         // must not say 未发生 of what was never reported.
         case "降为零": return figure.hasValue && figure.value.significand == 0 && (figure.prior?.significand ?? 0) > 0
         case "为零": return figure.hasValue && figure.value.significand == 0
+        // Not `not 为零`: a clause such as 「受伤N人」 needs a value to print, not only a non-zero one.
+        case "非零": return figure.hasValue && figure.value.significand != 0
         case "上年万元":
             guard figure.kind == .money, let prior = figure.prior else { return figure.prior?.text ?? "—" }
             return TemplateFigure.money(prior, decimals: documentMoneyDecimals)

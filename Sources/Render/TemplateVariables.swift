@@ -52,6 +52,7 @@ public enum TemplateVariables {
         ("按百分比", "true when `.同比表述` is a percentage — the condition for `同比分别下降38.5%、45.5%`"),
         ("降为零", "true when it fell to 0 — for 未发生火灾亡人事故 instead of 下降100.0%"),
         ("为零", "true when the value is 0 (false when there is no value: never 未发生 of what was not reported)"),
+        ("非零", "true when there is a value and it is not 0 — for a clause said only when there is something to say (「受伤N人」); `not 为零` is also true when there is no value"),
         ("上年万元", "money of the prior period at the document's money precision (see `万元`)"),
         ("数字", "the figure as printed but without the （不含…） note, for a sentence that states the note once: `{{ 全称 }}{{ 事故.起数.不含 }}共发生…{{ 事故.起数.数字 }}起` (filters work on it: `{{ 事故.直接经济损失.数字|万元 }}`)"),
         ("居首", "in a breakdown row or a part: true for the one with the largest value of this figure (the first of equals; never 未填写 or 0) — to single out one industry"),

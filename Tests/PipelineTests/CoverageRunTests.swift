@@ -115,6 +115,49 @@ import Zip
         #expect(east?["supplied"] as? String == "records")
     }
 
+    /// A register without a column (东城区's 2025 fire register has no 受伤人数): that part's figure
+    /// is not known — missing, never 0 or 「同比下降100.0%」 — and the region's total says it leaves
+    /// the part out; the documents say 受伤人数未报送 and 「受伤N人（不含东城区）」. Its other figures stay.
+    @Test func aRegisterWithoutAColumnLeavesThatFigureUnknown() throws {
+        let work = try sampleInputsCopy("nocolumn")
+        defer { try? fm.removeItem(at: work) }
+        let file = work.appendingPathComponent("Inputs/2025/东城区/东城区2025年火灾情况.csv")
+        let lines = try text(file).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
+        let column = try #require(header.firstIndex { $0 == "受伤人数" })
+        // The data rows have no quoted commas before that column (checked: the same field count).
+        let cut = lines.map { line -> String in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.count > column else { return line }
+            return (fields[..<column] + fields[(column + 1)...]).joined(separator: ",")
+        }
+        try Data(cut.joined(separator: "\n").utf8).write(to: file)
+
+        let run = try safetystats(["run", "--out", "out", "--quiet"], in: work)
+        #expect(run.status == 0, "\(run.stderr)")
+        let figures = try json(work.appendingPathComponent("out/2025/figures.json"))
+        let east = try metrics(figures, scope: "东城区"), region = try metrics(figures, scope: "示例市")
+        let west = try metrics(figures, scope: "西湖区")
+        #expect(east["fires.injuries"]?["missing"] as? Bool == true && east["fires.injuries"]?["value"] is NSNull)
+        #expect((east["fires.count"]?["value"] as? NSNumber)?.intValue ?? 0 > 0 && east["fires.count"]?["missing"] == nil)
+        #expect(region["fires.injuries"]?["incomplete"] as? [String] == ["东城区"])
+        #expect(region["fires.count"]?["incomplete"] == nil)
+        // The region's total is the other parts' sum, compared with their own prior.
+        var sum = 0, prior = 0
+        for part in ["西湖区", "南山区", "北江区", "青峰县", "临川县"] {
+            let m = try metrics(figures, scope: part)["fires.injuries"]
+            sum += (m?["value"] as? NSNumber)?.intValue ?? -1000
+            prior += (m?["prior"] as? NSNumber)?.intValue ?? -1000
+        }
+        #expect((region["fires.injuries"]?["value"] as? NSNumber)?.intValue == sum)
+        #expect((region["fires.injuries"]?["prior"] as? NSNumber)?.intValue == prior)
+        #expect(west["fires.injuries"]?["missing"] == nil)
+        let part = try text(work.appendingPathComponent("out/2025/东城区/工作总结.md"))
+        #expect(part.contains("受伤人数未报送") && !part.contains("受伤0人"))
+        let whole = try text(work.appendingPathComponent("out/2025/示例市/工作总结.md"))
+        #expect(whole.contains("受伤\(sum)人（不含东城区）"))
+    }
+
     /// A register with its header and no rows is a real zero: no stop, the figures are 0 and
     /// compared with the prior year; check shows 空表.
     @Test func aHeaderOnlyRegisterIsAZero() throws {
