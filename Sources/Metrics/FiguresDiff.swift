@@ -3,10 +3,12 @@ import Model
 /// `safetystats diff`: the figures that changed between two runs, old → new, per scope — what a
 /// statistician checks after a district resubmits a corrected export.
 ///
-/// Figures are matched by scope name, breakdown row (行业领域 / 月份 key) and metric id. What is
-/// compared is what was counted: a metric's value and prior (for rates and completion rates also
-/// their numerator and denominator) and the 双下降 flags. Derived fields (change, yoy, direction,
-/// phrase, share) follow from those and are not listed again. Numbers compare exactly as decimals.
+/// Figures are matched by scope name, breakdown row (行业领域 / 月份 key) and metric id, named
+/// periods by name. What is compared is what was counted: a metric's value and prior (for rates and
+/// completion rates also their numerator and denominator), its series years before the prior year
+/// (the report year and the prior year are the value and the prior already), the 双下降 flags and
+/// years, and the records of each list. Derived fields (change, yoy, direction, phrase, share)
+/// follow from those and are not listed again. Numbers compare exactly as decimals.
 public struct FiguresDiff: Sendable {
     public enum Change: Sendable, Equatable {
         /// The two files cover different periods (or regions); figures are still matched by id.
@@ -22,13 +24,24 @@ public struct FiguresDiff: Sendable {
         /// `field` is `value` or `prior`; the texts carry their unit (`8起`, `96.21%(6810/7078)`).
         case changed(scope: String, row: String?, name: String, field: Field, old: String, new: String)
         case doubleDecline(scope: String, what: String, old: Bool, new: Bool)
+        /// `double_decline_years` (连年双下降); nil when absent.
+        case doubleDeclineYears(scope: String, old: String?, new: String?)
+        /// One year of a metric's `series` (years before the prior year).
+        case series(scope: String, row: String?, name: String, year: Int, old: String, new: String)
+        /// A record (its fields joined) in one run's list only.
+        case listRecordAdded(scope: String, list: String, record: String)
+        case listRecordRemoved(scope: String, list: String, record: String)
+        /// A named period ([[periods]]) present in one run only.
+        case namedPeriodAdded(name: String)
+        case namedPeriodRemoved(name: String)
 
         public var scope: String? {
             switch self {
-            case .period, .region: return nil
+            case .period, .region, .namedPeriodAdded, .namedPeriodRemoved: return nil
             case .scopeAdded(let s), .scopeRemoved(let s), .rowAdded(let s, _), .rowRemoved(let s, _),
                  .metricAdded(let s, _, _, _), .metricRemoved(let s, _, _, _), .changed(let s, _, _, _, _, _),
-                 .doubleDecline(let s, _, _, _):
+                 .doubleDecline(let s, _, _, _), .doubleDeclineYears(let s, _, _), .series(let s, _, _, _, _, _),
+                 .listRecordAdded(let s, _, _), .listRecordRemoved(let s, _, _):
                 return s
             }
         }
@@ -56,43 +69,82 @@ public struct FiguresDiff: Sendable {
         if old.periodLabel != new.periodLabel { changes.append(.period(old: old.periodLabel, new: new.periodLabel)) }
         if old.region != new.region { changes.append(.region(old: old.region, new: new.region)) }
         let priorLabel = new.priorLabel
-        for scope in new.scopes {
-            guard let before = old.scopes.first(where: { $0.name == scope.name }) else {
-                changes.append(.scopeAdded(scope: scope.name))
+        // Series years up to the prior year's repeat the value and the prior.
+        let seriesBefore = new.year.map { $0 - 1 } ?? Int.max
+        compare(old.scopes, new.scopes, prefix: "", seriesBefore: seriesBefore, into: &changes)
+        for period in new.namedPeriods {
+            guard let before = old.namedPeriods.first(where: { $0.name == period.name }) else {
+                changes.append(.namedPeriodAdded(name: period.name))
+                continue
+            }
+            // A named period's scopes read 「自开展以来·示例市」; its series follow the same years.
+            compare(before.scopes, period.scopes, prefix: "\(period.name)·", seriesBefore: seriesBefore, into: &changes)
+        }
+        for period in old.namedPeriods where !new.namedPeriods.contains(where: { $0.name == period.name }) {
+            changes.append(.namedPeriodRemoved(name: period.name))
+        }
+        return FiguresDiff(oldSource: old.source, newSource: new.source, priorLabel: priorLabel, changes: changes)
+    }
+
+    static func compare(_ oldScopes: [FiguresFile.Scope], _ newScopes: [FiguresFile.Scope], prefix: String,
+                        seriesBefore: Int, into changes: inout [Change]) {
+        for scope in newScopes {
+            let name = prefix + scope.name
+            guard let before = oldScopes.first(where: { $0.name == scope.name }) else {
+                changes.append(.scopeAdded(scope: name))
                 continue
             }
             for (what, flag) in scope.doubleDecline {
                 if let was = before.doubleDecline.first(where: { $0.0 == what })?.1, was != flag {
-                    changes.append(.doubleDecline(scope: scope.name, what: what, old: was, new: flag))
+                    changes.append(.doubleDecline(scope: name, what: what, old: was, new: flag))
                 }
             }
-            compare(before.metrics, scope.metrics, scope: scope.name, row: nil, into: &changes)
+            // 0 ↔ 1 year is what the accidents flag above already says.
+            let flag = { (s: FiguresFile.Scope) in s.doubleDecline.first { $0.0 == "accidents" }?.1 }
+            let flagChanged = flag(before) != flag(scope)
+            let years = Set([before.doubleDeclineYears, scope.doubleDeclineYears])
+            if before.doubleDeclineYears != scope.doubleDeclineYears && !(flagChanged && years == ["0", "1"]) {
+                changes.append(.doubleDeclineYears(scope: name, old: before.doubleDeclineYears, new: scope.doubleDeclineYears))
+            }
+            compare(before.metrics, scope.metrics, scope: name, row: nil, seriesBefore: seriesBefore, into: &changes)
             for axis in scope.breakdowns {
                 let beforeRows = before.breakdowns.first { $0.name == axis.name }?.rows ?? []
                 for row in axis.rows {
                     let label = "\(axis.name)「\(row.key)」"
                     guard let was = beforeRows.first(where: { $0.key == row.key }) else {
-                        changes.append(.rowAdded(scope: scope.name, row: label))
+                        changes.append(.rowAdded(scope: name, row: label))
                         continue
                     }
-                    compare(was.metrics, row.metrics, scope: scope.name, row: label, into: &changes)
+                    compare(was.metrics, row.metrics, scope: name, row: label, seriesBefore: seriesBefore, into: &changes)
                 }
                 for row in beforeRows where !axis.rows.contains(where: { $0.key == row.key }) {
-                    changes.append(.rowRemoved(scope: scope.name, row: "\(axis.name)「\(row.key)」"))
+                    changes.append(.rowRemoved(scope: name, row: "\(axis.name)「\(row.key)」"))
                 }
             }
             for axis in before.breakdowns where !scope.breakdowns.contains(where: { $0.name == axis.name }) {
-                for row in axis.rows { changes.append(.rowRemoved(scope: scope.name, row: "\(axis.name)「\(row.key)」")) }
+                for row in axis.rows { changes.append(.rowRemoved(scope: name, row: "\(axis.name)「\(row.key)」")) }
+            }
+            for list in scope.lists {
+                // Records are compared as a multiset: the same accident twice is two records.
+                var remaining = before.lists.first { $0.name == list.name }?.records ?? []
+                for record in list.records {
+                    if let i = remaining.firstIndex(of: record) { remaining.remove(at: i) } else {
+                        changes.append(.listRecordAdded(scope: name, list: list.name, record: record))
+                    }
+                }
+                for record in remaining { changes.append(.listRecordRemoved(scope: name, list: list.name, record: record)) }
+            }
+            for list in before.lists where !scope.lists.contains(where: { $0.name == list.name }) {
+                for record in list.records { changes.append(.listRecordRemoved(scope: name, list: list.name, record: record)) }
             }
         }
-        for scope in old.scopes where !new.scopes.contains(where: { $0.name == scope.name }) {
-            changes.append(.scopeRemoved(scope: scope.name))
+        for scope in oldScopes where !newScopes.contains(where: { $0.name == scope.name }) {
+            changes.append(.scopeRemoved(scope: prefix + scope.name))
         }
-        return FiguresDiff(oldSource: old.source, newSource: new.source, priorLabel: priorLabel, changes: changes)
     }
 
     static func compare(_ old: [FiguresFile.Figure], _ new: [FiguresFile.Figure], scope: String, row: String?,
-                        into changes: inout [Change]) {
+                        seriesBefore: Int, into changes: inout [Change]) {
         for figure in new {
             guard let was = old.first(where: { $0.id == figure.id }) else {
                 changes.append(.metricAdded(scope: scope, row: row, name: figure.name, value: valueText(figure)))
@@ -106,6 +158,17 @@ public struct FiguresDiff: Sendable {
             if !sameNumber(was["prior"], figure["prior"]) {
                 changes.append(.changed(scope: scope, row: row, name: figure.name, field: .prior,
                                         old: priorText(was), new: priorText(figure)))
+            }
+            for (year, value) in figure.series where year < seriesBefore {
+                let earlier = was.series.first { $0.year == year }?.value
+                if !sameNumber(earlier, value) {
+                    changes.append(.series(scope: scope, row: row, name: figure.name, year: year,
+                                           old: amount(earlier, unit: figure.unit), new: amount(value, unit: figure.unit)))
+                }
+            }
+            for (year, value) in was.series where year < seriesBefore && !figure.series.contains(where: { $0.year == year }) {
+                changes.append(.series(scope: scope, row: row, name: figure.name, year: year,
+                                       old: amount(value, unit: was.unit), new: "—"))
             }
         }
         for figure in old where !new.contains(where: { $0.id == figure.id }) {
@@ -158,6 +221,14 @@ public struct FiguresDiff: Sendable {
                 currentScope = nil
                 scopeCount += 1
                 continue
+            case .namedPeriodAdded(let name):
+                out.append("期间「\(name)」新增(旧输出中没有)")
+                currentScope = nil
+                continue
+            case .namedPeriodRemoved(let name):
+                out.append("期间「\(name)」已删除(新输出中没有)")
+                currentScope = nil
+                continue
             default:
                 break
             }
@@ -190,7 +261,13 @@ public struct FiguresDiff: Sendable {
         case .doubleDecline(_, let what, let old, let new):
             let subject = what == "fires" ? "火灾起数和死亡人数" : what == "accidents" ? "事故起数和死亡人数" : what
             return "\(subject)“双下降”:\(old ? "是" : "否") → \(new ? "是" : "否")"
-        case .period, .region, .scopeAdded, .scopeRemoved:
+        case .doubleDeclineYears(_, let old, let new):
+            return "连续“双下降”年数:\(old.map { "\($0)年" } ?? "—") → \(new.map { "\($0)年" } ?? "—")"
+        case .series(_, let row, let name, let year, let old, let new):
+            return "\(place(row, name)) \(year)年同期:\(old) → \(new)"
+        case .listRecordAdded(_, let list, let record): return "\(list) 新增:\(record)"
+        case .listRecordRemoved(_, let list, let record): return "\(list) 删除:\(record)"
+        case .period, .region, .scopeAdded, .scopeRemoved, .namedPeriodAdded, .namedPeriodRemoved:
             return ""
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// figures.json (schema 1) read back, for `diff`: scopes, metrics and breakdown rows, with every
-/// field's text as written (numbers exactly, never through a binary float).
+/// figures.json (schema 1) read back, for `diff`: scopes, metrics, breakdown rows, series, lists and
+/// named periods, with every field's text as written (numbers exactly, never through a binary float).
 public struct FiguresFile: Sendable {
     /// Where it was read from (a path, or the name given with the text).
     public let source: String
@@ -12,6 +12,14 @@ public struct FiguresFile: Sendable {
     public let periodLabel: String
     public let priorLabel: String
     public let scopes: [Scope]
+    /// `named_periods` ([[periods]] of the config), each with scopes of the same shape.
+    public let namedPeriods: [NamedPeriod]
+
+    public struct NamedPeriod: Sendable {
+        public let name: String
+        public let label: String
+        public let scopes: [Scope]
+    }
 
     public struct Scope: Sendable {
         public let name: String
@@ -19,9 +27,14 @@ public struct FiguresFile: Sendable {
         public let kind: String
         /// `double_decline` as written: `accidents`/`fires` → true/false.
         public let doubleDecline: [(String, Bool)]
+        /// `double_decline_years`: consecutive years of 双下降 ending with the report year.
+        public let doubleDeclineYears: String?
         public let metrics: [Figure]
         /// Axes in file order (`行业领域`, `月份`), each with its rows.
         public let breakdowns: [Axis]
+        /// `lists` in file order, each record as one line of its fields (`source` left out: a
+        /// record that moved to another row of the same file is the same record).
+        public let lists: [(name: String, records: [String])]
     }
 
     public struct Axis: Sendable {
@@ -40,6 +53,8 @@ public struct FiguresFile: Sendable {
         public let name: String
         public let unit: String
         public let fields: [String: String?]
+        /// `series`: year → value text (nil for null), in file order.
+        public let series: [(year: Int, value: String?)]
 
         /// A field's text; nil when absent or null.
         public subscript(field: String) -> String? { fields[field] ?? nil }
@@ -76,30 +91,59 @@ public struct FiguresFile: Sendable {
                 guard let members = item.members, let id = item["id"]?.string else { throw bad("\(place) 有一项指标缺少 id") }
                 var fields: [String: String?] = [:]
                 for (key, v) in members where key != "id" && key != "name" && key != "unit" { fields[key] = v.scalarText }
-                result.append(Figure(id: id, name: item["name"]?.string ?? id, unit: item["unit"]?.string ?? "", fields: fields))
+                var series: [(year: Int, value: String?)] = []
+                for entry in item["series"]?.array ?? [] {
+                    guard let year = entry["year"]?.scalarText.flatMap({ Int($0) }) else { throw bad("\(place) 的 \(id) 有一年缺少 year") }
+                    series.append((year, entry["value"]?.scalarText))
+                }
+                result.append(Figure(id: id, name: item["name"]?.string ?? id, unit: item["unit"]?.string ?? "",
+                                     fields: fields, series: series))
             }
             return result
         }
 
-        var scopes: [Scope] = []
-        for value in scopeValues {
-            guard let name = value["scope"]?.string else { throw bad("有一个范围缺少 scope 名称") }
-            var doubleDecline: [(String, Bool)] = []
-            for (key, v) in value["double_decline"]?.members ?? [] {
-                if case .bool(let b) = v { doubleDecline.append((key, b)) }
-            }
-            var axes: [Axis] = []
-            for (axis, rowsValue) in value["breakdowns"]?.members ?? [] {
-                var rows: [Row] = []
-                for row in rowsValue.array ?? [] {
-                    guard let key = row["key"]?.scalarText else { throw bad("\(name) 的 \(axis) 有一行缺少 key") }
-                    rows.append(Row(key: key, metrics: try figures(row["metrics"], in: "\(name) \(axis)「\(key)」")))
+        func readScopes(_ values: [JSONValue], in place: String) throws(MetricsError) -> [Scope] {
+            var scopes: [Scope] = []
+            for value in values {
+                guard let name = value["scope"]?.string else { throw bad("\(place)有一个范围缺少 scope 名称") }
+                var doubleDecline: [(String, Bool)] = []
+                for (key, v) in value["double_decline"]?.members ?? [] {
+                    if case .bool(let b) = v { doubleDecline.append((key, b)) }
                 }
-                axes.append(Axis(name: axis, rows: rows))
+                var axes: [Axis] = []
+                for (axis, rowsValue) in value["breakdowns"]?.members ?? [] {
+                    var rows: [Row] = []
+                    for row in rowsValue.array ?? [] {
+                        guard let key = row["key"]?.scalarText else { throw bad("\(place)\(name) 的 \(axis) 有一行缺少 key") }
+                        rows.append(Row(key: key, metrics: try figures(row["metrics"], in: "\(place)\(name) \(axis)「\(key)」")))
+                    }
+                    axes.append(Axis(name: axis, rows: rows))
+                }
+                var lists: [(name: String, records: [String])] = []
+                for (list, recordsValue) in value["lists"]?.members ?? [] {
+                    let records = (recordsValue.array ?? []).map { record in
+                        (record.members ?? []).filter { $0.0 != "source" }
+                            .compactMap { $0.1.scalarText }.filter { !$0.isEmpty }.joined(separator: " ")
+                    }
+                    lists.append((list, records))
+                }
+                scopes.append(Scope(name: name, kind: value["kind"]?.string ?? "", doubleDecline: doubleDecline,
+                                    doubleDeclineYears: value["double_decline_years"]?.scalarText,
+                                    metrics: try figures(value["metrics"], in: "\(place)\(name)"), breakdowns: axes,
+                                    lists: lists))
             }
-            scopes.append(Scope(name: name, kind: value["kind"]?.string ?? "", doubleDecline: doubleDecline,
-                                metrics: try figures(value["metrics"], in: name), breakdowns: axes))
+            return scopes
         }
+
+        let scopes = try readScopes(scopeValues, in: "")
+        var namedPeriods: [NamedPeriod] = []
+        for value in root["named_periods"]?.array ?? [] {
+            guard let name = value["name"]?.string else { throw bad("named_periods 有一项缺少 name") }
+            guard let values = value["scopes"]?.array else { throw bad("期间「\(name)」缺少 scopes 数组") }
+            namedPeriods.append(NamedPeriod(name: name, label: value["label"]?.string ?? name,
+                                            scopes: try readScopes(values, in: "期间「\(name)」")))
+        }
+        self.namedPeriods = namedPeriods
         self.scopes = scopes
     }
 

@@ -71,6 +71,40 @@ private typealias T = TestData
         #expect(diff.changes.contains(.changed(scope: "西湖区", row: nil, name: "事故死亡人数", field: .value, old: "0人", new: "1人")))
     }
 
+    /// An earlier year's accident (2018), a 较大 accident in February and the named period
+    /// 「二月以来」: the series year, the list record and the named period's figures are listed; the
+    /// series years 2019 and 2020 are not (they are the prior and the value, listed once).
+    @Test func seriesListsAndNamedPeriodsAreCompared() throws {
+        let period = try ReportPeriod(year: 2020, through: 3)
+        var old = Self.accidents()
+        old.accident("东城区", T.day(2018, 2, 1))
+        old.records.catalog.periods = [PeriodDeclaration(name: "二月以来", from: T.day(2020, 2, 1))]
+        var new = old
+        new.accident("东城区", T.day(2018, 3, 9))
+        new.accident("西湖区", T.day(2020, 2, 15), deaths: 3, level: .larger)
+        let diff = FiguresDiff.compare(try Self.file(old, period, source: "旧"), try Self.file(new, period, source: "新"))
+        let lines = diff.lines
+        #expect(diff.changes.contains(.series(scope: "示例市", row: nil, name: "事故起数", year: 2018, old: "1起", new: "2起")))
+        #expect(diff.changes.contains(.series(scope: "东城区", row: nil, name: "事故起数", year: 2018, old: "1起", new: "2起")))
+        #expect(!diff.changes.contains { if case .series(_, _, _, let year, _, _) = $0 { return year >= 2019 }; return false })
+        #expect(lines.contains("  事故起数 2018年同期:1起 → 2起"))
+        let record = try #require(diff.changes.first { if case .listRecordAdded = $0 { return true }; return false })
+        guard case .listRecordAdded(let scope, let list, let text) = record else { return }
+        #expect(scope == "示例市" && list == "较大及以上事故" && text.hasPrefix("2020-02-15 西湖区") && text.contains("较大"))
+        #expect(lines.contains("  较大及以上事故 新增:\(text)"))
+        // 二月以来: the region's accidents 1 → 2 (西湖区 3-02 before, 2-15 added), deaths 0 → 3.
+        #expect(diff.changes.contains(.changed(scope: "二月以来·示例市", row: nil, name: "事故起数", field: .value, old: "1起", new: "2起")))
+        #expect(diff.changes.contains(.changed(scope: "二月以来·西湖区", row: nil, name: "事故死亡人数", field: .value, old: "0人", new: "3人")))
+        #expect(lines.contains("【二月以来·示例市】"))
+        #expect(!diff.changes.contains { $0.scope == "二月以来·东城区" })
+        // A named period in one run only.
+        var plain = Self.accidents()
+        plain.accident("东城区", T.day(2018, 2, 1))
+        let added = FiguresDiff.compare(try Self.file(plain, period, source: "旧"), try Self.file(old, period, source: "新"))
+        #expect(added.changes == [.namedPeriodAdded(name: "二月以来")])
+        #expect(added.lines.dropFirst(2) == ["期间「二月以来」新增(旧输出中没有)", "共 1 项变化,涉及 0 个范围。"])
+    }
+
     @Test func identicalRunsHaveNoChanges() throws {
         let period = try ReportPeriod(year: 2020, through: 3)
         let a = try Self.file(Self.accidents(), period, source: "a")
