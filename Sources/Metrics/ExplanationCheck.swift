@@ -43,8 +43,11 @@ extension Explanation {
     public func check(against file: FiguresFile) -> ExplanationCheck {
         func result(_ outcome: ExplanationCheck.Outcome) -> ExplanationCheck { ExplanationCheck(source: file.source, outcome: outcome) }
         let label = prior ? file.priorLabel : file.periodLabel
-        guard label == periodLabel else { return result(.otherPeriod(prior ? file.priorLabel : file.periodLabel)) }
-        let scopeFigures = file.scopes.first { $0.name == scope }
+        // The main period's figures, or a named period's (`explain --period 专项整治以来`).
+        let named = file.namedPeriods.first { (prior ? $0.priorLabel : $0.label) == periodLabel }
+        guard label == periodLabel || named != nil else { return result(.otherPeriod(label)) }
+        let scopes = label == periodLabel ? file.scopes : named?.scopes ?? []
+        let scopeFigures = scopes.first { $0.name == scope }
         var figures = scopeFigures?.metrics ?? []
         if let breakdown, let open = breakdown.firstIndex(of: "「"), breakdown.hasSuffix("」") {
             let axis = String(breakdown[..<open])

@@ -120,14 +120,13 @@ struct FiguresRun {
         }
         seriesSlots = series
         for p in catalog.periods {
-            let to = p.to ?? period.last
+            let range = p.range(in: period)
             let slot = slots.count
-            slots.append(CubeSlot(range: p.from...max(p.from, to), isCurrent: true, breakdown: nil))
+            slots.append(CubeSlot(range: range, isCurrent: true, breakdown: nil))
             var prior: Int?
             if p.compare {
                 prior = slots.count
-                slots.append(CubeSlot(range: ReportPeriod.shift(p.from...max(p.from, to), years: 1,
-                                                                 wholeMonths: FiguresRun.isWholeMonths(p.from...max(p.from, to))),
+                slots.append(CubeSlot(range: ReportPeriod.shift(range, years: 1, wholeMonths: FiguresRun.isWholeMonths(range)),
                                       isCurrent: false, breakdown: nil))
             }
             namedSlots.append((p, slot, prior))

@@ -18,6 +18,8 @@ public struct FiguresFile: Sendable {
     public struct NamedPeriod: Sendable {
         public let name: String
         public let label: String
+        /// nil when the period is not compared (`compare = false`).
+        public let priorLabel: String?
         public let scopes: [Scope]
     }
 
@@ -141,6 +143,7 @@ public struct FiguresFile: Sendable {
             guard let name = value["name"]?.string else { throw bad("named_periods 有一项缺少 name") }
             guard let values = value["scopes"]?.array else { throw bad("期间「\(name)」缺少 scopes 数组") }
             namedPeriods.append(NamedPeriod(name: name, label: value["label"]?.string ?? name,
+                                            priorLabel: value["prior_label"]?.string,
                                             scopes: try readScopes(values, in: "期间「\(name)」")))
         }
         self.namedPeriods = namedPeriods

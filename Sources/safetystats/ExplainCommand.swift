@@ -19,6 +19,9 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var period: PeriodOptions
 
+    @Option(name: .customLong("period"), help: "解释 config.toml 中 [[periods]] 声明的期间, e.g. 专项整治以来 (its days within the period of --year/--through or --from/--to).")
+    var named: String?
+
     @Option(name: .long, help: "只看某个行业领域.")
     var industry: String?
 
@@ -64,13 +67,17 @@ struct ExplainCommand: ParsableCommand {
         do {
             let result = try Ingest.run(inputs: folder, options: IngestOptions(strict: input.strict))
             period = try self.period.request.resolve(for: result.dataset)
+            let explained = try named.map { name throws(MetricsError) in
+                try ReportPeriod.named(name, in: result.dataset.catalog, main: period)
+            } ?? period
             explanation = try MetricExplainer.explain(metric, part: district, industry: industry, month: month,
                                                       breakdown: breakdown.flatMap(Self.row), prior: prior,
-                                                      in: result.dataset, period: period)
+                                                      in: result.dataset, period: explained)
         } catch {
             throw DataFailure(message: "\(error)")
         }
-        // The total is checked against figures.json only when one was read, and says which.
+        // The total is checked against figures.json only when one was read, and says which; a named
+        // period's figures are in the main period's file.
         guard let file = try figuresFile(period) else {
             let tried = absolute(out ?? "Outputs")
             TerminalText.printOut(explanation.listing, terminator: "")

@@ -211,6 +211,41 @@ import Zip
         #expect(try safetystats(["explain", "事故起数", "--out", "nowhere"], in: work).status == 1)
     }
 
+    /// A named period ([[periods]] 下半年 of the catalog fixture) is explained by name and checked
+    /// against the named period's figures in figures.json; diff lists its scopes after a change.
+    @Test func namedPeriodsReachExplainAndDiff() throws {
+        let work = temporaryFolder("named-period")
+        defer { try? fm.removeItem(at: work) }
+        try fm.createDirectory(at: work, withIntermediateDirectories: true)
+        try fm.copyItem(at: repositoryRoot.appendingPathComponent("Tests/PipelineTests/Fixtures/catalog/Inputs"),
+                        to: work.appendingPathComponent("Inputs"))
+        let root = work.resolvingSymlinksInPath().path
+        #expect(try safetystats(["run", "--out", "old", "--quiet"], in: work).status == 0)
+        // 东城 30 + 120, 西城 22 + 60 from July; 2024: 东城 100 (CatalogRunTests counts them by hand).
+        let half = try safetystats(["explain", "安全培训人数", "--period", "下半年", "--out", "old"], in: work)
+        #expect(half.status == 0 && half.stdout.hasPrefix("安全培训人数(training.people) · 示例市 · 2025年7-12月\n"))
+        #expect(half.stdout.contains("合计 232人次,共 4 条记录;与 \(root)/old/2025/figures.json 一致。"), "\(half.stdout)")
+        let prior = try safetystats(["explain", "安全培训人数", "--period", "下半年", "--prior", "--out", "old"], in: work)
+        #expect(prior.stdout.contains("合计 100人次,共 1 条记录;与 \(root)/old/2025/figures.json 一致。"), "\(prior.stdout)")
+        let unknown = try safetystats(["explain", "安全培训人数", "--period", "上半年"], in: work)
+        #expect(unknown.status == 1 && unknown.stderr.contains("没有名为「上半年」的期间,已声明的期间:「下半年」"))
+
+        // 西城区's December training: 60 → 61 people.
+        let csv = work.appendingPathComponent("Inputs/2025/西城区/西城区2025年安全培训.csv")
+        // The file is GB18030; ",60" is ASCII in it and occurs once.
+        var bytes = [UInt8](try Data(contentsOf: csv))
+        let needle = Array(",60".utf8)
+        let at = try #require((0...(bytes.count - needle.count)).first { Array(bytes[$0..<$0 + needle.count]) == needle })
+        bytes[at + 2] = UInt8(ascii: "1")
+        try Data(bytes).write(to: csv)
+        #expect(try safetystats(["run", "--out", "new", "--quiet"], in: work).status == 0)
+        let diff = try safetystats(["diff", "old", "new"], in: work)
+        #expect(diff.status == 1)
+        #expect(diff.stdout.contains("【下半年·示例市】\n  安全培训人数:232人次 → 233人次\n"), "\(diff.stdout)")
+        #expect(diff.stdout.contains("【下半年·西城区】\n  安全培训人数:82人次 → 83人次\n"))
+        #expect(!diff.stdout.contains("下半年·东城区"))
+    }
+
     /// Progress shows on a terminal (files and rows read so far), never in a file, and not with --quiet.
     @Test func progressShowsOnATerminalOnly() throws {
         let work = try sampleInputsCopy("progress")
