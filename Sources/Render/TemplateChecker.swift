@@ -4,6 +4,12 @@
 /// empty figure in an official report is a wrong report. So every `{{ … }}` and `{% … %}` is read
 /// here: variables must exist in the context's schema (loop variables included), filters and tags
 /// must be known, blocks must close. Problems come back with line and column.
+///
+/// One exception makes optional paragraphs possible: `{% if 路径 %}` whose condition is a single
+/// path that this run's data does not have (`{% if 专项整治以来.专项整治 %}` without those
+/// declarations) renders nothing, so its body is not checked — whatever is in it can never be
+/// printed. When the path exists, the body is checked like any other; `elif`/`else` always are.
+/// Only a name missing from a group counts: a misspelt member of a figure is still an error.
 public struct TemplateChecker {
     public let templateName: String
     public let schema: TemplateSchema
@@ -53,6 +59,8 @@ public struct TemplateChecker {
         }
         var stack: [OpenBlock] = []
         var locals: [String: TemplateSchema] = [:]
+        // Inside the body of an `{% if %}` on a path this run does not have: blocks opened in it.
+        var skipping: Int?
         let chars = Array(text)
         var i = 0
         var line = 1, column = 1
@@ -87,6 +95,22 @@ public struct TemplateChecker {
             if inner.hasSuffix("-") { inner.removeLast() }
             let content = inner.trimmingWhitespace()
             advance(to: j + 2)
+
+            if let depth = skipping, opener != "#" {
+                // Only the block structure matters here (and the depth limit: the engine parses it).
+                guard opener == "%", let tag = splitWords(content).first else { continue }
+                if Self.blockTags[tag] != nil {
+                    guard stack.count + depth < limits.maxDepth else {
+                        report(startLine, startColumn, "{% if/for %} 嵌套超过 \(limits.maxDepth) 层（用 --template-max-depth 调高，最多 \(TemplateLimits.deepestAllowed)）")
+                        return errors
+                    }
+                    skipping = depth + 1
+                    continue
+                }
+                if tag.hasPrefix("end"), depth > 0 { skipping = depth - 1; continue }
+                guard depth == 0, tag.hasPrefix("end") || Self.middleTags[tag] != nil else { continue }
+                skipping = nil   // the if's own elif/else/endif: checked below
+            }
 
             switch opener {
             case "#": continue
@@ -143,6 +167,7 @@ public struct TemplateChecker {
                             }
                         }
                     case "if":
+                        if isAbsentPath(words, locals: locals) { skipping = 0; continue }
                         for problem in checkCondition(Array(words.dropFirst()), locals: locals) { report(startLine, startColumn, problem) }
                     default:   // filter block: {% filter name %}
                         for name in words.dropFirst() where !filters.contains(name) {
@@ -154,6 +179,7 @@ public struct TemplateChecker {
                         report(startLine, startColumn, "「\(tag)」不在 \(parents.sorted().joined(separator: "/")) 块内"); continue
                     }
                     if tag == "elif" {
+                        if isAbsentPath(words, locals: locals) { skipping = 0; continue }
                         for problem in checkCondition(Array(words.dropFirst()), locals: locals) { report(startLine, startColumn, problem) }
                     }
                     if tag == "empty" { locals = top.scope }   // loop variables do not exist in {% empty %}
@@ -199,6 +225,18 @@ public struct TemplateChecker {
             }
         }
         return problems
+    }
+
+    /// `if`/`elif` with one variable path (not a literal, not a loop variable) that this run's
+    /// schema does not have: false when rendered, so its body can never print.
+    private func isAbsentPath(_ words: [String], locals: [String: TemplateSchema]) -> Bool {
+        guard words.count == 2, let path = words.last, let first = path.first, first != "\"", first != "'",
+              Double(path) == nil, !Self.operators.contains(path) else { return false }
+        let segments = path.split(separator: ".", omittingEmptySubsequences: false)
+        guard !segments.contains(where: \.isEmpty), locals[String(segments[0])] == nil else { return false }
+        // A misspelt member of a figure (`事故.起数.降为零x`) stays an error.
+        if case .failure(let missing) = schema.resolve(segments) { return missing.inGroup }
+        return false
     }
 
     private func checkCondition(_ words: [String], locals: [String: TemplateSchema]) -> [String] {

@@ -66,16 +66,18 @@ public indirect enum TemplateSchema: Equatable, Sendable {
         var current = self
         for segment in path {
             switch current {
-            case .object(let members, _):
-                guard let next = members[String(segment)] else { return .failure(MissingMember(name: String(segment))) }
+            case .object(let members, let renders):
+                guard let next = members[String(segment)] else {
+                    return .failure(MissingMember(name: String(segment), inGroup: !renders))
+                }
                 current = next
             case .list(let element):
                 // Stencil allows `list.first`, `list.last`, `list.count` and numeric indexes.
                 if segment == "count" { current = .leaf; continue }
                 if segment == "first" || segment == "last" || segment.allSatisfy(\.isNumber) { current = element; continue }
-                return .failure(MissingMember(name: String(segment)))
+                return .failure(MissingMember(name: String(segment), inGroup: false))
             case .leaf:
-                return .failure(MissingMember(name: String(segment)))
+                return .failure(MissingMember(name: String(segment), inGroup: false))
             }
         }
         return .success(current)
@@ -85,4 +87,7 @@ public indirect enum TemplateSchema: Equatable, Sendable {
 /// The first member of a path that the schema does not have.
 struct MissingMember: Error {
     let name: String
+    /// Missing from a group of names (the context, a group, a named period) — a declaration this
+    /// run does not have — rather than from a figure, a list or a value, where it is a misspelling.
+    let inGroup: Bool
 }

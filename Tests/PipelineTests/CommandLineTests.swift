@@ -246,6 +246,51 @@ import Zip
         #expect(!diff.stdout.contains("下半年·东城区"))
     }
 
+    /// The shipped work summary says 「自开展以来…」 when a bureau declares CATALOG.md's 专项整治
+    /// metrics and period, with the figures of figures.json; without them the sentence is absent
+    /// (the golden outputs) and the template still passes its check.
+    @Test func theCampaignSentenceFollowsItsDeclarations() throws {
+        let work = try sampleInputsCopy("campaign")
+        defer { try? fm.removeItem(at: work) }
+        let config = work.appendingPathComponent("Inputs/config.toml")
+        let declarations = """
+
+            [[metrics]]
+            id = "hazards.campaign.found"
+            name = "专项整治排查隐患数"
+            kind = "隐患"
+            where = { "来源" = ["专项整治", "专项检查"] }
+            unit = "条"
+
+            [[metrics]]
+            id = "hazards.campaign.rectified"
+            name = "专项整治已整改隐患数"
+            kind = "隐患"
+            where = { "来源" = ["专项整治", "专项检查"], "已整改" = "是" }
+            unit = "条"
+
+            [[periods]]
+            name = "专项整治以来"
+            from = 2025-07-01
+
+            """
+        try Data((try String(contentsOf: config, encoding: .utf8) + declarations).utf8).write(to: config)
+        #expect(try safetystats(["run", "--out", "out", "--quiet", "--format", "md,json"], in: work).status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: work.appendingPathComponent("out/2025/figures.json"))) as? [String: Any]
+        func value(_ scopes: Any?, _ id: String) -> Int? {
+            let region = (scopes as? [[String: Any]])?.first
+            let metric = (region?["metrics"] as? [[String: Any]])?.first { $0["id"] as? String == id }
+            return (metric?["value"] as? NSNumber)?.intValue
+        }
+        let named = (json?["named_periods"] as? [[String: Any]])?.first
+        let since = try #require(value(named?["scopes"], "hazards.campaign.found"))
+        let rectified = try #require(value(named?["scopes"], "hazards.campaign.rectified"))
+        let year = try #require(value(json?["scopes"], "hazards.campaign.found"))
+        #expect(since > 0 && since < year)
+        let summary = try String(contentsOf: work.appendingPathComponent("out/2025/示例市/工作总结.md"), encoding: .utf8)
+        #expect(summary.contains("自开展以来，全市累计排查专项整治隐患\(since)条，已整改\(rectified)条；2025年排查\(year)条，同比"), "\(summary)")
+    }
+
     /// Progress shows on a terminal (files and rows read so far), never in a file, and not with --quiet.
     @Test func progressShowsOnATerminalOnly() throws {
         let work = try sampleInputsCopy("progress")

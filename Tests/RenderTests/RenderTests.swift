@@ -103,6 +103,25 @@ func template(_ text: String, name: String = "测试") throws -> TemplateFile {
         #expect(try problems("{% for 区 in 下辖 %}{{ 区.地区 }}{% endfor %}{{ 区.地区 }}").count == 1)
     }
 
+    /// An optional paragraph: `{% if 路径 %}` on a declaration this run does not have renders nothing,
+    /// so its body is not checked; everything else still is — the else branch, a guard on a
+    /// declared path, and a misspelt member of a figure in a guard.
+    @Test func aParagraphOnADeclarationThisRunLacksIsNotChecked() throws {
+        #expect(try problems("{% if 专项整治排查隐患数.非零 %}{{ 专项整治排查隐患数 }}{% for x in 没有 %}{{ x.y }}{% endfor %}{% endif %}").isEmpty)
+        #expect(try problems("{% if 专项整治以来.专项整治.排查数 %}{% if a %}{% endif %}{{ 也没有 }}{% elif 又没有 %}{{ 没有 }}{% endif %}").isEmpty)
+        let otherBranch = try problems("{% if 专项整治排查隐患数 %}{{ 没有 }}{% else %}{{ 事故.起树 }}{% endif %}")
+        #expect(otherBranch.map(\.message) == ["「事故.起树」中没有「起树」这一项"])
+        // Declared: checked as usual.
+        #expect(try problems("{% if 事故.起数 %}{{ 事故.起树 }}{% endif %}").count == 1)
+        // A misspelt member of a figure is a misspelling, not an absent declaration.
+        #expect(try problems("{% if 事故.起数.降为零x %}{{ 事故.起数 }}{% endif %}").count == 1)
+        // Conditions with operators are checked as before.
+        #expect(try problems("{% if 没有 > 0 %}x{% endif %}").count == 1)
+        // The body's blocks still count against the nesting limit: the engine parses them.
+        let deep = String(repeating: "{% if a %}", count: 300) + String(repeating: "{% endif %}", count: 300)
+        #expect(try problems("{% if 没有 %}" + deep + "{% endif %}").first?.message.contains("嵌套超过") == true)
+    }
+
     @Test func aTemplateWithProblemsRendersNothing() throws {
         let renderer = ReportRenderer(templates: [try template("{{ 不存在 }}")])
         #expect(throws: RenderError.self) { try renderer.render(try sampleFigures(), formats: [.md]) }
