@@ -61,6 +61,10 @@ struct FiguresRun {
     let period: ReportPeriod
     let catalog: Catalog
     let parts: [String]
+    /// Parts the region expects to report: config.toml's [districts] (every part when it names
+    /// none). A name only the data knows (kept under its own name, with a warning) reports what it
+    /// sent; it neither stops the run nor leaves the region 不含 it for a register it never sent.
+    let expected: [Bool]
     let declarations: [MetricDeclaration]
     /// Declaration index → index in `cube.metrics` (additive) or `cube.distinctMetrics`.
     var additive: [Int: Int] = [:]
@@ -83,6 +87,8 @@ struct FiguresRun {
         self.period = period
         catalog = dataset.catalog
         parts = FiguresBuilder.partOrder(dataset)
+        let configured = dataset.config.parts.count
+        expected = parts.indices.map { configured == 0 || $0 < configured }
         var partIndex: [Int32: Int] = [:]
         for (i, part) in parts.enumerated() {
             if let code = dataset.parts.existingCode(for: part) { partIndex[code] = i }
@@ -339,7 +345,7 @@ struct FiguresRun {
         for k in catalog.kinds.indices where catalog.kinds[k].role != .targets {
             guard parts.indices.contains(where: { covered[0][$0][k] }) else { continue }
             let hasPrior = !catalog.kinds[k].isRoster || catalog.kinds[k].year != nil
-            for (p, name) in parts.enumerated() {
+            for (p, name) in parts.enumerated() where expected[p] {
                 if !covered[0][p][k] {
                     figures.missing.append(MissingData(part: name, kind: catalog.kinds[k].name, period: period.label))
                 } else if hasPrior && !covered[1][p][k] {
@@ -387,6 +393,10 @@ struct FiguresRun {
         covered[s][p][k] && !(lacking[i]?[s][p] ?? false)
     }
 
+    /// Whether part `p` not reporting matters to a scope: always to its own; to the region only
+    /// when the region expects it (`expected`).
+    private func counts(_ p: Int, in scopeParts: [Int]) -> Bool { scopeParts.count == 1 || expected[p] }
+
     /// A kind has a prior period unless it is a snapshot roster.
     private func hasPrior(_ k: Int) -> Bool { !catalog.kinds[k].isRoster || catalog.kinds[k].year != nil }
 
@@ -396,7 +406,7 @@ struct FiguresRun {
         if unavailable.contains(i) { a.unavailable = true; return a }
         guard let k = m.kind else { return a }
         a.reporting = scopeParts.filter { reports(i, slot: s, part: $0, kind: k) }
-        let absent = scopeParts.filter { !reports(i, slot: s, part: $0, kind: k) }
+        let absent = scopeParts.filter { !reports(i, slot: s, part: $0, kind: k) && counts($0, in: scopeParts) }
         if a.reporting.isEmpty {
             a.missing = true
             a.incomplete = scopeParts.count > 1 ? names(absent) : []
@@ -412,10 +422,10 @@ struct FiguresRun {
         }
         a.value = value(s, a.reporting)
         if let s2, hasPrior(k) {
-            let priorReporting = a.reporting.filter { reports(i, slot: s2, part: $0, kind: k) }
-            if priorReporting.count < a.reporting.count {
+            let priorAbsent = a.reporting.filter { !reports(i, slot: s2, part: $0, kind: k) && counts($0, in: scopeParts) }
+            if !priorAbsent.isEmpty {
                 a.priorMissing = true
-                if scopeParts.count > 1 { a.priorIncomplete = names(a.reporting.filter { !reports(i, slot: s2, part: $0, kind: k) }) }
+                if scopeParts.count > 1 { a.priorIncomplete = names(priorAbsent) }
             } else {
                 a.prior = value(s2, a.reporting)
                 a.priorOK = true
@@ -449,7 +459,7 @@ struct FiguresRun {
                         return SeriesPoint(year: year, value: nil)
                     }
                     return SeriesPoint(year: year, value: cube.metrics[c].exact(v),
-                                       incomplete: scopeParts.count > 1 ? names(scopeParts.filter { !reports(i, slot: slot, part: $0, kind: k) }) : [])
+                                       incomplete: scopeParts.count > 1 ? names(scopeParts.filter { !reports(i, slot: slot, part: $0, kind: k) && counts($0, in: scopeParts) }) : [])
                 }
             }
             out.append(f)

@@ -195,7 +195,10 @@ public struct ReportRenderer {
             let wanted = template.formats.filter { formats.contains($0) }
             if wanted.isEmpty { continue }
             let scopes = template.scope == .region ? [figures.regionScope] : figures.scopes
-            for scope in scopes {
+            // A template that does not place the note on uncounted files gets it under its title.
+            let placed = UncountedFiles.isPlaced(in: template.text)
+            files += try ScopesInParallel.map(scopes.count) { i throws(RenderError) -> [RenderedFile] in
+                let scope = scopes[i]
                 var markdown: String
                 do {
                     let compiled = Template(templateString: template.text, environment: environment, name: template.name + ".md")
@@ -206,40 +209,42 @@ public struct ReportRenderer {
                     throw RenderError.invalid([Self.locate(error, template: template)])
                 }
                 let folder = template.scope == .everyScope ? (folders[scope.scope] ?? OutputName.folder(scope.scope)) + "/" : ""
-                // A template that does not place the note on uncounted files gets it under its title.
-                let placed = UncountedFiles.isPlaced(in: template.text)
                 let workbookMarkdown = placed ? markdown : uncounted.addingNote(to: markdown, asTable: true)
                 if !placed { markdown = uncounted.addingNote(to: markdown, asTable: false) }
                 let document = MarkdownReader.read(markdown)
                 let charts = ReportCharts.charts(for: scope, in: figures)
+                var out: [RenderedFile] = []
                 for format in wanted {
                     let path = folder + template.name + "." + format.rawValue
                     switch format {
-                    case .md: files.append(RenderedFile(path: path, bytes: Array(markdown.utf8)))
+                    case .md: out.append(RenderedFile(path: path, bytes: Array(markdown.utf8)))
                     case .html:
                         let html = HTMLWriter.html(document, charts: charts)
-                        files.append(RenderedFile(path: path, bytes: Array(html.utf8)))
-                    case .docx: files.append(RenderedFile(path: path, bytes: DocxWriter.bytes(document, charts: charts)))
+                        out.append(RenderedFile(path: path, bytes: Array(html.utf8)))
+                    case .docx: out.append(RenderedFile(path: path, bytes: DocxWriter.bytes(document, charts: charts)))
                     case .xlsx:
                         let sheets = placed ? document : MarkdownReader.read(workbookMarkdown)
-                        files.append(RenderedFile(path: path, bytes: StatisticsWorkbook.bytes(sheets)))
+                        out.append(RenderedFile(path: path, bytes: StatisticsWorkbook.bytes(sheets)))
                     case .json, .csv: break
                     }
                 }
-            }
+                return out
+            }.flatMap { $0 }
         }
         if formats.contains(.docx) {
             for word in wordTemplates {
                 let schema = Self.schema(word.scope, figures)
-                for scope in word.scope == .region ? [figures.regionScope] : figures.scopes {
-                    do {
+                let scopes = word.scope == .region ? [figures.regionScope] : figures.scopes
+                files += try ScopesInParallel.map(scopes.count) { i throws(RenderError) -> RenderedFile in
+                    let scope = scopes[i]
+                    do throws(DocxTemplateError) {
                         var bytes = try word.template.render(context: Self.context(scope, in: figures, uncounted: uncounted),
                                                              schema: schema)
                         if !word.template.placeholders.contains(where: { UncountedFiles.isPlaced(in: $0.text) }),
                            let main = word.template.parts.first?.path {
                             bytes = uncounted.addingNote(toDocx: bytes, mainPart: main)
                         }
-                        files.append(RenderedFile(path: word.outputPath(folder: folders[scope.scope] ?? OutputName.folder(scope.scope)), bytes: bytes))
+                        return RenderedFile(path: word.outputPath(folder: folders[scope.scope] ?? OutputName.folder(scope.scope)), bytes: bytes)
                     } catch {
                         throw RenderError.invalid([], word: [error])
                     }

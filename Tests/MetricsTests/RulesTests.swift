@@ -326,3 +326,36 @@ private typealias T = TestData
         #expect(rate.parts?.denominator.text == region.metric("hazards.found")!.value.text)
     }
 }
+
+@Suite struct ExpectedPartsTests {
+    /// A district name only the data knows (经济开发区, not in config.toml's [districts]) is kept
+    /// under its own name with what it sent: its own figures of registers it never sent read 未报送,
+    /// but it is not a part the region waits for — no missing pair stops the run, the region's
+    /// totals are not 不含 it, and its first year does not take the region's prior away.
+    @Test func aPartOnlyTheDataNamesDoesNotHoldTheRegionBack() throws {
+        var d = T()
+        d.covered = false
+        for part in ["东城区", "西湖区"] {
+            for year in [2019, 2020] {
+                d.accident(part, T.day(year, 3, 1), deaths: 1)
+                d.hazard(part, T.day(year, 4, 1))
+            }
+        }
+        d.accident("经济开发区", T.day(2020, 5, 1), deaths: 2)
+        let f = FiguresBuilder.compute(d.dataset, period: try ReportPeriod(year: 2020, through: 12))
+        #expect(f.missing.isEmpty && f.priorMissing.isEmpty)
+        let accidents = try #require(f.regionScope.metric("accidents.count"))
+        #expect(accidents.value.text == "3" && accidents.prior?.text == "2" && accidents.incomplete.isEmpty && !accidents.priorMissing)
+        let hazards = try #require(f.regionScope.metric("hazards.found"))
+        #expect(hazards.value.text == "2" && hazards.incomplete.isEmpty && hazards.prior?.text == "2")
+        let stray = try #require(f.scope(named: "经济开发区"))
+        #expect(stray.metric("hazards.found")?.missing == true)
+        #expect(stray.metric("accidents.count")?.value.text == "1" && stray.metric("accidents.count")?.priorMissing == true)
+        // A district of the config that sent nothing is still waited for.
+        var e = d
+        e.records.config.parts.append("北江区")
+        let g = FiguresBuilder.compute(e.dataset, period: try ReportPeriod(year: 2020, through: 12))
+        #expect(g.missing.map(\.description).contains("北江区未报送2020年事故数据"))
+        #expect(g.regionScope.metric("accidents.count")?.incomplete == ["北江区"])
+    }
+}
