@@ -322,8 +322,10 @@ struct FiguresRun {
 
     mutating func figures() -> Figures {
         let all = Array(parts.indices)
-        var scopes = [scope(name: dataset.config.name, kind: .region, parts: all)]
-        for (i, name) in parts.enumerated() { scopes.append(scope(name: name, kind: .part, parts: [i])) }
+        // Each part's figures read the cube only: on every core, in part order.
+        let builder = self
+        let scopes = [scope(name: dataset.config.name, kind: .region, parts: all)]
+            + InParallel.map(parts.count) { i in builder.scope(name: builder.parts[i], kind: .part, parts: [i]) }
         var figures = Figures(region: dataset.config.name, level: dataset.config.level, period: period, scopes: scopes)
         figures.declarations = declarations
         figures.listFields = catalog.lists.map { l in (l.name, l.fields.map { catalog.field(kind: l.kind, column: $0).name }) }
@@ -334,8 +336,9 @@ struct FiguresRun {
         }
         for (declaration, slot, prior) in namedSlots {
             let range = cube.slots[slot].range
-            var named = [namedScope(name: dataset.config.name, kind: .region, parts: all, slot: slot, prior: prior)]
-            for (i, name) in parts.enumerated() { named.append(namedScope(name: name, kind: .part, parts: [i], slot: slot, prior: prior)) }
+            let builder = self
+            let named = [namedScope(name: dataset.config.name, kind: .region, parts: all, slot: slot, prior: prior)]
+                + InParallel.map(parts.count) { i in builder.namedScope(name: builder.parts[i], kind: .part, parts: [i], slot: slot, prior: prior) }
             figures.namedPeriods.append(NamedPeriodFigures(name: declaration.name, from: range.lowerBound, to: range.upperBound,
                                                            label: ReportPeriod.label(range),
                                                            priorLabel: prior.map { ReportPeriod.label(cube.slots[$0].range) },
