@@ -112,7 +112,9 @@ struct WorkbookGlobals {
     }
 
     /// The SST record and its CONTINUEs: `cstUnique` XLUnicodeRichExtendedStrings, rich-text runs and
-    /// phonetic blocks skipped. More strings declared than present is an error.
+    /// phonetic blocks skipped. A count larger than the records hold ends where they end, as Excel
+    /// and calamine read such files (some writers put the total of references there); a cell
+    /// pointing past the strings present is then the error, naming the cell.
     static func sharedStrings(_ record: BIFFRecord, in stream: UnsafeRawBufferPointer,
                               units: inout TextBuffers) throws(XLSError.Kind) -> [String] {
         var reader = try ContinuedRecord(record, in: stream)
@@ -123,7 +125,7 @@ struct WorkbookGlobals {
         var strings: [String] = []
         strings.reserveCapacity(min(declared, (reader.end - record.body.lowerBound) / 3))
         for _ in 0..<declared {
-            guard !reader.isAtEnd else { throw .sharedStringCount(declared: declared, found: strings.count) }
+            if reader.isAtEnd { break }
             let count = Int(try reader.u16())
             let flags = try reader.byte()
             let runs = flags & 0x08 != 0 ? Int(try reader.u16()) : 0

@@ -21,8 +21,6 @@ public struct XLSError: Error, Equatable, CustomStringConvertible {
         case malformedRecord(String)
         /// A cell value that cannot be what it claims (e.g. a shared-string index past the table).
         case badCell(found: String, expected: String)
-        /// The shared-string table declares more strings than its records hold.
-        case sharedStringCount(declared: Int, found: Int)
         /// A BIFF5 workbook in a code page we do not decode (its text would come out wrong).
         case unsupportedCodePage(Int)
         /// A stream or table over `XLSLimits`.
@@ -90,9 +88,6 @@ public struct XLSError: Error, Equatable, CustomStringConvertible {
             return ("记录已损坏（\(detail)），文件可能已损坏或被截断", "malformed record (\(detail)); the file may be damaged or truncated")
         case .badCell(let found, let expected):
             return ("值「\(found)」不是\(expected.chinese)", "value \"\(found)\" is not \(expected)")
-        case .sharedStringCount(let declared, let found):
-            return ("共享字符串表声明有 \(declared) 个字符串，实际只有 \(found) 个，文件已损坏",
-                    "the shared-string table declares \(declared) strings but holds \(found)")
         case .unsupportedCodePage(let page):
             return ("文字编码（代码页 \(page)）不受支持，请用 Excel 另存为 .xlsx", "code page \(page) is not supported; save it as .xlsx")
         case .tooLarge(let what, let limit):

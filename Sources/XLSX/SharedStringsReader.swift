@@ -11,16 +11,23 @@ final class SharedStringsReader: SAXHandler {
     private var nameSI: UnsafePointer<xmlChar>?
     private var nameT: UnsafePointer<xmlChar>?
     private var nameRPh: UnsafePointer<xmlChar>?
+    private var nameSpace: UnsafePointer<xmlChar>?
+    /// Where the open `<t>`'s text starts in `text`, and whether it keeps its edge whitespace.
+    private var textStart = 0
+    private var preserve = false
 
     override func prepare() {
         nameSI = intern("si")
         nameT = intern("t")
         nameRPh = intern("rPh")
+        nameSpace = intern("space")
     }
 
     override func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: SAXAttributes) {
         if name == nameT {
             inText = inItem && phoneticDepth == 0
+            textStart = text.count
+            preserve = TextElement.preservesSpace(attributes, space: nameSpace)
         } else if name == nameSI {
             inItem = true
             text.removeAll(keepingCapacity: true)
@@ -31,6 +38,10 @@ final class SharedStringsReader: SAXHandler {
 
     override func endElement(_ name: UnsafePointer<xmlChar>) {
         if name == nameT {
+            if inText && !preserve {
+                let end = text.withUnsafeMutableBufferPointer { TextElement.trim($0.baseAddress!, start: textStart, end: $0.count) }
+                text.removeSubrange(end...)
+            }
             inText = false
         } else if name == nameSI {
             inItem = false

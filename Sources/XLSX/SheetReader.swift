@@ -17,6 +17,10 @@ final class SheetReader: SAXHandler {
     @exclusivity(unchecked) private var nameV: UnsafePointer<xmlChar>?
     @exclusivity(unchecked) private var nameIs: UnsafePointer<xmlChar>?
     @exclusivity(unchecked) private var nameT: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var nameSpace: UnsafePointer<xmlChar>?
+    /// An inline string's open `<t>`: where its text starts in `value`, whether it keeps its edge whitespace.
+    @exclusivity(unchecked) private var textStart = 0
+    @exclusivity(unchecked) private var preserveText = false
     @exclusivity(unchecked) private var nameRPh: UnsafePointer<xmlChar>?
     @exclusivity(unchecked) private var nameR: UnsafePointer<xmlChar>?
     @exclusivity(unchecked) private var nameS: UnsafePointer<xmlChar>?
@@ -60,6 +64,7 @@ final class SheetReader: SAXHandler {
         nameV = intern("v")
         nameIs = intern("is")
         nameT = intern("t")
+        nameSpace = intern("space")
         nameRPh = intern("rPh")
         nameR = intern("r")
         nameS = intern("s")
@@ -79,7 +84,11 @@ final class SheetReader: SAXHandler {
         } else if name == nameRow {
             startRow(attributes)
         } else if name == nameT {
-            if inInline && phoneticDepth == 0 { collecting = true }
+            if inInline && phoneticDepth == 0 {
+                collecting = true
+                textStart = valueCount
+                preserveText = TextElement.preservesSpace(attributes, space: nameSpace)
+            }
         } else if name == nameIs {
             if cellOpen {
                 // An inline string is text whatever t= says (some generators leave t= out).
@@ -98,6 +107,9 @@ final class SheetReader: SAXHandler {
     }
 
     override func endElement(_ name: UnsafePointer<xmlChar>) {
+        if name == nameT && collecting && inInline && !preserveText && valueCount > textStart {
+            valueCount = TextElement.trim(value, start: textStart, end: valueCount)
+        }
         if name == nameV || name == nameT {
             collecting = false
         } else if name == nameC {

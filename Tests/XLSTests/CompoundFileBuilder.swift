@@ -110,8 +110,8 @@ enum BIFF {
 
     /// A workbook stream: globals (`globals` records after the BOF, 16 XFs with XF 15 = General and
     /// XF 16 = format 14, then BOUNDSHEETs and `strings`), one substream per sheet.
-    static func workbook(globals: [[UInt8]] = [], strings: [String]? = nil, sheets: [(name: String, records: [[UInt8]])],
-                         version: UInt16 = 0x0600) -> [UInt8] {
+    static func workbook(globals: [[UInt8]] = [], strings: [String]? = nil, declaredStrings: UInt32? = nil,
+                         sheets: [(name: String, records: [[UInt8]])], version: UInt16 = 0x0600) -> [UInt8] {
         func boundSheet(_ offset: UInt32, _ name: String) -> [UInt8] {
             let nameBytes: [UInt8] = version == 0x0600
                 ? [UInt8(name.utf16.count), 1] + name.utf16.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8($0 >> 8)] }
@@ -121,7 +121,7 @@ enum BIFF {
         var head = bof(0x0005, version: version) + globals.flatMap { $0 }
         for _ in 0..<16 { head += xf(format: 0) }
         head += xf(format: 14)
-        var tail = strings.map { sst($0) } ?? []
+        var tail = strings.map { sst($0, declared: declaredStrings) } ?? []
         tail += eof
         let placeholders = sheets.map { boundSheet(0, $0.name) }
         var offset = head.count + placeholders.reduce(0) { $0 + $1.count } + tail.count

@@ -153,3 +153,27 @@ import Testing
         for bad in ["", "abc", "INF", "NaN", "0x1A", "1,5", "12.5万", "1e999"] { #expect(number(bad) == nil, "\(bad)") }
     }
 }
+
+@Suite struct TextWhitespaceTests {
+    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+    /// `<t>` text as Excel shows it: edge whitespace (space, tab, CR, LF) dropped unless
+    /// `xml:space="preserve"`, in shared strings, rich-text runs and inline strings; inner line
+    /// breaks and `_x0020_` escapes (decoded after the trim) stay. calamine's whitespace_trim.xlsx
+    /// and minimal_package.xlsx (`        WOODLEY AV`) are such files.
+    @Test func edgeWhitespaceIsDroppedUnlessPreserved() throws {
+        let strings = "<sst xmlns=\"\(Self.main)\">"
+            + "<si><t>  trimmed value  </t></si>"
+            + "<si><t xml:space=\"preserve\">  kept  </t></si>"
+            + "<si><r><t>\n\tone </t></r><r><t xml:space=\"preserve\"> two</t></r></si>"
+            + "<si><t> \t\n</t></si>"
+            + "<si><t>_x0020_escaped_x0020_</t></si>"
+            + "</sst>"
+        let cells = (0..<5).map { "<c r=\"\(["A", "B", "C", "D", "E"][$0])1\" t=\"s\"><v>\($0)</v></c>" }.joined()
+        let inline = "<c r=\"A2\" t=\"inlineStr\"><is><t>  line1\nline2  </t></is></c>"
+            + "<c r=\"B2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">  line1\nline2  </t></is></c>"
+        let text = try readAll(package(sheet: sheetOpen + "<row r=\"1\">" + cells + "</row><row r=\"2\">" + inline + "</row>" + sheetClose,
+                                       sharedStrings: strings))
+        #expect(text == "trimmed value,  kept  ,one two,, escaped \n\"line1\nline2\",\"  line1\nline2  \"\n")
+    }
+}
