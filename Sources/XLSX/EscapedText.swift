@@ -1,4 +1,5 @@
-/// OOXML's `_xHHHH_` escapes of characters XML cannot carry (ST_Xstring).
+/// OOXML's `_xHHHH_` escapes of characters XML cannot carry (ST_Xstring); `x` in lower case only,
+/// as Excel reads and writes them (its own files hold `_X0000_` as plain text).
 enum EscapedText {
     static func decode(_ bytes: [UInt8]) -> String {
         guard bytes.count >= 7, bytes.contains(UInt8(ascii: "_")) else { return String(decoding: bytes, as: UTF8.self) }
@@ -8,7 +9,7 @@ enum EscapedText {
         var pendingHigh: UInt32?
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "_"), index + 6 < bytes.count,
-               bytes[index + 1] == UInt8(ascii: "x") || bytes[index + 1] == UInt8(ascii: "X"),
+               bytes[index + 1] == UInt8(ascii: "x"),   // `_X0000_` is text: Excel writes it unescaped
                bytes[index + 6] == UInt8(ascii: "_"),
                let d0 = XMLText.hexValue(bytes[index + 2]), let d1 = XMLText.hexValue(bytes[index + 3]),
                let d2 = XMLText.hexValue(bytes[index + 4]), let d3 = XMLText.hexValue(bytes[index + 5]) {

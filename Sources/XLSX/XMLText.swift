@@ -73,7 +73,8 @@ enum XMLText {
 
     /// `_x` followed by four hex digits and `_`: the pattern readers decode as an escaped character.
     private static func looksLikeEscape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        guard index + 6 < bytes.count, bytes[index + 1] == UInt8(ascii: "x") || bytes[index + 1] == UInt8(ascii: "X"),
+        // Only a lower-case x: Excel neither decodes nor escapes `_X0000_`.
+        guard index + 6 < bytes.count, bytes[index + 1] == UInt8(ascii: "x"),
               bytes[index + 6] == UInt8(ascii: "_") else { return false }
         return (2...5).allSatisfy { hexValue(bytes[index + $0]) != nil }
     }

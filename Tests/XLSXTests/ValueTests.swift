@@ -177,3 +177,16 @@ import Testing
         #expect(text == "trimmed value,  kept  ,one two,, escaped \n\"line1\nline2\",\"  line1\nline2  \"\n")
     }
 }
+
+@Suite struct EscapeCaseTests {
+    /// XlsxWriter's shared_strings02.xlsx, saved by Excel, holds the text `_X0000_` as `<t>_X0000_</t>`
+    /// and `_x0000_` as `_x005F_x0000_`: only a lower-case x escapes, and we write the same.
+    @Test func onlyALowerCaseXEscapes() throws {
+        let strings = "<sst xmlns=\"\(TextWhitespaceTests.main)\"><si><t>_X0000_</t></si><si><t>_x005F_x0000_</t></si><si><t>_x0041_</t></si></sst>"
+        let cells = "<c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c>"
+        #expect(try readAll(package(sheet: sheetOpen + "<row r=\"1\">" + cells + "</row>" + sheetClose, sharedStrings: strings))
+                == "_X0000_,_x0000_,A\n")
+        #expect(XMLText.escaped("_X0000_", .cellText) == "_X0000_")
+        #expect(XMLText.escaped("_x0000_", .cellText) == "_x005F_x0000_")
+    }
+}
