@@ -6,7 +6,13 @@ import Model
 /// data does not cover said, never filled in with 0.
 public enum FiguresBuilder {
     public static func compute(_ dataset: Dataset, period: ReportPeriod) -> Figures {
-        var run = FiguresRun(dataset: dataset, period: period)
+        compute(dataset, period: period, cubePieces: nil)
+    }
+
+    /// `cubePieces`: each register counted in that many pieces joined in row order (tests: the
+    /// figures must not depend on it); nil: large registers on every core.
+    static func compute(_ dataset: Dataset, period: ReportPeriod, cubePieces: Int?) -> Figures {
+        var run = FiguresRun(dataset: dataset, period: period, cubePieces: cubePieces)
         return run.figures()
     }
 
@@ -82,7 +88,7 @@ struct FiguresRun {
     var lacking: [Int: [[Bool]]] = [:]
     var notes: [String] = []
 
-    init(dataset: Dataset, period: ReportPeriod) {
+    init(dataset: Dataset, period: ReportPeriod, cubePieces: Int? = nil) {
         self.dataset = dataset
         self.period = period
         catalog = dataset.catalog
@@ -140,7 +146,8 @@ struct FiguresRun {
         let breakdowns = catalog.breakdowns.map { CompiledBreakdown($0, dataset: dataset, period: period) }
         let lists = catalog.lists.map { l in (l, l.conditions.map { CompiledCondition.compile($0, kind: l.kind, dataset: dataset) }) }
         cube = MetricCube.build(dataset, slots: slots, partIndex: partIndex, partCount: parts.count,
-                                metrics: additiveMetrics, distinct: distinctMetrics, breakdowns: breakdowns, lists: lists)
+                                metrics: additiveMetrics, distinct: distinctMetrics, breakdowns: breakdowns, lists: lists,
+                                pieces: cubePieces)
 
         // Coverage: a part sent its register of a dated kind for a year when it sent records of
         // that year or a register whose name states the year (`RegisterYear`) — a yearly register

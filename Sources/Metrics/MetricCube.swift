@@ -1,3 +1,4 @@
+import Foundation
 import Model
 
 /// One window the cube sums over: P, P′, a year of the series, a named period or its prior.
@@ -41,13 +42,57 @@ struct MetricCube: Sendable {
 
     static func build(_ dataset: Dataset, slots: [CubeSlot], partIndex: [Int32: Int], partCount: Int,
                       metrics: [CompiledMetric], distinct: [CompiledMetric], breakdowns: [CompiledBreakdown],
-                      lists: [(ListDeclaration, [CompiledCondition])]) -> MetricCube {
-        var cube = MetricCube(slots: slots, partCount: partCount, metrics: metrics, distinctMetrics: distinct,
-                              breakdowns: breakdowns, kindCount: dataset.catalog.kinds.count, lists: lists.count)
+                      lists: [(ListDeclaration, [CompiledCondition])], pieces forced: Int? = nil) -> MetricCube {
+        let empty = MetricCube(slots: slots, partCount: partCount, metrics: metrics, distinctMetrics: distinct,
+                               breakdowns: breakdowns, kindCount: dataset.catalog.kinds.count, lists: lists.count)
+        var cube = empty
         for k in dataset.catalog.kinds.indices where dataset.catalog.kinds[k].role != .targets {
-            cube.add(kind: k, dataset: dataset, partIndex: partIndex, lists: lists)
+            let rows = dataset.tables[k].count
+            // `forced`: a test's number of pieces, whatever the size and the cores.
+            let pieces = forced.map { min($0, rows) } ?? (rows >= MetricCube.parallelRows ? min(MetricCube.cores, rows / (MetricCube.parallelRows / 2)) : 1)
+            guard pieces > 1 else {
+                cube.add(kind: k, rows: 0..<rows, dataset: dataset, partIndex: partIndex, lists: lists)
+                continue
+            }
+            // A large register on every core: each piece of its rows into a cube of its own, joined in
+            // row order (sums added, value sets united, list rows appended), the same as one pass.
+            let partials = InParallel.map(pieces) { i in
+                var partial = empty
+                partial.add(kind: k, rows: rows * i / pieces..<rows * (i + 1) / pieces, dataset: dataset, partIndex: partIndex, lists: lists)
+                return partial
+            }
+            var joined = cube
+            for partial in partials { joined.absorb(partial) }
+            if joined.overflow == nil {
+                cube = joined
+            } else {
+                // Which record overflowed is only known in row order: count this kind again in one pass.
+                cube.add(kind: k, rows: 0..<rows, dataset: dataset, partIndex: partIndex, lists: lists)
+            }
         }
         return cube
+    }
+
+    /// Registers with at least this many rows are counted on every core.
+    static let parallelRows = 65_536
+    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Adds another cube of the same shape (the next rows of a register) to this one.
+    private mutating func absorb(_ other: MetricCube) {
+        for i in totals.indices {
+            let (sum, o) = totals[i].addingReportingOverflow(other.totals[i])
+            // The record is unknown here; `build` counts the kind again in one pass to name it.
+            if o, overflow == nil { overflow = ("", Provenance(file: 0, sheet: -1, row: 0)) }
+            totals[i] = sum
+        }
+        if overflow == nil, let o = other.overflow { overflow = o }
+        for b in cells.indices { cells[b].absorb(other.cells[b]) }
+        for s in distinct.indices {
+            for d in distinct[s].indices {
+                for p in distinct[s][d].indices { distinct[s][d][p].formUnion(other.distinct[s][d][p]) }
+            }
+        }
+        for l in listRows.indices { listRows[l] += other.listRows[l] }
     }
 
     private init(slots: [CubeSlot], partCount: Int, metrics: [CompiledMetric], distinctMetrics: [CompiledMetric],
@@ -85,7 +130,7 @@ struct MetricCube: Sendable {
         return s.isCurrent
     }
 
-    private mutating func add(kind k: Int, dataset: Dataset, partIndex: [Int32: Int],
+    private mutating func add(kind k: Int, rows: Range<Int>, dataset: Dataset, partIndex: [Int32: Int],
                               lists: [(ListDeclaration, [CompiledCondition])]) {
         let table = dataset.tables[k]
         guard table.count > 0 else { return }
@@ -104,7 +149,7 @@ struct MetricCube: Sendable {
         // Part code → index, as an array: codes are dense.
         var partOf = [Int](repeating: -1, count: (partIndex.keys.max().map { Int($0) } ?? -1) + 1)
         for (code, index) in partIndex where code >= 0 { partOf[Int(code)] = index }
-        for r in 0..<table.count {
+        for r in rows {
             let code = Int(table.part[r])
             guard code >= 0, code < partOf.count, partOf[code] >= 0 else { continue }
             let p = partOf[code]
@@ -219,6 +264,17 @@ struct CellStore: Sendable {
             pool.append(contentsOf: repeatElement(0, count: width))
         }
         pool[row + column] &+= amount
+    }
+
+    /// Adds another store of the same shape (wrapping as `add` does; totals carry the overflow checks).
+    mutating func absorb(_ other: CellStore) {
+        if isDense {
+            for i in other.dense.indices where other.dense[i] != 0 { dense[i] &+= other.dense[i] }
+            return
+        }
+        for (cell, row) in other.index.sorted(by: { $0.key < $1.key }) {
+            for column in 0..<width where other.pool[row + column] != 0 { add(cell: cell, column: column, other.pool[row + column]) }
+        }
     }
 
     func value(cell: Int, column: Int) -> Int64 {

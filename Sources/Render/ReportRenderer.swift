@@ -197,11 +197,12 @@ public struct ReportRenderer {
             let scopes = template.scope == .region ? [figures.regionScope] : figures.scopes
             // A template that does not place the note on uncounted files gets it under its title.
             let placed = UncountedFiles.isPlaced(in: template.text)
+            // Lexed once (most of a small scope's rendering); each render parses the tokens afresh.
+            let compiled = Template(templateString: template.text, environment: environment, name: template.name + ".md")
             files += try ScopesInParallel.map(scopes.count) { i throws(RenderError) -> [RenderedFile] in
                 let scope = scopes[i]
                 var markdown: String
                 do {
-                    let compiled = Template(templateString: template.text, environment: environment, name: template.name + ".md")
                     // Text from data is escaped in Markdown (MarkdownText); MarkdownReader reads it back.
                     let context = MarkdownText.escapingText(in: Self.context(scope, in: figures, uncounted: uncounted))
                     markdown = Self.tidy(try compiled.render(context as? [String: Any] ?? [:]))

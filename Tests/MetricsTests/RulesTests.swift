@@ -359,3 +359,21 @@ private typealias T = TestData
         #expect(g.regionScope.metric("accidents.count")?.incomplete == ["北江区"])
     }
 }
+
+@Suite struct CubePiecesTests {
+    /// A register counted in pieces on several cores gives the figures of one pass: every figure,
+    /// breakdown row, distinct count, list (in row order) and series of figures.json, for any
+    /// number of pieces (down to a row or two each).
+    @Test(arguments: [1, 2, 3, 7])
+    func piecesJoinedInRowOrderGiveTheFiguresOfOnePass(seed: UInt64) throws {
+        let data = TestData.random(seed: seed, records: 600)
+        var named = data.dataset
+        named.catalog.periods = [PeriodDeclaration(name: "下半年", from: TestData.day(2022, 7, 1), compare: true)]
+        let period = try ReportPeriod(year: 2022, through: 12)
+        let onePass = FiguresJSON.text(FiguresBuilder.compute(named, period: period, cubePieces: 1))
+        for pieces in [2, 3, 7, 400] {
+            #expect(FiguresJSON.text(FiguresBuilder.compute(named, period: period, cubePieces: pieces)) == onePass, "\(pieces) pieces")
+        }
+        #expect(onePass.contains("\"named_periods\"") && onePass.contains("\"lists\""))
+    }
+}
