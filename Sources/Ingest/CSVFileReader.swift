@@ -19,6 +19,8 @@ enum CSVFileReader {
 }
 
 /// A streamed CSV record seen as a `GridRow`; its number is the line where the record starts.
+/// Fields are handed out as the reader's bytes (`.utf8`), except those with doubled quotes,
+/// whose text differs from their bytes.
 struct CSVGridRow: GridRow {
     let record: CSVRecord
 
@@ -26,16 +28,19 @@ struct CSVGridRow: GridRow {
 
     func forEachCell(_ body: (Int, RawCell) -> Void) {
         for i in 0..<record.count {
-            let field = record[i]
-            body(i, field.isEmpty ? .empty : .text(field))
+            if record.isQuoted(i) {
+                let field = record[i]
+                body(i, field.isEmpty ? .empty : .text(field))
+            } else {
+                record.withUTF8Field(i) { body(i, $0.isEmpty ? .empty : .utf8(FieldBytes($0))) }
+            }
         }
     }
 }
 
 /// CSV records held for another thread: each field as where its bytes are in the document's
 /// decoded text (valid while the document is), and fields with doubled quotes as their text. Only
-/// these few ranges are copied on the reader's thread; the cells' text is made where the chunk is
-/// read, as `CSVGridRow` makes it.
+/// these few ranges are copied on the reader's thread; the cells are the ones `CSVGridRow` gives.
 struct CSVChunk: RowChunk, @unchecked Sendable {
     struct Field {
         let start: UnsafeRawPointer?
@@ -96,7 +101,7 @@ struct CSVChunkRow: GridRow {
             } else if f.count == 0 {
                 body(i, .empty)
             } else {
-                body(i, .text(String(decoding: UnsafeRawBufferPointer(start: f.start, count: f.count), as: UTF8.self)))
+                body(i, .utf8(FieldBytes(UnsafeRawBufferPointer(start: f.start, count: f.count))))
             }
         }
     }

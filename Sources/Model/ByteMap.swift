@@ -48,6 +48,10 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
         return key.withUTF8 { bytes in index(of: bytes) }
     }
 
+    /// The index of the entry of a key given by its UTF-8 bytes, or nil.
+    @inlinable
+    public mutating func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? { index(of: bytes) }
+
     /// The entry of `key`, adding `make()` for a new key. Returns its index.
     @inlinable
     public mutating func index(of key: String, orAdd make: () -> Value) -> Int {
