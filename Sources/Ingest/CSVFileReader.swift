@@ -3,7 +3,16 @@ import CSV
 /// Feeds a CSV file, as one sheet, to a `FileIngestor`.
 enum CSVFileReader {
     static func read(bytes: [UInt8], name: String, into ingestor: inout FileIngestor) throws {
+        var bytes = bytes
+        try read(taking: &bytes, name: name, into: &ingestor)
+    }
+
+    /// As `read(bytes:)`, emptying `bytes` once the document is made: a file decoded from another
+    /// encoding then no longer holds its original bytes while its rows are read (a UTF-8 file's
+    /// bytes are the document's text and stay).
+    static func read(taking bytes: inout [UInt8], name: String, into ingestor: inout FileIngestor) throws {
         let document = try CSVDocument(bytes: bytes, name: name)
+        bytes = []
         ingestor.setEncoding(document.encoding.rawValue, delimiter: document.delimiter)
         let rows = ingestor.context.rowsPerChunk
         try ingestor.addSheet(name: nil, index: 1) { ingest, partial in
