@@ -17,7 +17,7 @@ I=Sources/Ingest
 swiftc -O -parse-as-library -sanitize=fuzzer,address -module-name ValuesFuzz -I "$BUILD" \
     Fuzz/values/ValuesFuzz.swift \
     $I/NumberText.swift $I/CountParser.swift $I/MoneyParser.swift $I/MoneyUnit.swift $I/DateParser.swift \
-    $I/ChoiceParser.swift $I/ValueProblem.swift $I/RawCell.swift $I/HeaderText.swift \
+    $I/ChoiceParser.swift $I/ValueProblem.swift $I/RawCell.swift $I/FieldBytes.swift $I/HeaderText.swift \
     "$BUILD/Model.o" -o "$BUILD/values-fuzz"
 
 mkdir -p Fuzz/corpus/values "$BUILD/corpus"

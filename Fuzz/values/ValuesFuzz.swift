@@ -36,6 +36,24 @@ public func valuesFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = ChoiceParser.boolean(cell)
     _ = ChoiceParser.status(cell)
     _ = ChoiceParser.level(cell)
+
+    // The same text as a CSV reader's bytes (`.utf8`, valid UTF-8 as the reader's text is): every
+    // parser must read it as it reads the `String`.
+    var utf8Bytes = Array(text.utf8)
+    utf8Bytes.withUnsafeMutableBufferPointer { b in
+        guard !text.isEmpty else { return }
+        let borrowed = RawCell.utf8(FieldBytes(UnsafeBufferPointer(b)))
+        fuzzCheck(borrowed.isBlank == cell.isBlank, "isBlank of bytes: \(text)")
+        fuzzCheck(borrowed.display == cell.display, "display of bytes: \(text)")
+        fuzzCheck(CountParser.parse(borrowed) == CountParser.parse(cell), "count of bytes: \(text)")
+        for unit in [MoneyUnit.yuan, .wanYuan, .yiYuan] {
+            fuzzCheck(MoneyParser.parse(borrowed, unit: unit) == MoneyParser.parse(cell, unit: unit), "money of bytes: \(text)")
+        }
+        fuzzCheck(DateParser.parse(borrowed) == DateParser.parse(cell), "date of bytes: \(text)")
+        fuzzCheck(ChoiceParser.boolean(borrowed) == ChoiceParser.boolean(cell), "boolean of bytes: \(text)")
+        fuzzCheck(ChoiceParser.status(borrowed) == ChoiceParser.status(cell), "status of bytes: \(text)")
+        fuzzCheck(ChoiceParser.level(borrowed) == ChoiceParser.level(cell), "level of bytes: \(text)")
+    }
     _ = MoneyUnit.fromUnitLine(text)
     _ = HeaderText(text)
 

@@ -3,7 +3,16 @@ import CSV
 /// Feeds a CSV file, as one sheet, to a `FileIngestor`.
 enum CSVFileReader {
     static func read(bytes: [UInt8], name: String, into ingestor: inout FileIngestor) throws {
+        var bytes = bytes
+        try read(taking: &bytes, name: name, into: &ingestor)
+    }
+
+    /// As `read(bytes:)`, emptying `bytes` once the document is made: a file decoded from another
+    /// encoding then no longer holds its original bytes while its rows are read (a UTF-8 file's
+    /// bytes are the document's text and stay).
+    static func read(taking bytes: inout [UInt8], name: String, into ingestor: inout FileIngestor) throws {
         let document = try CSVDocument(bytes: bytes, name: name)
+        bytes = []
         ingestor.setEncoding(document.encoding.rawValue, delimiter: document.delimiter)
         let rows = ingestor.context.rowsPerChunk
         try ingestor.addSheet(name: nil, index: 1) { ingest, partial in
@@ -19,6 +28,8 @@ enum CSVFileReader {
 }
 
 /// A streamed CSV record seen as a `GridRow`; its number is the line where the record starts.
+/// Fields are handed out as the reader's bytes (`.utf8`), except those with doubled quotes,
+/// whose text differs from their bytes.
 struct CSVGridRow: GridRow {
     let record: CSVRecord
 
@@ -26,16 +37,19 @@ struct CSVGridRow: GridRow {
 
     func forEachCell(_ body: (Int, RawCell) -> Void) {
         for i in 0..<record.count {
-            let field = record[i]
-            body(i, field.isEmpty ? .empty : .text(field))
+            if record.isQuoted(i) {
+                let field = record[i]
+                body(i, field.isEmpty ? .empty : .text(field))
+            } else {
+                record.withUTF8Field(i) { body(i, $0.isEmpty ? .empty : .utf8(FieldBytes($0))) }
+            }
         }
     }
 }
 
 /// CSV records held for another thread: each field as where its bytes are in the document's
 /// decoded text (valid while the document is), and fields with doubled quotes as their text. Only
-/// these few ranges are copied on the reader's thread; the cells' text is made where the chunk is
-/// read, as `CSVGridRow` makes it.
+/// these few ranges are copied on the reader's thread; the cells are the ones `CSVGridRow` gives.
 struct CSVChunk: RowChunk, @unchecked Sendable {
     struct Field {
         let start: UnsafeRawPointer?
@@ -96,7 +110,7 @@ struct CSVChunkRow: GridRow {
             } else if f.count == 0 {
                 body(i, .empty)
             } else {
-                body(i, .text(String(decoding: UnsafeRawBufferPointer(start: f.start, count: f.count), as: UTF8.self)))
+                body(i, .utf8(FieldBytes(UnsafeRawBufferPointer(start: f.start, count: f.count))))
             }
         }
     }

@@ -6,6 +6,7 @@ enum ChoiceParser {
     static func boolean(_ cell: RawCell) -> Result<Bool, ValueProblem> {
         switch cell {
         case .empty: return .success(false)
+        case .utf8(let b): return boolean(.text(b.string))      // parsed once per distinct text (cached)
         case .bool(let b): return .success(b)
         case .number(let d):
             if d == 1 { return .success(true) }
@@ -46,6 +47,7 @@ enum ChoiceParser {
     static func status(_ cell: RawCell) -> Result<Status, ValueProblem> {
         switch cell {
         case .empty: return .success(.unstated)
+        case .utf8(let b): return status(.text(b.string))
         case .bool(let b): return .success(b ? .rectified : .notRectified)
         case .number(let d):
             if d == 1 { return .success(.rectified) }
@@ -72,6 +74,7 @@ enum ChoiceParser {
     static func level(_ cell: RawCell) -> Result<AccidentLevel?, ValueProblem> {
         switch cell {
         case .empty: return .success(nil)
+        case .utf8(let b): return level(.text(b.string))
         case .text(let s):
             var t = HeaderText(s).key
             if t.isEmpty { return .success(nil) }

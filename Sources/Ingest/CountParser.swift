@@ -18,12 +18,17 @@ enum CountParser {
         case .text(let s):
             if RawCell.isBlankText(s) { return .success(0) }
             return parse(text: s)
+        case .utf8(let b):
+            if RawCell.isBlankText(b.buffer) { return .success(0) }
+            return parse(NumberText.parse(bytes: b.buffer))
         case .bool, .date, .error: return .failure(.notNumber)
         }
     }
 
-    static func parse(text: String) -> Result<Int32, ValueProblem> {
-        guard let p = NumberText.parse(text) else { return .failure(.notNumber) }
+    static func parse(text: String) -> Result<Int32, ValueProblem> { parse(NumberText.parse(text)) }
+
+    private static func parse(_ parsed: ParsedNumber?) -> Result<Int32, ValueProblem> {
+        guard let p = parsed else { return .failure(.notNumber) }
         if p.percent { return .failure(.percent) }
         if !p.suffix.isEmpty && !units.contains(p.suffix) { return .failure(.notNumber) }
         if p.value.significand < 0 { return .failure(.negative) }

@@ -99,7 +99,11 @@ struct DatasetMerger {
                 maps.append(dataset.dictionaries[d].codes(adding: p.dictionaries[d]))    // by bytes, no String made
             }
         }
-        for (d, arena) in p.identifiers {
+        // Each arena is let go once interned: a million ids are tens of MB, and the dataset's
+        // dictionary of them is made beside it (sized once, not grown by doubling).
+        for d in p.identifiers.keys.sorted() {
+            let arena = p.identifiers.removeValue(forKey: d)!
+            dataset.dictionaries[d].reserveCapacity(arena.count, bytes: arena.byteCount)
             maps[d] = (0..<arena.count).map { i in arena.withBytes(i) { dataset.dictionaries[d].code(forBytes: $0) } }
         }
         let sheets = p.sheetNames.strings.map { dataset.sheetNames.code(for: $0) }

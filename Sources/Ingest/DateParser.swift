@@ -25,6 +25,9 @@ enum DateParser {
         case .text(let s):
             if RawCell.isBlankText(s) { return .failure(.empty) }
             return parse(text: s)
+        case .utf8(let b):
+            if RawCell.isBlankText(b.buffer) { return .failure(.empty) }
+            return parse(bytes: b.buffer)
         case .bool, .error: return .failure(.notDate)
         }
     }

@@ -157,11 +157,12 @@ public enum Ingest {
             if stat(path, &info) == 0, Int(info.st_size) > InputFiles.maxFileSize {
                 return failed("文件超过 \(InputFiles.maxFileSize >> 20) MB 上限，未读取 (file over the size limit)")
             }
-            guard let bytes = InputFiles.read(path) else { return failed("无法读取文件") }
-            checksum = Checksum(large: bytes.count > 1 << 20) { (bytes.count, SHA256.hash(bytes)) }
+            guard var bytes = InputFiles.read(path) else { return failed("无法读取文件") }
+            checksum = Checksum(large: bytes.count > 1 << 20) { [bytes] in (bytes.count, SHA256.hash(bytes)) }
             switch entry.format {
             case .csv:
-                partial = reading { try CSVFileReader.read(bytes: bytes, name: report.path, into: &$0) }
+                // The reader takes the bytes: a GB18030 file's are given back once decoded (and hashed).
+                partial = reading { try CSVFileReader.read(taking: &bytes, name: report.path, into: &$0) }
             case .unsupported:
                 partial = failed("不支持的文件格式，请另存为 .xlsx、.xls 或 .csv")
             default:    // config.toml: listed with its checksum, read by `ConfigFile`

@@ -12,12 +12,19 @@ enum MoneyParser {
         case .text(let s):
             if RawCell.isBlankText(s) { return .success(.zero) }
             return parse(text: s, unit: unit)
+        case .utf8(let b):
+            if RawCell.isBlankText(b.buffer) { return .success(.zero) }
+            return parse(NumberText.parse(bytes: b.buffer), unit: unit)
         case .bool, .date, .error: return .failure(.notNumber)
         }
     }
 
     static func parse(text: String, unit: MoneyUnit) -> Result<Money, ValueProblem> {
-        guard let p = NumberText.parse(text) else { return .failure(.notNumber) }
+        parse(NumberText.parse(text), unit: unit)
+    }
+
+    private static func parse(_ parsed: ParsedNumber?, unit: MoneyUnit) -> Result<Money, ValueProblem> {
+        guard let p = parsed else { return .failure(.notNumber) }
         if p.percent { return .failure(.percent) }
         var cellUnit = unit
         if !p.suffix.isEmpty {

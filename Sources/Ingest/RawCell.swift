@@ -2,6 +2,9 @@
 enum RawCell: Sendable, Equatable {
     case empty
     case text(String)
+    /// Text borrowed from a CSV reader's buffer for the row being read (`FieldBytes`); every
+    /// parser reads it as it reads the same `.text`.
+    case utf8(FieldBytes)
     case number(Double)
     /// A date-styled number: days since 1899-12-30 (already corrected by the reader); `timeOnly`
     /// when its format shows a time of day only.
@@ -14,8 +17,15 @@ enum RawCell: Sendable, Equatable {
         switch self {
         case .empty: return true
         case .text(let s): return RawCell.isBlankText(s)
+        case .utf8(let b): return RawCell.isBlankText(b.buffer)
         default: return false
         }
+    }
+
+    /// A `.utf8` cell as `.text`, for what keeps or compares the cell; others as they are.
+    var materialised: RawCell {
+        if case .utf8(let b) = self { return .text(b.string) }
+        return self
     }
 
     static func isBlankText(_ s: String) -> Bool {
@@ -29,12 +39,22 @@ enum RawCell: Sendable, Equatable {
         return true
     }
 
+    /// `isBlankText` of UTF-8 bytes: the same first-byte test, the rare rest on the text.
+    static func isBlankText(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = b.first else { return true }
+        if (first > 0x20 && first < 0x80) || (first >= 0xC3 && first != 0xE2 && first != 0xE3 && first != 0xEF) {
+            return false
+        }
+        return isBlankText(String(decoding: b, as: UTF8.self))
+    }
+
     /// The text a person would see, for rejects.csv and messages: numbers in their shortest form,
     /// dates as `YYYY-MM-DD`.
     var display: String {
         switch self {
         case .empty: return ""
         case .text(let s): return s
+        case .utf8(let b): return b.string
         case .number(let d): return NumberText.shortest(d)
         case .date(let serial, let timeOnly):
             return DateParser.display(serial: serial, timeOnly: timeOnly)
@@ -72,7 +92,7 @@ struct RawRow: GridRow, Sendable, Equatable {
     init<R: GridRow>(copying row: R) {
         number = row.number
         var cells: [(column: Int, value: RawCell)] = []
-        row.forEachCell { c, v in if v != .empty { cells.append((c, v)) } }
+        row.forEachCell { c, v in if v != .empty { cells.append((c, v.materialised)) } }
         self.cells = cells
     }
 

@@ -1,12 +1,28 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for the input checksums in manifest.json. Our own so that ingest needs
-/// no crypto package; streaming, no allocation per block.
+/// no crypto package; streaming, no allocation per block. The blocks go through the CPU's SHA
+/// extensions when it has them (`CSHA256`, chosen by CPUID at run time: a 161 MB file in about
+/// 0.1 s of CPU instead of 0.6 s), else through the portable rounds below — also under valgrind,
+/// whose virtual CPU does not offer the extensions.
 public struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
         (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
+    private let usesExtensions: Bool
 
-    public init() { pending.reserveCapacity(64) }
+    /// True when this CPU has the x86 SHA extensions.
+    static let extensionsAvailable = csha256_has_sha_extensions() != 0
+
+    public init() { self.init(extensions: SHA256.extensionsAvailable) }
+
+    /// `extensions: false` uses the portable rounds (tests compare the two); true only where
+    /// `extensionsAvailable`.
+    init(extensions: Bool) {
+        usesExtensions = extensions && SHA256.extensionsAvailable
+        pending.reserveCapacity(64)
+    }
 
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -89,6 +105,14 @@ public struct SHA256: Sendable {
     /// Runs the compression function over `count` consecutive 64-byte blocks.
     private mutating func compress(_ blocks: UnsafeRawBufferPointer, count: Int) {
         guard let base = blocks.baseAddress else { return }
+        if usesExtensions {
+            // A homogeneous tuple is laid out as an array: H0…H7 in order.
+            withUnsafeMutableBytes(of: &state) { words in
+                csha256_compress(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                 base.assumingMemoryBound(to: UInt8.self), count)
+            }
+            return
+        }
         var (h0, h1, h2, h3, h4, h5, h6, h7) = state
         SHA256.k.withUnsafeBufferPointer { k in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in

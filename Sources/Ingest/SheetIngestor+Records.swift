@@ -94,12 +94,16 @@ extension SheetIngestor {
         case .town: return .code(town)
         case .industry: return .code(try industry(slot: s, required: required, into: &partial))
         case .id:
+            if let b = cleanBytes(source) {
+                return .code(Int32(partial.identifiers[dictionaryOf[s], default: StringArena()].append(bytes: b)))
+            }
             guard let id = text(source) else {
                 if required { throw fail(s, .empty) }
                 return .code(StringDictionary.absent)
             }
             return .code(Int32(partial.identifiers[dictionaryOf[s], default: StringArena()].append(id)))
         case .text, .list, .note:
+            if let b = cleanBytes(source) { return .code(partial.dictionaries[dictionaryOf[s]].code(forBytes: b)) }
             guard let t = text(source) else {
                 if required { throw fail(s, .empty) }
                 return .code(StringDictionary.absent)
@@ -221,6 +225,12 @@ extension SheetIngestor {
     /// A word cell's parse, cached per distinct text (they repeat on every row: 是, 已整改, 一般).
     mutating func cachedChoice(_ slot: Int, _ parse: (RawCell) -> Result<Int8, ValueProblem>) -> Result<Int8, ValueProblem> {
         let cell = values[slot]
+        if case .utf8(let b) = cell {
+            if let i = choiceCache[slot].index(ofBytes: b.buffer) { return choiceCache[slot].value(at: i) }
+            let result = parse(cell)
+            choiceCache[slot].set(b.string, result)
+            return result
+        }
         guard case .text(let s) = cell else { return parse(cell) }
         if let cached = choiceCache[slot][s] { return cached }
         let result = parse(cell)
@@ -244,10 +254,21 @@ extension SheetIngestor {
         case .empty: return nil
         case .text(let s):
             return SheetIngestor.trimmed(s)
+        case .utf8(let b):
+            return SheetIngestor.trimmed(b.string)
         case let other:
             let d = other.display
             return d.isEmpty ? nil : d
         }
+    }
+
+    /// A `.utf8` cell's bytes when `text(slot)` would be exactly them (not empty, no whitespace at
+    /// either end): the common cell, interned or looked up without a `String`. Nil otherwise.
+    func cleanBytes(_ slot: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard case .utf8(let field) = values[slot] else { return nil }
+        let b = field.buffer
+        guard !b.isEmpty, !UTF8Space.startsWithSpace(b), !UTF8Space.endsWithSpace(b) else { return nil }
+        return b
     }
 
     /// `s` without surrounding whitespace (no copy when there is none); nil when blank.
@@ -267,6 +288,10 @@ extension SheetIngestor {
     }
 
     mutating func industry(slot s: Int, required: Bool, into partial: inout FilePartial) throws(RowRejection) -> Int32 {
+        if let b = cleanBytes(s), let i = industryCache.index(ofBytes: b), case .code(let c) = industryCache.value(at: i) {
+            if c == StringDictionary.absent && required { throw fail(s, .empty) }
+            return c
+        }
         guard let raw = text(s) else {
             if required { throw fail(s, .empty) }
             return StringDictionary.absent
@@ -311,13 +336,18 @@ extension SheetIngestor {
     mutating func part(into partial: inout FilePartial) throws(RowRejection) -> (district: Int32, town: Int32, part: Int32) {
         let towns = context.config.level.partsAreTowns
         let partDictionary = context.partDictionary
-        let raw = partSlot >= 0 ? text(partSlot) : nil
         var outcome = PartOutcome.fallback
-        if let raw {
-            if let cached = partCache[raw] {
+        var raw: String?
+        if partSlot >= 0, let b = cleanBytes(partSlot), let i = partCache.index(ofBytes: b) {
+            // The usual row: a part seen before, its code known without a `String`.
+            outcome = partCache.value(at: i)
+            if case .code = outcome {} else { raw = String(decoding: b, as: UTF8.self) }
+        } else if partSlot >= 0, let text = text(partSlot) {
+            raw = text
+            if let cached = partCache[text] {
                 outcome = cached
             } else {
-                switch context.parts.resolve(raw) {
+                switch context.parts.resolve(text) {
                 case .part(let p):
                     outcome = .code(partial.dictionaries[partDictionary].code(for: p))
                 case .unknown(let u):
@@ -327,7 +357,7 @@ extension SheetIngestor {
                 case .region, .empty:
                     outcome = .fallback
                 }
-                partCache.set(raw, outcome)
+                partCache.set(text, outcome)
             }
         }
         var partCode: Int32
@@ -362,7 +392,9 @@ extension SheetIngestor {
             return (region, townSlot >= 0 ? partCode : StringDictionary.absent, partCode)
         }
         var town = StringDictionary.absent
-        if townSlot >= 0, present[townSlot], let t = text(townSlot) {
+        if townSlot >= 0, present[townSlot], let b = cleanBytes(townSlot), let i = townCache.index(ofBytes: b) {
+            town = townCache.value(at: i)
+        } else if townSlot >= 0, present[townSlot], let t = text(townSlot) {
             if let cached = townCache[t] {
                 town = cached
             } else {
@@ -381,6 +413,7 @@ extension SheetIngestor {
     static func year(_ cell: RawCell) -> Result<Int, ValueProblem> {
         switch cell {
         case .empty: return .failure(.empty)
+        case .utf8(let b): return year(.text(b.string))
         case .number(let d):
             guard d == d.rounded(), DateParser.years.contains(Int(exactly: d) ?? 0) else { return .failure(.notYear) }
             return .success(Int(d))
@@ -397,6 +430,7 @@ extension SheetIngestor {
     static func decimal(_ cell: RawCell) -> Result<ExactDecimal, ValueProblem> {
         switch cell {
         case .empty: return .failure(.empty)
+        case .utf8(let b): return decimal(.text(b.string))
         case .number(let d):
             guard let v = NumberText.decimal(d) else { return .failure(.notNumber) }
             return .success(v)

@@ -194,6 +194,7 @@ struct SheetIngestor {
                 // Blankness matters only until the row has a value: parsers treat a blank text
                 // cell as empty anyway.
                 if case .text(let t) = cell, RawCell.isBlankText(t) { return }
+                if case .utf8(let b) = cell, RawCell.isBlankText(b.buffer) { return }
                 any = true
             }
             if column < map.count {
@@ -213,7 +214,8 @@ struct SheetIngestor {
             var firstText: String?
             var seen = false
             var total: TotalsCheck.Kind?
-            gridRow.forEachCell { _, cell in
+            gridRow.forEachCell { _, raw in
+                let cell = raw.materialised                        // rare rows: compared as text
                 if case .empty = cell { return }
                 if case .text(let t) = cell {
                     if RawCell.isBlankText(t) { return }
@@ -227,10 +229,10 @@ struct SheetIngestor {
                 return
             }
             if let t = firstText, SheetIngestor.isNoteLine(t) {
-                let probe = probeSlot >= 0 ? values[probeSlot] : .empty
+                let probe = probeSlot >= 0 ? values[probeSlot].materialised : .empty
                 if probe == .empty || probe == .text(t) { return }   // 填报人：… / 注：…
             }
-            if probeSlot >= 0, case .text(let t) = values[probeSlot], !layout.headerKeys[probeSlot].isEmpty,
+            if probeSlot >= 0, case .text(let t) = values[probeSlot].materialised, !layout.headerKeys[probeSlot].isEmpty,
                HeaderText(t).key == layout.headerKeys[probeSlot] {
                 return                                             // the header repeated (page break)
             }

@@ -48,6 +48,27 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
         return key.withUTF8 { bytes in index(of: bytes) }
     }
 
+    /// Room for `count` more keys of `bytes` more bytes: a map filled from a known set (a file's
+    /// dictionary joining the dataset's) grows once instead of doubling, each doubling holding old
+    /// and new buffers at once.
+    @inlinable
+    public mutating func reserveCapacity(_ count: Int, bytes: Int) {
+        let total = entries.count + count
+        arena.reserveCapacity(strings: count, bytes: bytes)
+        StringArena.room(&entries, total)
+        StringArena.room(&hashes, total)
+        var size = slots.count
+        while (total + 1) * 4 > size * 3 { size *= 2 }
+        if size > slots.count {
+            slots = Array(repeating: 0, count: size)
+            for e in 0..<entries.count { place(e, hash: hashes[e]) }
+        }
+    }
+
+    /// The index of the entry of a key given by its UTF-8 bytes, or nil.
+    @inlinable
+    public mutating func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? { index(of: bytes) }
+
     /// The entry of `key`, adding `make()` for a new key. Returns its index.
     @inlinable
     public mutating func index(of key: String, orAdd make: () -> Value) -> Int {

@@ -32,6 +32,24 @@ public struct StringArena: Sendable {
     @inlinable
     public var count: Int { ends.count }
 
+    /// Bytes of all the strings together.
+    @inlinable
+    public var byteCount: Int { bytes.count }
+
+    /// Room for `strings` more strings of `bytes` more bytes, so that filling it copies nothing.
+    @inlinable
+    public mutating func reserveCapacity(strings: Int, bytes more: Int) {
+        StringArena.room(&bytes, bytes.count + more)
+        StringArena.room(&ends, ends.count + strings)
+    }
+
+    /// Capacity for `n` elements; growing at least geometrically, so that reserving a little
+    /// more again and again (chunk after chunk) is not a copy each time.
+    @inlinable
+    static func room<T>(_ array: inout [T], _ n: Int) {
+        if array.capacity < n { array.reserveCapacity(Swift.max(n, array.capacity * 2)) }
+    }
+
     /// Appends a string; returns its index.
     @discardableResult
     @inlinable

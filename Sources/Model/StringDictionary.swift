@@ -32,8 +32,12 @@ public struct StringDictionary: Sendable {
     /// (a chunk's dictionary joining its file's: first-seen order is kept).
     public mutating func codes(adding other: StringDictionary) -> [Int32] {
         let arena = other.map.keyArena
+        map.reserveCapacity(arena.count, bytes: arena.byteCount)
         return (0..<arena.count).map { i in arena.withBytes(i) { code(forBytes: $0) } }
     }
+
+    /// Room for `count` more strings of `bytes` more bytes (see `ByteMap.reserveCapacity`).
+    public mutating func reserveCapacity(_ count: Int, bytes: Int) { map.reserveCapacity(count, bytes: bytes) }
 
     /// The code of `value` if it is already known.
     public func existingCode(for value: String) -> Int32? {
