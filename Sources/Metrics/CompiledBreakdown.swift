@@ -2,7 +2,8 @@ import Model
 
 /// A breakdown compiled against the dataset: for each kind it covers, how a record's key (its
 /// industry, its month, each item of its 处罚种类 …) is read, and the names of the keys.
-struct CompiledBreakdown: Sendable {
+// A class for the same reason as `CompiledMetric`; its keys and ranks are set in `init` only.
+final class CompiledBreakdown: @unchecked Sendable {
     /// How one kind's records map to key indexes.
     enum KeyReader: Sendable {
         /// A coded column: `keys[code + 1]` (index 0: an empty cell).
@@ -175,7 +176,7 @@ struct CompiledBreakdown: Sendable {
     private var canonicalRanks: [Int]?
     private var nameRank: [Int] = []
 
-    private mutating func rankKeys() {
+    private func rankKeys() {
         let levelNames = AccidentLevel.allCases.map(\.name)
         if declaration.by == "行业领域" {
             canonicalRanks = keys.map(IndustryList.rank)

@@ -3,7 +3,9 @@ import Model
 /// A count, sum or distinct metric compiled against the dataset: its conditions as column
 /// predicates and its measure as column reads, so the cube's per-record work is a few array
 /// lookups per metric.
-struct CompiledMetric: Sendable {
+// A class: the cube's loop calls it per record and window, and a struct this size was copied
+// (every string of its declaration retained) at each call.
+final class CompiledMetric: Sendable {
     enum Measure: Sendable {
         case count
         /// Integer columns summed as they are (counts; money in 分).
