@@ -252,22 +252,6 @@ import Testing
         return merger.finish()
     }
 
-    func expectSame(_ a: IngestResult, _ b: IngestResult, _ label: String) {
-        #expect(a.files == b.files, "\(label): file reports")
-        #expect(a.rejects == b.rejects, "\(label): rejects")
-        #expect(a.warnings == b.warnings, "\(label): warnings")
-        #expect(a.dataset.dictionaries.map(\.strings) == b.dataset.dictionaries.map(\.strings), "\(label): dictionaries")
-        #expect(a.dataset.targets == b.dataset.targets, "\(label): targets")
-        #expect(a.dataset.emptyRegisters == b.dataset.emptyRegisters, "\(label): empty registers")
-        #expect(a.duplicates == b.duplicates, "\(label): duplicates")
-        for (x, y) in zip(a.dataset.tables, b.dataset.tables) {
-            #expect(x.count == y.count, "\(label): kind \(x.kind) count")
-            #expect(x.part == y.part, "\(label): kind \(x.kind) parts")
-            #expect(x.provenance == y.provenance, "\(label): kind \(x.kind) provenance")
-            #expect((0..<x.count).map(x.values(at:)) == (0..<y.count).map(y.values(at:)), "\(label): kind \(x.kind) values")
-        }
-    }
-
     @Test(arguments: [UInt64(1), 2, 3])
     func sheetsReadFromBytesAsFromText(seed: UInt64) throws {
         let sheets = self.sheets(seed: seed, rows: 400)
@@ -280,7 +264,7 @@ import Testing
         #expect(text.rejects.count > 200)
         #expect(!text.warnings.isEmpty)
         expectConservation(text)
-        expectSame(text, try ingest(sheets, bytes: true), "bytes")
-        expectSame(text, try ingest(sheets, bytes: true, rowsPerChunk: 7), "bytes in chunks of 7 rows")
+        expectSameIngestResult(text, try ingest(sheets, bytes: true), "bytes")
+        expectSameIngestResult(text, try ingest(sheets, bytes: true, rowsPerChunk: 7), "bytes in chunks of 7 rows")
     }
 }

@@ -89,23 +89,6 @@ import XLSX
         return inputs
     }
 
-    /// Everything a run yields that chunking could change, compared one by one.
-    func expectSame(_ a: IngestResult, _ b: IngestResult, _ label: String) {
-        #expect(a.files == b.files, "\(label): file reports")
-        #expect(a.rejects == b.rejects, "\(label): rejects")
-        #expect(a.warnings == b.warnings, "\(label): warnings")
-        #expect(a.dataset.dictionaries.map(\.strings) == b.dataset.dictionaries.map(\.strings), "\(label): dictionaries")
-        #expect(a.dataset.sheetNames.strings == b.dataset.sheetNames.strings, "\(label): sheet names")
-        #expect(a.dataset.targets == b.dataset.targets, "\(label): targets")
-        #expect(a.dataset.emptyRegisters == b.dataset.emptyRegisters, "\(label): empty registers")
-        for (x, y) in zip(a.dataset.tables, b.dataset.tables) {
-            #expect(x.count == y.count, "\(label): kind \(x.kind) count")
-            #expect(x.part == y.part, "\(label): kind \(x.kind) parts")
-            #expect(x.provenance == y.provenance, "\(label): kind \(x.kind) provenance")
-            #expect((0..<x.count).map(x.values(at:)) == (0..<y.count).map(y.values(at:)), "\(label): kind \(x.kind) values")
-        }
-    }
-
     @Test(arguments: [UInt64(1), 2, 3])
     func everyChunkSizeGivesTheSequentialResult(seed: UInt64) throws {
         let rows = 120
@@ -121,9 +104,9 @@ import XLSX
         for size in [1, 2, 3, 7, 16, 50, rows + 20] {
             var options = IngestOptions(parallel: false)
             options.rowsPerChunk = size
-            expectSame(sequential, try Ingest.run(inputs: inputs.path, options: options), "\(size) rows per chunk")
+            expectSameIngestResult(sequential, try Ingest.run(inputs: inputs.path, options: options), "\(size) rows per chunk")
             options.parallel = true
-            expectSame(sequential, try Ingest.run(inputs: inputs.path, options: options), "\(size) rows per chunk, files in parallel")
+            expectSameIngestResult(sequential, try Ingest.run(inputs: inputs.path, options: options), "\(size) rows per chunk, files in parallel")
         }
     }
 }
