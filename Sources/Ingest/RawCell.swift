@@ -30,11 +30,7 @@ enum RawCell: Sendable, Equatable {
 
     static func isBlankText(_ s: String) -> Bool {
         if s.isEmpty { return true }
-        // The common cases, by the first byte: ASCII other than space, or a lead byte no space
-        // character starts with (spaces start 0x09–0x0D, 0x20, C2, E2, E3, EF).
-        if let first = s.utf8.first, (first > 0x20 && first < 0x80) || (first >= 0xC3 && first != 0xE2 && first != 0xE3 && first != 0xEF) {
-            return false
-        }
+        if let first = s.utf8.first, startsNonBlank(first) { return false }
         for u in s.unicodeScalars where !HeaderText.isSpace(u.value) { return false }
         return true
     }
@@ -42,10 +38,15 @@ enum RawCell: Sendable, Equatable {
     /// `isBlankText` of UTF-8 bytes: the same first-byte test, the rare rest on the text.
     static func isBlankText(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = b.first else { return true }
-        if (first > 0x20 && first < 0x80) || (first >= 0xC3 && first != 0xE2 && first != 0xE3 && first != 0xEF) {
-            return false
-        }
+        if startsNonBlank(first) { return false }
         return isBlankText(String(decoding: b, as: UTF8.self))
+    }
+
+    /// The common cases, by the first byte: ASCII other than space, or a lead byte no space
+    /// character starts with (spaces start 0x09–0x0D, 0x20, C2, E2, E3, EF).
+    @inline(__always)
+    private static func startsNonBlank(_ first: UInt8) -> Bool {
+        (first > 0x20 && first < 0x80) || (first >= 0xC3 && first != 0xE2 && first != 0xE3 && first != 0xEF)
     }
 
     /// The text a person would see, for rejects.csv and messages: numbers in their shortest form,

@@ -354,11 +354,10 @@ struct FiguresRun {
         // The (part, kind) pairs without data: expected are every part × every kind any part supplied.
         for k in catalog.kinds.indices where catalog.kinds[k].role != .targets {
             guard parts.indices.contains(where: { covered[0][$0][k] }) else { continue }
-            let hasPrior = !catalog.kinds[k].isRoster || catalog.kinds[k].year != nil
             for (p, name) in parts.enumerated() where expected[p] {
                 if !covered[0][p][k] {
                     figures.missing.append(MissingData(part: name, kind: catalog.kinds[k].name, period: period.label))
-                } else if hasPrior && !covered[1][p][k] {
+                } else if hasPrior(k) && !covered[1][p][k] {
                     figures.priorMissing.append(MissingData(part: name, kind: catalog.kinds[k].name, period: period.priorLabel))
                 }
             }

@@ -62,8 +62,9 @@ struct MetricCube: Sendable {
                 return partial
             }
             var joined = cube
-            for partial in partials { joined.absorb(partial) }
-            if joined.overflow == nil {
+            var fits = true
+            for partial in partials { fits = joined.absorb(partial) && fits }
+            if fits && joined.overflow == nil {
                 cube = joined
             } else {
                 // Which record overflowed is only known in row order: count this kind again in one pass.
@@ -77,12 +78,13 @@ struct MetricCube: Sendable {
     static let parallelRows = 65_536
     static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-    /// Adds another cube of the same shape (the next rows of a register) to this one.
-    private mutating func absorb(_ other: MetricCube) {
+    /// Adds another cube of the same shape (the next rows of a register) to this one; false when a
+    /// total no longer fits (which record made it is unknown here: `build` then counts again).
+    private mutating func absorb(_ other: MetricCube) -> Bool {
+        var fits = true
         for i in totals.indices {
             let (sum, o) = totals[i].addingReportingOverflow(other.totals[i])
-            // The record is unknown here; `build` counts the kind again in one pass to name it.
-            if o, overflow == nil { overflow = ("", Provenance(file: 0, sheet: -1, row: 0)) }
+            if o { fits = false }
             totals[i] = sum
         }
         if overflow == nil, let o = other.overflow { overflow = o }
@@ -93,6 +95,7 @@ struct MetricCube: Sendable {
             }
         }
         for l in listRows.indices { listRows[l] += other.listRows[l] }
+        return fits
     }
 
     private init(slots: [CubeSlot], partCount: Int, metrics: [CompiledMetric], distinctMetrics: [CompiledMetric],

@@ -16,11 +16,9 @@ enum TextElement {
     /// `bytes[start..<end]` without its leading and trailing XML whitespace, moved to `start`; the new end.
     static func trim(_ bytes: UnsafeMutablePointer<UInt8>, start: Int, end: Int) -> Int {
         var first = start, last = end
-        while first < last && isSpace(bytes[first]) { first += 1 }
-        while last > first && isSpace(bytes[last - 1]) { last -= 1 }
+        while first < last && ValueText.isSpace(bytes[first]) { first += 1 }
+        while last > first && ValueText.isSpace(bytes[last - 1]) { last -= 1 }
         if first > start { (bytes + start).update(from: bytes + first, count: last - first) }
         return start + (last - first)
     }
-
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 }

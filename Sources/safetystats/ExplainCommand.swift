@@ -20,7 +20,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
 
     @Option(name: .customLong("period"), help: "解释 config.toml 中 [[periods]] 声明的期间, e.g. 专项整治以来 (its days within the period of --year/--through or --from/--to).")
-    var named: String?
+    var namedPeriod: String?
 
     @Option(name: .long, help: "只看某个行业领域.")
     var industry: String?
@@ -67,7 +67,7 @@ struct ExplainCommand: ParsableCommand {
         do {
             let result = try Ingest.run(inputs: folder, options: IngestOptions(strict: input.strict))
             period = try self.period.request.resolve(for: result.dataset)
-            let explained = try named.map { name throws(MetricsError) in
+            let explained = try namedPeriod.map { name throws(MetricsError) in
                 try ReportPeriod.named(name, in: result.dataset.catalog, main: period)
             } ?? period
             explanation = try MetricExplainer.explain(metric, part: district, industry: industry, month: month,
