@@ -95,14 +95,25 @@ struct DatasetMerger {
                     placeByKey[d, default: [:]][key] = code
                     return code
                 })
+            } else if dataset.dictionaries[d].count == 0 {
+                // The first file with these values: its dictionary becomes the dataset's as it is.
+                maps.append(Array(0..<Int32(p.dictionaries[d].count)))
+                swap(&dataset.dictionaries[d], &p.dictionaries[d])
             } else {
                 maps.append(dataset.dictionaries[d].codes(adding: p.dictionaries[d]))    // by bytes, no String made
             }
         }
         // Each arena is let go once interned: a million ids are tens of MB, and the dataset's
-        // dictionary of them is made beside it (sized once, not grown by doubling).
+        // dictionary of them is made beside it (sized once, not grown by doubling). The first
+        // file's ids are interned at once, in hash order (see `StringDictionary.interning`).
         for d in p.identifiers.keys.sorted() {
             let arena = p.identifiers.removeValue(forKey: d)!
+            if dataset.dictionaries[d].count == 0 {
+                let (dictionary, codes) = StringDictionary.interning(arena)
+                dataset.dictionaries[d] = dictionary
+                maps[d] = codes
+                continue
+            }
             dataset.dictionaries[d].reserveCapacity(arena.count, bytes: arena.byteCount)
             maps[d] = (0..<arena.count).map { i in arena.withBytes(i) { dataset.dictionaries[d].code(forBytes: $0) } }
         }

@@ -22,6 +22,9 @@ struct FilePartial: Sendable {
     var sheetReportIndex: [Int32: Int] = [:]
     /// Values already warned about in this file (unknown districts, industries).
     var warnedValues: Set<String> = []
+    /// A chunk's partial: per dictionary, how many of its first codes are its file's (it started
+    /// as a copy of the file's dictionary, which only grows by appending). Empty otherwise.
+    var seeded: [Int] = []
 
     init(fileIndex: Int32, report: FileReport, catalog: Catalog) {
         self.fileIndex = fileIndex
@@ -70,7 +73,9 @@ extension FilePartial {
     /// file's (first-seen order is kept), records, targets and rejects appended, warnings appended
     /// unless a "once per value" one was already given. Returns how many warnings were added.
     mutating func absorb(_ chunk: FilePartial, catalog: Catalog, partDictionary: Int) -> Int {
-        let maps = (0..<dictionaries.count).map { dictionaries[$0].codes(adding: chunk.dictionaries[$0]) }
+        let maps = (0..<dictionaries.count).map { d in
+            dictionaries[d].codes(adding: chunk.dictionaries[d], from: d < chunk.seeded.count ? chunk.seeded[d] : 0)
+        }
         var idMaps: [Int: [Int32]] = [:]
         for (d, arena) in chunk.identifiers {
             var mine = identifiers.removeValue(forKey: d) ?? StringArena()    // appended in place, not copied

@@ -41,6 +41,11 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
     private var joined = 0
     private var stopping = false
     private var runningWorkers = 0
+    /// The file's dictionaries as of the last join, those small enough to copy: a chunk starts
+    /// from them, so the values the file has already seen keep their codes and its join looks up
+    /// only the chunk's new ones (a column of 20 000 unit names repeated over a million rows).
+    private var seed: [StringDictionary]
+    private static var seedLimit: Int { 1 << 15 }
 
     /// `ingest` has read the header (and the rows so far); the chunks read on from where it is.
     init(after ingest: SheetIngestor, partial: FilePartial, rows: Int) {
@@ -50,6 +55,7 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
         catalog = ingest.context.catalog
         self.rows = max(1, rows)
         filling = Chunk(rows: self.rows)
+        seed = SheetChunks.seed(partial.dictionaries)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
         window = workers + 2
         runningWorkers = workers
@@ -96,9 +102,17 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
         filling = Chunk(rows: rows)
     }
 
+    private static func seed(_ dictionaries: [StringDictionary]) -> [StringDictionary] {
+        dictionaries.map { $0.count <= seedLimit ? $0 : StringDictionary() }
+    }
+
     private func read(_ chunk: Chunk) -> (FilePartial, SheetIngestor.ChunkOutcome) {
         var ingest = template
         var partial = FilePartial(fileIndex: fileIndex, report: report, catalog: catalog)
+        lock.lock()
+        partial.dictionaries = seed
+        lock.unlock()
+        partial.seeded = partial.dictionaries.map(\.count)
         chunk.forEachRow { ingest.processChunkRow($0, into: &partial) }
         return (partial, ingest.chunkOutcome)
     }
@@ -114,6 +128,10 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
             lock.unlock()
             ingest.join(done.0, done.1, into: &partial)
             joined += 1
+            let next = SheetChunks.seed(partial.dictionaries)
+            lock.lock()
+            seed = next
+            lock.unlock()
         }
     }
 

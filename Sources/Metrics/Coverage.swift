@@ -35,9 +35,10 @@ public struct Coverage: Sendable, Equatable {
         let catalog = dataset.catalog
         let parts = FiguresBuilder.partOrder(dataset)
         let partCount = parts.count
-        var partIndex: [Int32: Int] = [:]
+        // Part code → index in `parts` (-1: not a reported part); codes are dense.
+        var partIndex = [Int](repeating: -1, count: dataset.parts.count)
         for (i, part) in parts.enumerated() {
-            if let code = dataset.parts.existingCode(for: part) { partIndex[code] = i }
+            if let code = dataset.parts.existingCode(for: part) { partIndex[Int(code)] = i }
         }
         // Snapshot rosters have no year: Int.min stands for "no year" while counting.
         let noYear = Int.min
@@ -46,23 +47,43 @@ public struct Coverage: Sendable, Equatable {
         for k in catalog.kinds.indices where catalog.kinds[k].role != .targets {
             let kind = catalog.kinds[k]
             let table = dataset.tables[k]
-            var counts: [Int: [Int]] = [:]            // year → records per part
-            func add(_ year: Int, _ part: Int) {
-                counts[year, default: Array(repeating: 0, count: partCount)][part] += 1
+            // Records per part, per year; a million dated records are counted without a hash
+            // lookup or a civil-date conversion each: the day range of the last year seen is kept.
+            var yearSlot: [Int: Int] = [:]
+            var perYear: [[Int]] = []
+            func slot(_ year: Int) -> Int {
+                if let s = yearSlot[year] { return s }
+                yearSlot[year] = perYear.count
+                perYear.append(Array(repeating: 0, count: partCount))
+                return perYear.count - 1
             }
+            var first: Int32 = 1, last: Int32 = 0, current = 0
             for r in 0..<table.count {
-                guard let p = partIndex[table.part[r]] else { continue }
+                let code = Int(table.part[r])
+                guard code >= 0, code < partIndex.count, partIndex[code] >= 0 else { continue }
+                let p = partIndex[code]
                 if let d = kind.date {
-                    if let day = table.columns[d].day(r) { add(day.year, p) }
+                    guard let day = table.columns[d].day(r) else { continue }
+                    if day.number < first || day.number > last {
+                        let year = day.year
+                        current = slot(year)
+                        first = Day(year: year, month: 1, day: 1)?.number ?? day.number
+                        last = Day(year: year, month: 12, day: 31)?.number ?? day.number
+                    }
+                    perYear[current][p] += 1
                 } else if let y = kind.year {
-                    add(Int(table.columns[y].int32(r)), p)
+                    perYear[slot(Int(table.columns[y].int32(r)))][p] += 1
                 } else {
-                    add(noYear, p)
+                    perYear[slot(noYear)][p] += 1
                 }
             }
+            var counts: [Int: [Int]] = [:]            // year → records per part
+            for (year, s) in yearSlot { counts[year] = perYear[s] }
             var empty: [Int: Set<Int>] = [:]            // year → parts that sent only an empty register
             for register in dataset.emptyRegisters where register.kind == k {
-                guard let p = partIndex[register.part] else { continue }
+                let code = Int(register.part)
+                guard code >= 0, code < partIndex.count, partIndex[code] >= 0 else { continue }
+                let p = partIndex[code]
                 let year = kind.date == nil && kind.year == nil ? noYear : register.year ?? undatedYear
                 guard let year else { continue }
                 empty[year, default: []].insert(p)

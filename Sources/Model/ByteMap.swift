@@ -7,15 +7,22 @@
 /// words into an open-addressing table, and the value last found is remembered, since columns
 /// often repeat one value row after row.
 ///
+/// A slot holds the entry and the top 32 bits of its key's hash, and a key's home slot is the top
+/// bits of its hash: probing reads neighbouring slots only, touching a key's bytes only when the
+/// tags agree, and growing re-places the slots from their tags alone. (With the entry alone in the
+/// slot, every probe of a million-key table read the entry's hash elsewhere in memory: a cache
+/// miss per step, most of a merge's time.)
+///
 /// Its methods are inlinable so that ingest's maps (of parse results, resolutions) are specialised
 /// in the caller's module instead of going through generic metadata on every row.
 public struct ByteMap<Value>: Sendable where Value: Sendable {
     /// The keys, in insertion order, in one buffer (see `StringArena`).
     @usableFromInline var arena = StringArena()
     @usableFromInline var entries: [Value] = []
-    @usableFromInline var hashes: [UInt64] = []
-    /// Open addressing, linear probing; entry index + 1, 0 = empty. Power-of-two size.
-    @usableFromInline var slots: [Int32] = Array(repeating: 0, count: 16)
+    /// Open addressing, linear probing: the hash's top 32 bits << 32 | (entry index + 1), 0 =
+    /// empty. Power-of-two size, 2^(64 - shift).
+    @usableFromInline var slots: [UInt64] = Array(repeating: 0, count: 16)
+    @usableFromInline var shift = 60
     @usableFromInline var last = -1
 
     @inlinable
@@ -56,13 +63,9 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
         let total = entries.count + count
         arena.reserveCapacity(strings: count, bytes: bytes)
         StringArena.room(&entries, total)
-        StringArena.room(&hashes, total)
         var size = slots.count
         while (total + 1) * 4 > size * 3 { size *= 2 }
-        if size > slots.count {
-            slots = Array(repeating: 0, count: size)
-            for e in 0..<entries.count { place(e, hash: hashes[e]) }
-        }
+        if size > slots.count { resize(to: size) }
     }
 
     /// The index of the entry of a key given by its UTF-8 bytes, or nil.
@@ -84,8 +87,8 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
         let i = entries.count
         arena.append(bytes: bytes)
         entries.append(make())
-        hashes.append(h)
-        if (entries.count + 1) * 4 > slots.count * 3 { grow() } else { place(i, hash: h) }
+        if (entries.count + 1) * 4 > slots.count * 3 { resize(to: slots.count * 2) }
+        place(ByteMap.slot(entry: i, hash: h))
         last = i
         return i
     }
@@ -118,28 +121,52 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
 
     @inlinable
     func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int? {
-        let mask = slots.count - 1
-        var s = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let e = Int(slots[s]) - 1
-            if e < 0 { return nil }
-            if hashes[e] == h, arena.equals(e, bytes) { return e }
-            s = (s + 1) & mask
+        let tag = h >> 32
+        return slots.withUnsafeBufferPointer { table in
+            let mask = table.count - 1
+            var s = Int(truncatingIfNeeded: h >> UInt64(shift))
+            while true {
+                let v = table[s]
+                if v == 0 { return nil }
+                if v >> 32 == tag {
+                    let e = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
+                    if arena.equals(e, bytes) { return e }
+                }
+                s = (s + 1) & mask
+            }
         }
     }
 
     @inlinable
-    mutating func place(_ entry: Int, hash: UInt64) {
-        let mask = slots.count - 1
-        var s = Int(truncatingIfNeeded: hash) & mask
-        while slots[s] != 0 { s = (s + 1) & mask }
-        slots[s] = Int32(entry + 1)
+    static func slot(entry: Int, hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 | UInt64(entry + 1) }
+
+    /// Puts a slot value at its home (the tag's top bits) or the next free slot after it.
+    @inlinable
+    mutating func place(_ value: UInt64) {
+        let shift = self.shift
+        slots.withUnsafeMutableBufferPointer { ByteMap.place(value, in: $0, shift: shift) }
     }
 
     @inlinable
-    mutating func grow() {
-        slots = Array(repeating: 0, count: slots.count * 2)
-        for e in 0..<entries.count { place(e, hash: hashes[e]) }
+    static func place(_ value: UInt64, in table: UnsafeMutableBufferPointer<UInt64>, shift: Int) {
+        let mask = table.count - 1
+        var s = Int(truncatingIfNeeded: (value >> 32) >> UInt64(shift - 32))
+        while table[s] != 0 { s = (s + 1) & mask }
+        table[s] = value
+    }
+
+    /// A table of `size` slots (a power of two, at most 2^32: entries are below 2^31), filled
+    /// from the old slots' tags.
+    @inlinable
+    mutating func resize(to size: Int) {
+        precondition(size <= 1 << 32 && size & (size - 1) == 0)
+        let old = slots
+        shift = 64 - size.trailingZeroBitCount
+        let shift = self.shift
+        slots = Array(repeating: 0, count: size)
+        slots.withUnsafeMutableBufferPointer { table in
+            for v in old where v != 0 { ByteMap.place(v, in: table, shift: shift) }
+        }
     }
 
     /// Multiply-xor over 8-byte words, then a final avalanche (splitmix64's).
@@ -167,5 +194,93 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
         h = h &* 0xBF58_476D_1CE4_E5B9
         h ^= h >> 27
         return h
+    }
+}
+
+extension ByteMap where Value == Int32 {
+    /// A map of the distinct keys of `arena` in first-seen order, each key's value its entry
+    /// index, and for every string of `arena` the index of its key's entry.
+    ///
+    /// Keys are placed in the order of their home slots rather than one by one in string order:
+    /// the strings are sorted by the top bits of their hashes (counting sort, stable) and then
+    /// inserted region by region, so the table is filled a cache-sized piece at a time instead of
+    /// by a miss per key — a million mostly distinct ids interned in one go (a file's ids joining
+    /// an empty dataset). Within a region strings keep their order, so a repeated key finds the
+    /// first copy, as sequential insertion would.
+    public static func interning(_ arena: StringArena) -> (map: ByteMap, entryOf: [Int32]) {
+        let n = arena.count
+        var map = ByteMap()
+        guard n > 0 else { return (map, []) }
+        var size = 16
+        while (n + 1) * 4 > size * 3 { size *= 2 }
+        map.slots = []
+        map.resize(to: size)
+        let hashes = (0..<n).map { i in arena.withBytes(i) { ByteMap.hash($0) } }
+        let bits = min(12, size.trailingZeroBitCount)
+        let regionShift = UInt64(64 - bits)
+        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
+        for h in hashes { starts[Int(h >> regionShift) + 1] += 1 }
+        for r in 0..<(1 << bits) { starts[r + 1] += starts[r] }
+        // (hash, string index) in region order: the insertion below reads them in sequence.
+        var order = [(UInt64, Int32)](repeating: (0, 0), count: n)
+        var next = starts
+        for i in 0..<n {
+            let r = Int(hashes[i] >> regionShift)
+            order[next[r]] = (hashes[i], Int32(i))
+            next[r] += 1
+        }
+        // entryOf[i]: the string index of the first copy of string i's key (itself when first).
+        var firstOf = [Int32](repeating: 0, count: n)
+        let shift = map.shift
+        map.slots.withUnsafeMutableBufferPointer { table in
+            let mask = table.count - 1
+            for (h, i32) in order {
+                let i = Int(i32), tag = h >> 32
+                var s = Int(truncatingIfNeeded: h >> UInt64(shift))
+                var found = -1
+                while table[s] != 0 {
+                    let v = table[s]
+                    if v >> 32 == tag {
+                        let e = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
+                        if arena.withBytes(i, { arena.equals(e, $0) }) { found = e; break }
+                    }
+                    s = (s + 1) & mask
+                }
+                if found >= 0 {
+                    firstOf[i] = Int32(found)
+                } else {
+                    table[s] = ByteMap.slot(entry: i, hash: h)
+                    firstOf[i] = i32
+                }
+            }
+        }
+        // Entries are numbered in string order of their first copies; without repeats that is the
+        // string index itself and the arena is the map's as it is.
+        var entryOf = [Int32](repeating: 0, count: n)
+        var distinct = 0
+        for i in 0..<n {
+            if firstOf[i] == Int32(i) {
+                entryOf[i] = Int32(distinct)
+                distinct += 1
+            } else {
+                entryOf[i] = entryOf[Int(firstOf[i])]
+            }
+        }
+        if distinct == n {
+            map.arena = arena
+        } else {
+            var kept = StringArena()
+            kept.reserveCapacity(strings: distinct, bytes: arena.byteCount)
+            for i in 0..<n where firstOf[i] == Int32(i) { arena.withBytes(i) { _ = kept.append(bytes: $0) } }
+            map.arena = kept
+            map.slots.withUnsafeMutableBufferPointer { table in
+                for s in table.indices where table[s] != 0 {
+                    let e = Int(truncatingIfNeeded: table[s] & 0xFFFF_FFFF) - 1
+                    table[s] = table[s] & 0xFFFF_FFFF_0000_0000 | UInt64(entryOf[e] + 1)
+                }
+            }
+        }
+        map.entries = (0..<Int32(distinct)).map { $0 }
+        return (map, entryOf)
     }
 }

@@ -87,7 +87,30 @@ public struct StringArena: Sendable {
         let from = start(i)
         guard end(i) - from == other.count else { return false }
         guard other.count > 0 else { return true }
-        return bytes.withUnsafeBufferPointer { all in memcmp(all.baseAddress! + from, other.baseAddress!, other.count) == 0 }
+        return bytes.withUnsafeBufferPointer { all in
+            StringArena.sameBytes(UnsafeRawPointer(all.baseAddress! + from), UnsafeRawPointer(other.baseAddress!), other.count)
+        }
+    }
+
+    /// Byte equality compared eight bytes at a time in line: the keys of ingest's lookups are a
+    /// few to a few dozen bytes, where a call to memcmp cost more than the comparison (it was the
+    /// largest single item of turning rows into records).
+    @inlinable
+    static func sameBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        var i = 0
+        while i + 8 <= count {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        if i + 4 <= count {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt32.self) != b.loadUnaligned(fromByteOffset: i, as: UInt32.self) { return false }
+            i += 4
+        }
+        while i < count {
+            if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+            i += 1
+        }
+        return true
     }
 
     @inlinable

@@ -30,10 +30,26 @@ public struct StringDictionary: Sendable {
 
     /// The codes here of every string of `other`, in its code order, adding those that are new
     /// (a chunk's dictionary joining its file's: first-seen order is kept).
-    public mutating func codes(adding other: StringDictionary) -> [Int32] {
+    public mutating func codes(adding other: StringDictionary) -> [Int32] { codes(adding: other, from: 0) }
+
+    /// As `codes(adding:)`, where `other`'s first `start` strings are this dictionary's first
+    /// `start`, with the same codes (`other` began as a copy of it): only the rest are looked up.
+    public mutating func codes(adding other: StringDictionary, from start: Int) -> [Int32] {
         let arena = other.map.keyArena
-        map.reserveCapacity(arena.count, bytes: arena.byteCount)
-        return (0..<arena.count).map { i in arena.withBytes(i) { code(forBytes: $0) } }
+        if arena.count > start { map.reserveCapacity(arena.count - start, bytes: arena.byteCount) }
+        var codes = Array(0..<Int32(start))
+        codes.reserveCapacity(arena.count)
+        for i in start..<arena.count { codes.append(arena.withBytes(i) { code(forBytes: $0) }) }
+        return codes
+    }
+
+    /// The distinct strings of `arena` in first-seen order, and the code of each of its strings
+    /// (see `ByteMap.interning`: a million ids at once, a cache-sized region of the table at a time).
+    public static func interning(_ arena: StringArena) -> (dictionary: StringDictionary, codes: [Int32]) {
+        let (map, codes) = ByteMap<Int32>.interning(arena)
+        var dictionary = StringDictionary()
+        dictionary.map = map
+        return (dictionary, codes)
     }
 
     /// Room for `count` more strings of `bytes` more bytes (see `ByteMap.reserveCapacity`).

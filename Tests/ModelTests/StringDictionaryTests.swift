@@ -47,5 +47,29 @@ import Testing
             #expect(!bytes.withUnsafeBufferPointer { arena.equals(i, $0) })
         }
     }
-}
 
+    /// Interning a whole arena at once gives the dictionary and codes that adding its strings one
+    /// by one gives: first-seen order, repeats on their first copy, lookups afterwards — with and
+    /// without repeats, and through the table growing after it.
+    @Test func interningAnArenaIsSequentialInterning() {
+        var random = SystemRandomNumberGenerator()
+        for (count, distinct) in [(0, 1), (1, 1), (7, 3), (5000, 5000), (20000, 1500), (3000, 2)] {
+            var arena = StringArena()
+            var sequential = StringDictionary()
+            var expected: [Int32] = []
+            for i in 0..<count {
+                let v = distinct == count ? "YH2025-\(i)" : "单位\(Int.random(in: 0..<distinct, using: &random))"
+                arena.append(v)
+                expected.append(sequential.code(for: v))
+            }
+            var (dictionary, codes) = StringDictionary.interning(arena)
+            #expect(codes == expected)
+            #expect(dictionary.strings == sequential.strings)
+            for v in sequential.strings.prefix(300) { #expect(dictionary.existingCode(for: v) == sequential.existingCode(for: v)) }
+            #expect(dictionary.existingCode(for: "没有这个") == nil)
+            let more = (0..<3000).map { "新增\($0)" }
+            for v in more { #expect(dictionary.code(for: v) == sequential.code(for: v)) }
+            #expect(dictionary.strings == sequential.strings)
+        }
+    }
+}
