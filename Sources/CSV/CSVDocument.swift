@@ -72,6 +72,15 @@ public struct CSVDocument: Sendable {
         }
     }
 
+    /// The same records a parsed stretch at a time (some thousands of records), in order: a
+    /// batch may be kept and read on another thread while this document lives.
+    public func forEachBatch(_ body: (CSVBatch) throws -> Void) throws {
+        try storage.withText { buffer in
+            let stream = RecordStream(text: buffer, delimiter: delimiter, workers: ParallelWork.cores - 1)
+            try stream.forEachBatch(body)
+        }
+    }
+
     /// The delimiter that splits the header line most often (header names almost never contain a
     /// delimiter, data cells may); ties go to the delimiter whose count per line is most consistent
     /// over the first lines, then to comma, as RFC 4180 and Excel's default have it.

@@ -53,6 +53,13 @@ final class RecordStream: @unchecked Sendable {
     /// Streams every record to `body`, in order, on the calling thread. The workers are started
     /// here and have stopped when this returns or throws.
     func forEach(_ body: (CSVRecord) throws -> Void) throws {
+        try forEachBatch { batch in try batch.forEachRecord(body) }
+    }
+
+    /// Streams the records a parsed stretch at a time, in order, on the calling thread. `body` may
+    /// keep a batch (to read its records on another thread while the text lives): a batch still
+    /// referenced when `body` returns is not reused.
+    func forEachBatch(_ body: (CSVBatch) throws -> Void) throws {
         if chunkCount > 1 {
             runningWorkers = workers
             for _ in 0..<workers {
@@ -63,19 +70,21 @@ final class RecordStream: @unchecked Sendable {
         }
         defer { stop() }
         var expected = 0, baseLine = 0, baseNumber = 0
-        let scratch = RecordBatch()
+        var scratch = RecordBatch()
         for k in 0..<chunkCount {
             let end = bounds[k + 1]
             if chunkCount > 1 {
-                let batch = take(k)
-                defer { recycle(batch) }
+                var batch = take(k)
                 if batch.start == expected && batch.outcome != .abandoned {
-                    try deliver(batch, baseLine: baseLine, baseNumber: baseNumber, body)
+                    let ok = Result { try deliver(batch, baseLine: baseLine, baseNumber: baseNumber, body) }
                     expected = batch.endPosition
                     baseLine += batch.lines
                     baseNumber += batch.recordCount
+                    recycle(isKnownUniquelyReferenced(&batch) ? batch : nil)
+                    try ok.get()
                     continue
                 }
+                recycle(batch)
             }
             // The cut was inside a record (or there is one chunk): read on from where the previous
             // chunk really ended.
@@ -85,30 +94,38 @@ final class RecordStream: @unchecked Sendable {
                 expected = scratch.endPosition
                 baseLine += scratch.lines
                 baseNumber += scratch.recordCount
+                if !isKnownUniquelyReferenced(&scratch) { scratch = RecordBatch() }
             }
         }
     }
 
-    private func deliver(_ batch: RecordBatch, baseLine: Int, baseNumber: Int, _ body: (CSVRecord) throws -> Void) throws {
+    /// Hands `batch` to `body` once its fields are checked; then reports how it ended.
+    /// Hands `batch` to `body` up to a record with a field over the limit, if any; then reports how
+    /// it ended.
+    private func deliver(_ batch: RecordBatch, baseLine: Int, baseNumber: Int, _ body: (CSVBatch) throws -> Void) throws {
+        let tooLong = firstFieldTooLong(batch, baseLine: baseLine)
+        let end = tooLong?.record ?? batch.recordCount
+        if end > 0 { try body(CSVBatch(batch: batch, count: end, text: text, baseLine: baseLine, baseNumber: baseNumber)) }
+        if let tooLong { throw tooLong.error }
+        if case .unterminatedQuote(let line) = batch.outcome { throw CSVError.unterminatedQuote(line: baseLine + line + 1) }
+    }
+
+    /// One field over the limit (a 500 MB line) is refused before any reader makes a string of
+    /// it: each record's span is checked first, its fields only then.
+    private func firstFieldTooLong(_ batch: RecordBatch, baseLine: Int) -> (record: Int, error: CSVError)? {
         let fields = batch.storage.fields
-        try batch.storage.recordStarts.withUnsafeBufferPointer { starts in
-            try batch.storage.recordLines.withUnsafeBufferPointer { lines in
-                for r in 0..<lines.count {
-                    // One field over the limit (a 500 MB line) is refused here, before any reader
-                    // makes a string of it: the record's span is checked first, its fields only then.
-                    let first = starts[r], last = starts[r + 1] - 1
-                    if last >= first, fields[last].end - fields[first].start > RecordStream.maxFieldBytes {
-                        for f in first...last where fields[f].end - fields[f].start > RecordStream.maxFieldBytes {
-                            throw CSVError.fieldTooLong(line: baseLine + lines[r] + 1, field: f - first + 1, limit: RecordStream.maxFieldBytes)
-                        }
+        return batch.storage.recordStarts.withUnsafeBufferPointer { starts -> (record: Int, error: CSVError)? in
+            for r in 0..<batch.recordCount {
+                let first = starts[r], last = starts[r + 1] - 1
+                if last >= first, fields[last].end - fields[first].start > RecordStream.maxFieldBytes {
+                    for f in first...last where fields[f].end - fields[f].start > RecordStream.maxFieldBytes {
+                        return (r, CSVError.fieldTooLong(line: baseLine + batch.storage.recordLines[r] + 1, field: f - first + 1,
+                                                         limit: RecordStream.maxFieldBytes))
                     }
-                    let record = CSVRecord(line: baseLine + lines[r] + 1, number: baseNumber + r + 1, buffer: text,
-                                           fields: UnsafeBufferPointer(start: fields + starts[r], count: starts[r + 1] - starts[r]))
-                    try body(record)
                 }
             }
+            return nil
         }
-        if case .unterminatedQuote(let line) = batch.outcome { throw CSVError.unterminatedQuote(line: baseLine + line + 1) }
     }
 
     /// Parses chunk `k` in one piece; chunks after the first may give up if their cut was bad.
@@ -136,9 +153,10 @@ final class RecordStream: @unchecked Sendable {
         }
     }
 
-    private func recycle(_ batch: RecordBatch) {
+    /// A delivered batch: reused unless nil (its reader kept it).
+    private func recycle(_ batch: RecordBatch?) {
         lock.lock()
-        pool.append(batch)
+        if let batch { pool.append(batch) }
         delivered += 1
         lock.broadcast()
         lock.unlock()
@@ -173,5 +191,42 @@ final class RecordStream: @unchecked Sendable {
         lock.broadcast()
         while runningWorkers > 0 { lock.wait() }
         lock.unlock()
+    }
+}
+
+/// The records of one parsed stretch of a CSV text, handed out whole (`CSVDocument.forEachBatch`)
+/// so that another thread can read them: valid while the document is.
+public struct CSVBatch: @unchecked Sendable {
+    let batch: RecordBatch
+    /// Records handed out (all of the batch's, or those before a field over the limit).
+    public let count: Int
+    let text: UnsafeRawBufferPointer
+    let baseLine: Int
+    let baseNumber: Int
+
+    /// Record `r` (0-based in the batch), numbered as `CSVDocument.forEachRecord` numbers it.
+    public func record(_ r: Int) -> CSVRecord {
+        let storage = batch.storage
+        let first = storage.recordStarts[r]
+        return CSVRecord(line: baseLine + storage.recordLines[r] + 1, number: baseNumber + r + 1, buffer: text,
+                         fields: UnsafeBufferPointer(start: storage.fields + first, count: storage.recordStarts[r + 1] - first))
+    }
+
+    /// The records in order.
+    public func forEachRecord(_ body: (CSVRecord) throws -> Void) rethrows {
+        try forEachRecord(in: 0..<count, body)
+    }
+
+    /// Records `range` (0-based in the batch), in order.
+    public func forEachRecord(in range: Range<Int>, _ body: (CSVRecord) throws -> Void) rethrows {
+        let fields = batch.storage.fields
+        try batch.storage.recordStarts.withUnsafeBufferPointer { starts in
+            try batch.storage.recordLines.withUnsafeBufferPointer { lines in
+                for r in range {
+                    try body(CSVRecord(line: baseLine + lines[r] + 1, number: baseNumber + r + 1, buffer: text,
+                                       fields: UnsafeBufferPointer(start: fields + starts[r], count: starts[r + 1] - starts[r])))
+                }
+            }
+        }
     }
 }

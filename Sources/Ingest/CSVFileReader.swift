@@ -16,11 +16,13 @@ enum CSVFileReader {
         ingestor.setEncoding(document.encoding.rawValue, delimiter: document.delimiter)
         let rows = ingestor.context.rowsPerChunk
         try ingestor.addSheet(name: nil, index: 1) { ingest, partial in
-            // Chunks point into the document's text: they are all read before it goes.
-            var feed = SheetFeed<CSVChunk>(rows: rows)
+            // The reader parses the text a stretch at a time on the other cores; past the header and
+            // the first rows, each parsed stretch is one chunk of records, read on whichever core
+            // is free. Chunks point into the document's text: they are all read before it goes.
+            var feed = SheetFeed<CSVBatchChunk>(rows: rows)
             defer { feed.stop() }
-            try document.forEachRecord { record in
-                feed.consume(record, CSVGridRow(record: record), ingest: &ingest, partial: &partial)
+            try document.forEachBatch { batch in
+                feed.consume(chunk: CSVBatchChunk(batch: batch), ingest: &ingest, partial: &partial)
             }
             feed.finish(ingest: &ingest, partial: &partial)
         }
@@ -47,71 +49,28 @@ struct CSVGridRow: GridRow {
     }
 }
 
-/// CSV records held for another thread: each field as where its bytes are in the document's
-/// decoded text (valid while the document is), and fields with doubled quotes as their text. Only
-/// these few ranges are copied on the reader's thread; the cells are the ones `CSVGridRow` gives.
-struct CSVChunk: RowChunk, @unchecked Sendable {
-    struct Field {
-        let start: UnsafeRawPointer?
-        let count: Int
-        /// Index into `unquoted`, or -1.
-        let text: Int32
+/// Records of one parsed stretch of a CSV file as a chunk of rows: the reader's batch itself,
+/// kept, so that nothing is copied per record on the reader's thread.
+struct CSVBatchChunk: SlicedRowChunk {
+    let batch: CSVBatch
+    var records: Range<Int>
+
+    init(batch: CSVBatch) {
+        self.batch = batch
+        records = 0..<batch.count
     }
 
-    private var lines: [Int] = []
-    private var starts: [Int] = [0]
-    private var fields: [Field] = []
-    private var unquoted: [String] = []
+    var count: Int { records.count }
 
-    init(rows: Int) {
-        lines.reserveCapacity(rows)
-        starts.reserveCapacity(rows + 1)
-        fields.reserveCapacity(rows * 12)    // a register's usual width; grows past it
+    func row(_ i: Int) -> CSVGridRow { CSVGridRow(record: batch.record(records.lowerBound + i)) }
+
+    func slice(_ rows: Range<Int>) -> CSVBatchChunk {
+        var piece = self
+        piece.records = (records.lowerBound + rows.lowerBound)..<(records.lowerBound + rows.upperBound)
+        return piece
     }
 
-    var count: Int { lines.count }
-
-    mutating func append(_ record: CSVRecord) {
-        lines.append(record.line)
-        for i in 0..<record.count {
-            if record.isQuoted(i) {
-                fields.append(Field(start: nil, count: 0, text: Int32(unquoted.count)))
-                unquoted.append(record[i])
-            } else {
-                record.withUTF8Field(i) { fields.append(Field(start: $0.baseAddress, count: $0.count, text: -1)) }
-            }
-        }
-        starts.append(fields.count)
-    }
-
-    func forEachRow(_ body: (CSVChunkRow) -> Void) {
-        fields.withUnsafeBufferPointer { all in
-            unquoted.withUnsafeBufferPointer { texts in
-                for r in lines.indices {
-                    body(CSVChunkRow(number: lines[r], fields: UnsafeBufferPointer(rebasing: all[starts[r]..<starts[r + 1]]), texts: texts))
-                }
-            }
-        }
-    }
-}
-
-/// One row of a `CSVChunk`: the same cells `CSVGridRow` gives for the record.
-struct CSVChunkRow: GridRow {
-    let number: Int
-    let fields: UnsafeBufferPointer<CSVChunk.Field>
-    let texts: UnsafeBufferPointer<String>
-
-    func forEachCell(_ body: (Int, RawCell) -> Void) {
-        for i in fields.indices {
-            let f = fields[i]
-            if f.text >= 0 {
-                let t = texts[Int(f.text)]
-                body(i, t.isEmpty ? .empty : .text(t))
-            } else if f.count == 0 {
-                body(i, .empty)
-            } else {
-                body(i, .utf8(FieldBytes(UnsafeRawBufferPointer(start: f.start, count: f.count))))
-            }
-        }
+    func forEachRow(_ body: (CSVGridRow) -> Void) {
+        batch.forEachRecord(in: records) { body(CSVGridRow(record: $0)) }
     }
 }

@@ -113,26 +113,34 @@ struct InputFiles: Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= maxFileSize else { return nil }
-        var bytes = [UInt8]()
-        var capacity = max(Int(info.st_size), 0) + 1
-        var count = 0
-        while true {
-            if count == bytes.count {
-                bytes.reserveCapacity(capacity)
-                bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
+        // Read straight into uninitialised memory: zero-filling a 200 MB buffer first and then
+        // overwriting it was a third of the time to read the file.
+        let size = max(Int(info.st_size), 0)
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            while initialized < buffer.count {
+                let n = Foundation.read(fd, base + initialized, buffer.count - initialized)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failed = true; return }
+                if n == 0 { return }
+                initialized += n
             }
-            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return -1 }
-                return Foundation.read(fd, base + count, buffer.count - count)
-            }
-            if n < 0 { return nil }
-            if n == 0 { break }
-            count += n
-            // A file that grows while it is read is still bounded.
-            if count > maxFileSize { return nil }
-            capacity = bytes.count * 2
         }
-        bytes.removeSubrange(count...)
+        if failed { return nil }
+        // The file grew while it was read: the rest in pieces, still bounded.
+        if bytes.count == size + 1 {
+            var piece = [UInt8](repeating: 0, count: 1 << 20)
+            while true {
+                let n = piece.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { return nil }
+                if n == 0 { break }
+                bytes.append(contentsOf: piece[0..<n])
+                if bytes.count > maxFileSize { return nil }
+            }
+        }
         return bytes
     }
 }

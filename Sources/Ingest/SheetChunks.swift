@@ -1,17 +1,26 @@
 import Foundation
 import Model
 
-/// Rows a reader handed out, held so that another thread can turn them into records: the
-/// reader's own rows are only valid during its callback.
+/// Rows a reader handed out, held so that another thread can turn them into records.
 protocol RowChunk: Sendable {
+    associatedtype Row: GridRow
+    var count: Int { get }
+    func forEachRow(_ body: (Row) -> Void)
+}
+
+/// A chunk filled row by row, for a reader whose rows are only valid during its callback.
+protocol FillableRowChunk: RowChunk {
     /// What the reader hands out for one row.
     associatedtype Source
-    associatedtype Row: GridRow
     /// Room for `rows` rows (a chunk is filled to that).
     init(rows: Int)
-    var count: Int { get }
     mutating func append(_ row: Source)
-    func forEachRow(_ body: (Row) -> Void)
+}
+
+/// A chunk the reader hands out whole (a CSV reader's parsed stretch), cut into pieces here.
+protocol SlicedRowChunk: RowChunk {
+    func row(_ i: Int) -> Row
+    func slice(_ rows: Range<Int>) -> Self
 }
 
 /// Turns the rows of a large sheet into records on every core, with the same outcome as one
@@ -29,10 +38,11 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
     private let fileIndex: Int32
     private let report: FileReport
     private let catalog: Catalog
-    private let rows: Int
+    fileprivate let rows: Int
     private let window: Int
     private let lock = NSCondition()
-    private var filling: Chunk
+    /// The chunk being filled (`add`).
+    fileprivate var filling: Chunk?
     /// Handed out and not yet claimed, by sequence number.
     private var waiting: [Int: Chunk] = [:]
     private var submitted = 0
@@ -54,7 +64,6 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
         report = partial.report
         catalog = ingest.context.catalog
         self.rows = max(1, rows)
-        filling = Chunk(rows: self.rows)
         seed = SheetChunks.seed(partial.dictionaries)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
         window = workers + 2
@@ -66,18 +75,23 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
         }
     }
 
-    /// Adds the next row; a full chunk is handed out, and finished chunks join the sheet.
-    func add(_ row: Chunk.Source, ingest: inout SheetIngestor, partial: inout FilePartial) {
-        filling.append(row)
-        guard filling.count >= rows else { return }
-        submit()
+    /// Hands out a chunk of the rows that follow; finished chunks join the sheet.
+    func submit(_ chunk: Chunk, ingest: inout SheetIngestor, partial: inout FilePartial) {
+        lock.lock()
+        waiting[submitted] = chunk
+        submitted += 1
+        lock.signal()
+        lock.unlock()
         joinFinished(ingest: &ingest, partial: &partial)
         while submitted - joined >= window { helpOrWait(ingest: &ingest, partial: &partial) }
     }
 
     /// After the sheet's last row: every chunk read and joined, the workers stopped.
     func finish(ingest: inout SheetIngestor, partial: inout FilePartial) {
-        if filling.count > 0 { submit() }
+        if let rest = filling, rest.count > 0 {
+            filling = nil
+            submit(rest, ingest: &ingest, partial: &partial)
+        }
         while joined < submitted { helpOrWait(ingest: &ingest, partial: &partial) }
         stop()
     }
@@ -91,15 +105,6 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
         lock.broadcast()
         while runningWorkers > 0 { lock.wait() }
         lock.unlock()
-    }
-
-    private func submit() {
-        lock.lock()
-        waiting[submitted] = filling
-        submitted += 1
-        lock.signal()
-        lock.unlock()
-        filling = Chunk(rows: rows)
     }
 
     private static func seed(_ dictionaries: [StringDictionary]) -> [StringDictionary] {
@@ -173,23 +178,31 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
     }
 }
 
+extension SheetChunks where Chunk: FillableRowChunk {
+    /// Adds the next row; a full chunk is handed out, and finished chunks join the sheet.
+    func add(_ row: Chunk.Source, ingest: inout SheetIngestor, partial: inout FilePartial) {
+        if filling == nil { filling = Chunk(rows: rows) }
+        filling!.append(row)
+        guard filling!.count >= rows else { return }
+        let full = filling!
+        filling = nil
+        submit(full, ingest: &ingest, partial: &partial)
+    }
+}
+
 /// Feeds one sheet's rows to its ingestor: in order on this thread until the header is known and
 /// `rows` rows have been read, then in chunks on every core (`SheetChunks`). A sheet of fewer rows
 /// is read as before, without a thread.
 struct SheetFeed<Chunk: RowChunk> {
-    private let rows: Int
+    fileprivate let rows: Int
     private var chunks: SheetChunks<Chunk>?
     /// Every core was busy when the sheet could have been split: it is read here to the end.
     private var declined = false
 
     init(rows: Int) { self.rows = rows }
 
-    /// `source` is the reader's row, `row` the same row seen as a `GridRow`.
-    mutating func consume<R: GridRow>(_ source: Chunk.Source, _ row: R, ingest: inout SheetIngestor, partial: inout FilePartial) {
-        if let chunks {
-            chunks.add(source, ingest: &ingest, partial: &partial)
-            return
-        }
+    /// One row read here, in order; from the row where the sheet can be split on, the chunks take over.
+    private mutating func consumeHere<R: GridRow>(_ row: R, ingest: inout SheetIngestor, partial: inout FilePartial) {
         ingest.consume(row, into: &partial)
         if !declined, ingest.acceptsChunks(after: rows) {
             let context = ingest.context
@@ -201,7 +214,7 @@ struct SheetFeed<Chunk: RowChunk> {
         }
     }
 
-    /// After the last row (before `SheetIngestor.finish`).
+    /// After the last row (before `SheetIngestor.finish`).    /// After the last row (before `SheetIngestor.finish`).
     mutating func finish(ingest: inout SheetIngestor, partial: inout FilePartial) {
         chunks?.finish(ingest: &ingest, partial: &partial)
         chunks = nil
@@ -214,8 +227,37 @@ struct SheetFeed<Chunk: RowChunk> {
     }
 }
 
+extension SheetFeed where Chunk: FillableRowChunk {
+    /// `source` is the reader's row, `row` the same row seen as a `GridRow`.
+    mutating func consume<R: GridRow>(_ source: Chunk.Source, _ row: R, ingest: inout SheetIngestor, partial: inout FilePartial) {
+        if let chunks {
+            chunks.add(source, ingest: &ingest, partial: &partial)
+            return
+        }
+        consumeHere(row, ingest: &ingest, partial: &partial)
+    }
+}
+
+extension SheetFeed where Chunk: SlicedRowChunk {
+    /// The reader's next rows, whole: read here until the sheet can be split, then handed out in
+    /// pieces of `rows` rows.
+    mutating func consume(chunk: Chunk, ingest: inout SheetIngestor, partial: inout FilePartial) {
+        var i = 0
+        while i < chunk.count && chunks == nil {
+            consumeHere(chunk.row(i), ingest: &ingest, partial: &partial)
+            i += 1
+        }
+        guard let chunks else { return }
+        while i < chunk.count {
+            let end = min(chunk.count, i + rows)
+            chunks.submit(chunk.slice(i..<end), ingest: &ingest, partial: &partial)
+            i = end
+        }
+    }
+}
+
 /// Rows held in memory (buffered rows, tests).
-struct RawRowChunk: RowChunk {
+struct RawRowChunk: FillableRowChunk {
     private var rows: [RawRow] = []
     init(rows: Int) { self.rows.reserveCapacity(rows) }
     var count: Int { rows.count }

@@ -45,7 +45,7 @@ struct XLSXGridRow: GridRow {
 }
 
 /// Workbook rows held for another thread: their cells back to back (the reader reuses its row).
-struct XLSXChunk: RowChunk {
+struct XLSXChunk: FillableRowChunk {
     private var numbers: [Int] = []
     private var starts: [Int] = [0]
     private var cells: [Cell] = []

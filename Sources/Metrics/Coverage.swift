@@ -48,7 +48,7 @@ public struct Coverage: Sendable, Equatable {
             let kind = catalog.kinds[k]
             let table = dataset.tables[k]
             // Records per part, per year; a million dated records are counted without a hash
-            // lookup or a civil-date conversion each: the day range of the last year seen is kept.
+            // lookup or a civil-date conversion each: the day ranges of the years seen are kept.
             var yearSlot: [Int: Int] = [:]
             var perYear: [[Int]] = []
             func slot(_ year: Int) -> Int {
@@ -57,20 +57,23 @@ public struct Coverage: Sendable, Equatable {
                 perYear.append(Array(repeating: 0, count: partCount))
                 return perYear.count - 1
             }
-            var first: Int32 = 1, last: Int32 = 0, current = 0
+            var yearDays: [(first: Int32, last: Int32, slot: Int)] = []     // the years seen, by day range
+            func dated(_ day: Day) -> Int {
+                for y in yearDays where day.number >= y.first && day.number <= y.last { return y.slot }
+                let year = day.year
+                let s = slot(year)
+                if let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31) {
+                    yearDays.append((first.number, last.number, s))
+                }
+                return s
+            }
             for r in 0..<table.count {
                 let code = Int(table.part[r])
                 guard code >= 0, code < partIndex.count, partIndex[code] >= 0 else { continue }
                 let p = partIndex[code]
                 if let d = kind.date {
                     guard let day = table.columns[d].day(r) else { continue }
-                    if day.number < first || day.number > last {
-                        let year = day.year
-                        current = slot(year)
-                        first = Day(year: year, month: 1, day: 1)?.number ?? day.number
-                        last = Day(year: year, month: 12, day: 31)?.number ?? day.number
-                    }
-                    perYear[current][p] += 1
+                    perYear[dated(day)][p] += 1
                 } else if let y = kind.year {
                     perYear[slot(Int(table.columns[y].int32(r)))][p] += 1
                 } else {
