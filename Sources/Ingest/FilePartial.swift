@@ -79,7 +79,8 @@ extension FilePartial {
         var idMaps: [Int: [Int32]] = [:]
         for (d, arena) in chunk.identifiers {
             var mine = identifiers.removeValue(forKey: d) ?? StringArena()    // appended in place, not copied
-            idMaps[d] = (0..<arena.count).map { i in Int32(arena.withBytes(i) { mine.append(bytes: $0) }) }
+            let first = Int32(mine.append(contentsOf: arena))
+            idMaps[d] = (0..<Int32(arena.count)).map { first + $0 }
             identifiers[d] = mine
         }
         let partMap = maps[partDictionary]

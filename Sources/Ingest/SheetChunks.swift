@@ -55,16 +55,22 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
     /// from them, so the values the file has already seen keep their codes and its join looks up
     /// only the chunk's new ones (a column of 20 000 unit names repeated over a million rows).
     private var seed: [StringDictionary]
+    private let alwaysSeeded: Set<Int>
     private static var seedLimit: Int { 1 << 15 }
 
     /// `ingest` has read the header (and the rows so far); the chunks read on from where it is.
     init(after ingest: SheetIngestor, partial: FilePartial, rows: Int) {
-        template = ingest.chunkIngestor()
+        // The name caches' codes stay valid in every chunk when the dictionaries they point
+        // into are copied into each chunk (`seed`); those are then copied however large they grow.
+        let coded = [ingest.context.partDictionary, Catalog.districtDictionary, Catalog.townDictionary, Catalog.industryDictionary]
+        let keepingCodes = coded.allSatisfy { partial.dictionaries[$0].count <= SheetChunks.seedLimit }
+        template = ingest.chunkIngestor(keepingCodes: keepingCodes)
+        alwaysSeeded = keepingCodes ? Set(coded) : []
         fileIndex = partial.fileIndex
         report = partial.report
         catalog = ingest.context.catalog
         self.rows = max(1, rows)
-        seed = SheetChunks.seed(partial.dictionaries)
+        seed = SheetChunks.seed(partial.dictionaries, always: alwaysSeeded)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
         window = workers + 2
         runningWorkers = workers
@@ -107,8 +113,10 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
         lock.unlock()
     }
 
-    private static func seed(_ dictionaries: [StringDictionary]) -> [StringDictionary] {
-        dictionaries.map { $0.count <= seedLimit ? $0 : StringDictionary() }
+    private static func seed(_ dictionaries: [StringDictionary], always: Set<Int>) -> [StringDictionary] {
+        dictionaries.indices.map { d in
+            dictionaries[d].count <= seedLimit || always.contains(d) ? dictionaries[d] : StringDictionary()
+        }
     }
 
     private func read(_ chunk: Chunk) -> (FilePartial, SheetIngestor.ChunkOutcome) {
@@ -133,7 +141,7 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
             lock.unlock()
             ingest.join(done.0, done.1, into: &partial)
             joined += 1
-            let next = SheetChunks.seed(partial.dictionaries)
+            let next = SheetChunks.seed(partial.dictionaries, always: alwaysSeeded)
             lock.lock()
             seed = next
             lock.unlock()

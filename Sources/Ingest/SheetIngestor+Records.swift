@@ -30,24 +30,31 @@ extension SheetIngestor {
         // with several problems is rejected for the first of them.
         if let d = dateSlot { row[d] = try value(slot: d, district: -1, town: -1, into: &partial) }
         var district = StringDictionary.absent, town = StringDictionary.absent, part = StringDictionary.absent
-        if declaration.role != .targets { (district, town, part) = try self.part(into: &partial) }
+        if role != .targets { (district, town, part) = try self.part(into: &partial) }
+        // 隐患描述 and other notes only tell id-less records apart: with an id column they are
+        // interned only for a record without an id (only an empty required note rejects a row).
+        let notesAfterID = idSlot != nil
         for s in 0..<types.count where s != dateSlot {
-            if declaration.role == .targets, types[s] == .district || types[s] == .town {
+            if role == .targets, types[s] == .district || types[s] == .town {
                 row[s] = .code(StringDictionary.absent)     // a target's part is read by `addTarget`
+                continue
+            }
+            if notesAfterID && types[s] == .note {
+                if requiredNoteIsEmpty(s) { throw fail(s, .empty) }
+                row[s] = .code(StringDictionary.absent)
                 continue
             }
             row[s] = try value(slot: s, district: district, town: town, into: &partial)
         }
-        if let rule = declaration.level { try applyLevel(rule, into: &partial) }
-        if let rule = declaration.rectification { try checkRectification(rule) }
-        if let id = declaration.id, case .code(let c) = row[id], c >= 0 {
-            // 隐患描述 and other notes only tell id-less records apart.
-            for s in noteSlots { row[s] = .code(StringDictionary.absent) }
+        if let rule = levelRule { try applyLevel(rule, into: &partial) }
+        if let rule = rectificationRule { try checkRectification(rule) }
+        if notesAfterID, let id = idSlot, case .code(let c) = row[id], c < 0 {
+            for s in noteSlots { row[s] = try value(slot: s, district: district, town: town, into: &partial) }
         }
-        switch declaration.role {
+        switch role {
         case .targets: try addTarget(into: &partial)
         case .records, .returns:
-            if declaration.role == .returns { try checkReturn() }
+            if role == .returns { try checkReturn() }
             partial.tables[kind].append(row, part: part, provenance: provenance(partial))
         }
     }
@@ -158,6 +165,18 @@ extension SheetIngestor {
 
     private func levelDefault(_ s: Int) -> UInt8? { levelDefaults[s] }
 
+    /// Whether `value(slot:)` would reject the row for note slot `s` being empty.
+    private func requiredNoteIsEmpty(_ s: Int) -> Bool {
+        guard requiredSlots[s] else { return false }
+        var source = s
+        if !present[s] {
+            let f = fallbackSlot[s]
+            guard f >= 0, present[f] else { return false }
+            source = f
+        }
+        return cleanBytes(source) == nil && text(source) == nil
+    }
+
     // MARK: Kind rules
 
     /// 事故等级: as stated (the first stated column the sheet has), else derived by 条例 第三条;
@@ -192,7 +211,7 @@ extension SheetIngestor {
 
     /// 填报指标: 月份 is 1…12 or empty (the whole year).
     private func checkReturn() throws(RowRejection) {
-        guard let m = declaration.month, case .int(let month) = row[m], present[m] else { return }
+        guard let m = monthSlot, case .int(let month) = row[m], present[m] else { return }
         if month != 0 && !(1...12).contains(month) {
             throw RowRejection(column: header(m), value: values[m].display, reason: "月份「\(values[m].display)」应为 1 到 12，或留空表示全年")
         }

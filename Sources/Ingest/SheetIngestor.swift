@@ -27,6 +27,13 @@ struct SheetIngestor {
     // The layout, copied into flat per-slot arrays read on every row.
     var kind = 0
     var declaration = KindDeclaration(name: "", fields: [])
+    // What every row reads of the declaration, copied out of it: reading the large declaration
+    // value in the row loop copied it, and retained its arrays, on every row.
+    var role = KindDeclaration.Role.records
+    var idSlot: Int?
+    var monthSlot: Int?
+    var levelRule: LevelRule?
+    var rectificationRule: RectificationRule?
     var types: [FieldType] = []
     var fields: [FieldDeclaration] = []
     var present: [Bool] = []
@@ -127,6 +134,11 @@ struct SheetIngestor {
 
         kind = layout.kind
         declaration = layout.schema.declaration
+        role = declaration.role
+        idSlot = declaration.id
+        monthSlot = declaration.month
+        levelRule = declaration.level
+        rectificationRule = declaration.rectification
         fields = declaration.fields.map { context.catalog.fields[$0] }
         types = fields.map(\.type)
         let slots = fields.count
@@ -182,24 +194,28 @@ struct SheetIngestor {
     // MARK: Rows
 
     private mutating func process<R: GridRow>(_ gridRow: R, into partial: inout FilePartial) {
-        guard let layout else { return }
+        guard layout != nil else { return }
         processedRows += 1
         rowNumber = gridRow.number
-        for s in mappedSlots { values[s] = .empty }
         var any = false
-        let map = columnMap
-        gridRow.forEachCell { column, cell in
-            if case .empty = cell { return }
-            if !any {
-                // Blankness matters only until the row has a value: parsers treat a blank text
-                // cell as empty anyway.
-                if case .text(let t) = cell, RawCell.isBlankText(t) { return }
-                if case .utf8(let b) = cell, RawCell.isBlankText(b.buffer) { return }
-                any = true
-            }
-            if column < map.count {
-                let s = Int(map[column])
-                if s >= 0 { values[s] = cell }
+        let map = columnMap, mapped = mappedSlots
+        // The row's cells through one pointer: per cell, an array write checked the buffer's
+        // uniqueness and went through the enum's outlined copy.
+        values.withUnsafeMutableBufferPointer { values in
+            for s in mapped { values[s] = .empty }
+            gridRow.forEachCell { column, cell in
+                if case .empty = cell { return }
+                if !any {
+                    // Blankness matters only until the row has a value: parsers treat a blank text
+                    // cell as empty anyway.
+                    if case .text(let t) = cell, RawCell.isBlankText(t) { return }
+                    if case .utf8(let b) = cell, RawCell.isBlankText(b.buffer) { return }
+                    any = true
+                }
+                if column < map.count {
+                    let s = Int(map[column])
+                    if s >= 0 { values[s] = cell }
+                }
             }
         }
         guard any else { return }                                  // blank row
@@ -232,7 +248,7 @@ struct SheetIngestor {
                 let probe = probeSlot >= 0 ? values[probeSlot].materialised : .empty
                 if probe == .empty || probe == .text(t) { return }   // 填报人：… / 注：…
             }
-            if probeSlot >= 0, case .text(let t) = values[probeSlot].materialised, !layout.headerKeys[probeSlot].isEmpty,
+            if probeSlot >= 0, let layout, case .text(let t) = values[probeSlot].materialised, !layout.headerKeys[probeSlot].isEmpty,
                HeaderText(t).key == layout.headerKeys[probeSlot] {
                 return                                             // the header repeated (page break)
             }
@@ -259,15 +275,18 @@ struct SheetIngestor {
     /// `rows` rows have been read after it on this thread.
     func acceptsChunks(after rows: Int) -> Bool { analysed && layout != nil && processedRows >= rows }
 
-    /// An ingestor for one chunk of this sheet's later rows: the same layout, its own counts,
-    /// caches (their codes are into the chunk's dictionaries) and totals.
-    func chunkIngestor() -> SheetIngestor {
+    /// An ingestor for one chunk of this sheet's later rows: the same layout, its own counts and
+    /// totals. The name caches hold codes into this file's dictionaries; they are kept when every
+    /// chunk starts from a copy of those dictionaries (`keepingCodes`), else emptied. Parsed words
+    /// hold no codes and are kept.
+    func chunkIngestor(keepingCodes: Bool) -> SheetIngestor {
         var chunk = self
         chunk.report = SheetReport(name: report.name, index: report.index)
-        chunk.partCache = ByteMap()
-        chunk.townCache = ByteMap()
-        chunk.industryCache = ByteMap()
-        chunk.choiceCache = Array(repeating: ByteMap(), count: choiceCache.count)
+        if !keepingCodes {
+            chunk.partCache = ByteMap()
+            chunk.townCache = ByteMap()
+            chunk.industryCache = ByteMap()
+        }
         chunk.totals = TotalsCheck(slots: types.count)
         chunk.defersTotals = true
         chunk.pendingTotals = []

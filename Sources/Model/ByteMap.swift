@@ -182,12 +182,25 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
             h ^= h >> 29
             i += 8
         }
+        // The last count % 8 bytes as one little-endian word, without a loop over them: from the
+        // last eight bytes of a longer key, else from 4-, 2- and 1-byte loads.
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < bytes.count {
-            tail |= UInt64(bytes[i]) << shift
-            shift += 8
-            i += 1
+        let rest = bytes.count - i
+        if rest > 0 {
+            if bytes.count >= 8 {
+                tail = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)) >> UInt64(64 - 8 * rest)
+            } else {
+                var offset = 0
+                if rest & 4 != 0 {
+                    tail = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self)))
+                    offset = 4
+                }
+                if rest & 2 != 0 {
+                    tail |= UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self))) << UInt64(8 * offset)
+                    offset += 2
+                }
+                if rest & 1 != 0 { tail |= UInt64(raw.load(fromByteOffset: offset, as: UInt8.self)) << UInt64(8 * offset) }
+            }
         }
         h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
         h ^= h >> 31

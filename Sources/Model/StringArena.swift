@@ -67,6 +67,23 @@ public struct StringArena: Sendable {
         return ends.count - 1
     }
 
+    /// Appends every string of `other`, in order (one copy of its bytes); returns the index of
+    /// the first.
+    @discardableResult
+    public mutating func append(contentsOf other: StringArena) -> Int {
+        let first = count
+        if other.blockStarts.isEmpty && blockStarts.isEmpty && bytes.count + other.bytes.count < 1 << blockShift {
+            let base = UInt32(bytes.count)
+            StringArena.room(&bytes, bytes.count + other.bytes.count)
+            StringArena.room(&ends, ends.count + other.ends.count)
+            bytes.append(contentsOf: other.bytes)
+            ends.append(contentsOf: other.ends.lazy.map { $0 + base })
+        } else {
+            for i in 0..<other.count { other.withBytes(i) { _ = append(bytes: $0) } }
+        }
+        return first
+    }
+
     @inlinable
     public subscript(i: Int) -> String {
         withBytes(i) { String(decoding: $0, as: UTF8.self) }

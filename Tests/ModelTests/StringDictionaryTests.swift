@@ -72,4 +72,31 @@ import Testing
             #expect(dictionary.strings == sequential.strings)
         }
     }
+
+    /// The hash reads a key's last bytes in one word: the same value as folding them in one by
+    /// one, for every length around the word size.
+    @Test func hashTailIsTheByteByByteTail() {
+        func reference(_ bytes: [UInt8]) -> UInt64 {
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+            var i = 0
+            while i + 8 <= bytes.count {
+                var w: UInt64 = 0
+                for k in 0..<8 { w |= UInt64(bytes[i + k]) << UInt64(8 * k) }
+                h = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 29
+                i += 8
+            }
+            var tail: UInt64 = 0, shift: UInt64 = 0
+            while i < bytes.count { tail |= UInt64(bytes[i]) << shift; shift += 8; i += 1 }
+            h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+            h ^= h >> 31
+            h = h &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 27
+            return h
+        }
+        for length in 0...40 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            #expect(bytes.withUnsafeBufferPointer { ByteMap<Int>.hash($0) } == reference(bytes), "length \(length)")
+        }
+    }
 }

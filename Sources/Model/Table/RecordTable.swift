@@ -24,7 +24,10 @@ public struct RecordTable: Sendable {
 
     /// Appends one record; `values` has one value per column.
     public mutating func append(_ values: [RowValue], part: Int32, provenance: Provenance) {
-        for c in columns.indices { columns[c].append(values[c]) }
+        // One uniqueness check for the row, not one per column.
+        columns.withUnsafeMutableBufferPointer { columns in
+            for c in columns.indices { columns[c].append(values[c]) }
+        }
         self.part.append(part)
         self.provenance.append(provenance)
         count += 1
