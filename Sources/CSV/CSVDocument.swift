@@ -23,9 +23,11 @@ public struct CSVDocument: Sendable {
 
     /// Detects the encoding over the whole of `bytes` (on all cores for large files), decodes to
     /// UTF-8 (a UTF-8 file is used as it is, without a copy) and sniffs the delimiter.
-    public init(bytes: [UInt8], name: String) throws(CSVError) {
+    /// `decoded`, when given, is told each range of `bytes` that has been decoded into the text
+    /// (a file in another encoding: those bytes are no longer needed).
+    public init(bytes: [UInt8], name: String, decoded: ((Range<Int>) -> Void)? = nil) throws(CSVError) {
         guard !bytes.isEmpty else { throw .empty }
-        let result = bytes.withUnsafeBytes { raw in Result { () throws(CSVError) in try TextEncoding.decode(raw) } }
+        let result = bytes.withUnsafeBytes { raw in Result { () throws(CSVError) in try TextEncoding.decode(raw, decoded: decoded) } }
         let (encoding, decoded) = try result.get()
         switch decoded {
         case .original(let start): self.init(name: name, encoding: encoding, storage: TextStorage(array: bytes, start: start))
@@ -39,6 +41,20 @@ public struct CSVDocument: Sendable {
         self.storage = storage
         delimiter = storage.withText(CSVDocument.sniffDelimiter)
     }
+
+    /// Where the text starts in the bytes the document was made from, when it is those bytes
+    /// (UTF-8, after any BOM); nil when it is a decoded copy.
+    public var textOffsetInBytes: Int? {
+        switch encoding {
+        case .utf8: return 0
+        case .utf8BOM: return 3
+        default: return nil
+        }
+    }
+
+    /// Gives back the pages of the text before `offset`: the records before it have been read and
+    /// are not read again (see `MemoryPages`). Offsets only grow; call from one thread.
+    public func releaseText(before offset: Int) { storage.release(before: offset) }
 
     /// Reads a file straight into an array (for what cannot be mapped: empty files, pipes).
     static func readFile(_ path: String, limit: Int) throws(CSVError) -> [UInt8] {

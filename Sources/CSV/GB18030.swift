@@ -24,7 +24,9 @@ public enum GB18030 {
 
     /// The decoded text, or the first invalid offset.
     /// `parts`: pieces to decode in parallel (by default several per core for large inputs).
-    static func decodeOrFail(_ bytes: UnsafeRawBufferPointer, parts: Int? = nil) -> Result<[UInt8], CSVError> {
+    /// `decoded` is told each piece of `bytes` once it is decoded (from the decoding threads).
+    static func decodeOrFail(_ bytes: UnsafeRawBufferPointer, parts: Int? = nil,
+                             decoded: ((Range<Int>) -> Void)? = nil) -> Result<[UInt8], CSVError> {
         let n = bytes.count
         guard n > 0, let src = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .success([]) }
         let bounds = ParallelWork.boundsAfterLineFeeds(bytes, parts: parts ?? (n >= ParallelWork.minimumParallelBytes ? ParallelWork.cores * 4 : 1))
@@ -45,6 +47,7 @@ public enum GB18030 {
                             let r = decodeRange(src, bounds[k], bounds[k + 1], dst + outputStart(k), table.baseAddress!)
                             written[k] = r.written
                             invalidAt[k] = r.invalidAt ?? -1
+                            if r.invalidAt == nil { decoded?(bounds[k]..<bounds[k + 1]) }
                         }
                     }
                 }
@@ -57,6 +60,9 @@ public enum GB18030 {
                 total += written[k]
             }
             initialized = firstInvalid == nil ? total : 0
+            // The pieces were written with room to spare and moved to the front: the pages past
+            // the text, written before the move, are given back.
+            MemoryPages.release(UnsafeRawPointer(dst), total..<capacity)
         }
         if let offset = firstInvalid { return .failure(.invalidGB18030(offset: offset)) }
         return .success(text)

@@ -201,6 +201,10 @@ public struct CSVBatch: @unchecked Sendable {
     /// Records handed out (all of the batch's, or those before a field over the limit).
     public let count: Int
     let text: UnsafeRawBufferPointer
+
+    /// How far into the text the batch's records reach, as a share of it (0…1): for estimating
+    /// the whole file's records from those read so far.
+    public var shareRead: Double { text.count == 0 ? 1 : Double(batch.endPosition) / Double(text.count) }
     let baseLine: Int
     let baseNumber: Int
 
@@ -210,6 +214,13 @@ public struct CSVBatch: @unchecked Sendable {
         let first = storage.recordStarts[r]
         return CSVRecord(line: baseLine + storage.recordLines[r] + 1, number: baseNumber + r + 1, buffer: text,
                          fields: UnsafeBufferPointer(start: storage.fields + first, count: storage.recordStarts[r + 1] - first))
+    }
+
+    /// Where record `r` ends in the text (the end of its last field).
+    public func textEnd(ofRecord r: Int) -> Int {
+        let storage = batch.storage
+        let last = storage.recordStarts[r + 1] - 1
+        return last >= storage.recordStarts[r] ? storage.fields[last].end : 0
     }
 
     /// The records in order.

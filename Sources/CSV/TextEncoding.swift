@@ -28,7 +28,7 @@ public enum TextEncoding: String, Sendable, Equatable {
 
     /// Detects the encoding and decodes in one go (GB18030 is validated by decoding it, not twice).
     /// UTF-8 needs no decoding: then the result says where the text starts in `raw` (after a BOM).
-    static func decode(_ raw: UnsafeRawBufferPointer) throws(CSVError) -> (encoding: TextEncoding, text: DecodedText) {
+    static func decode(_ raw: UnsafeRawBufferPointer, decoded: ((Range<Int>) -> Void)? = nil) throws(CSVError) -> (encoding: TextEncoding, text: DecodedText) {
         let result: Result<(TextEncoding, DecodedText), CSVError> = {
             switch byteOrderMark(raw) {
             case .utf8BOM:
@@ -40,7 +40,7 @@ public enum TextEncoding: String, Sendable, Equatable {
                 return UTF16Transcoding.decode(raw, bigEndian: bigEndian).map { (bigEndian ? .utf16BE : .utf16LE, .decoded($0)) }
             case .utf8, .gb18030, nil:
                 guard let badUTF8 = UTF8Validation.firstInvalidOffset(raw) else { return .success((.utf8, .original(start: 0))) }
-                switch GB18030.decodeOrFail(raw) {
+                switch GB18030.decodeOrFail(raw, decoded: decoded) {
                 case .success(let text): return .success((.gb18030, .decoded(text)))
                 case .failure(.invalidGB18030(let badGB)): return .failure(.undetectableEncoding(offset: max(badUTF8, badGB)))
                 case .failure(let error): return .failure(error)

@@ -13,8 +13,20 @@ final class TextStorage: @unchecked Sendable {
         self.start = start
     }
 
+    /// How much of the text has been given back (`release(before:)`).
+    private var released = 0
+
     /// Runs `body` with the text (immutable for the storage's lifetime).
     func withText<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try array.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+    }
+
+    /// Gives back the pages of the text before `offset` (from one thread, in increasing offsets).
+    func release(before offset: Int) {
+        guard offset > released else { return }
+        withText { text in
+            if let base = text.baseAddress { MemoryPages.release(base, released..<min(offset, text.count)) }
+        }
+        released = offset
     }
 }

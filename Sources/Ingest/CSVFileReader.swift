@@ -10,9 +10,16 @@ enum CSVFileReader {
     /// As `read(bytes:)`, emptying `bytes` once the document is made: a file decoded from another
     /// encoding then no longer holds its original bytes while its rows are read (a UTF-8 file's
     /// bytes are the document's text and stay).
-    static func read(taking bytes: inout [UInt8], name: String, into ingestor: inout FileIngestor) throws {
-        let document = try CSVDocument(bytes: bytes, name: name)
+    /// `hashed` tells how far the checksum thread has read the same bytes: a large file's pages are
+    /// given back behind it, once decoded (another encoding) or read into records (UTF-8), so the
+    /// whole file does not stay resident beside its records.
+    static func read(taking bytes: inout [UInt8], name: String, hashed: (() -> Int)? = nil,
+                     releasingFrom minimumSize: Int = SpentBytes.minimumSize, into ingestor: inout FileIngestor) throws {
+        let spent = SpentBytes(bytes, hashed: hashed, minimumSize: minimumSize)
+        let document = try CSVDocument(bytes: bytes, name: name, decoded: spent.map { spent in { spent.release($0) } })
         bytes = []
+        spent?.release(0..<0)              // what the hash had not reached while the text was decoded
+        let large = spent != nil
         ingestor.setEncoding(document.encoding.rawValue, delimiter: document.delimiter)
         let rows = ingestor.context.rowsPerChunk
         try ingestor.addSheet(name: nil, index: 1) { ingest, partial in
@@ -21,8 +28,26 @@ enum CSVFileReader {
             // is free. Chunks point into the document's text: they are all read before it goes.
             var feed = SheetFeed<CSVBatchChunk>(rows: rows)
             defer { feed.stop() }
+            if large {
+                // The text before a joined chunk's last record is not read again.
+                let offset = document.textOffsetInBytes
+                var released = 0
+                feed.joined = { chunk in
+                    let end = chunk.textEnd
+                    guard end > released else { return }
+                    if let offset { spent?.release((released + offset)..<(end + offset)) } else { document.releaseText(before: end) }
+                    released = end
+                }
+            }
+            var records = 0, reserved = false
             try document.forEachBatch { batch in
                 feed.consume(chunk: CSVBatchChunk(batch: batch), ingest: &ingest, partial: &partial)
+                records += batch.count
+                if !reserved, feed.isSplit, batch.shareRead > 0 {
+                    // The file's records estimated from those so far, so that its table grows once.
+                    reserved = true
+                    partial.reserve(kind: ingest.kind, records: Int(Double(records) / batch.shareRead * 1.02), after: records)
+                }
             }
             feed.finish(ingest: &ingest, partial: &partial)
         }
@@ -73,4 +98,7 @@ struct CSVBatchChunk: SlicedRowChunk {
     func forEachRow(_ body: (CSVGridRow) -> Void) {
         batch.forEachRecord(in: records) { body(CSVGridRow(record: $0)) }
     }
+
+    /// Where the chunk's last record ends in the document's text.
+    var textEnd: Int { records.isEmpty ? 0 : batch.textEnd(ofRecord: records.upperBound - 1) }
 }

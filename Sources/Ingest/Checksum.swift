@@ -8,9 +8,11 @@ import Foundation
 final class Checksum: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: (size: Int, digest: [UInt8])?
+    private let progress: HashProgress
 
     /// Starts `compute` on its own thread when `large`, else runs it here.
-    init(large: Bool, _ compute: @escaping @Sendable () -> (size: Int, digest: [UInt8])?) {
+    init(large: Bool, progress: HashProgress = HashProgress(), _ compute: @escaping @Sendable () -> (size: Int, digest: [UInt8])?) {
+        self.progress = progress
         guard large else {
             result = compute()
             done.signal()
@@ -24,10 +26,50 @@ final class Checksum: @unchecked Sendable {
         thread.start()
     }
 
+    /// Hashes `bytes` on its own thread when large, a few megabytes at a time, telling how far it
+    /// has got (`hashed`): the bytes behind that may be given back while the file is parsed.
+    convenience init(bytes: [UInt8]) {
+        let progress = HashProgress()
+        self.init(large: bytes.count > 1 << 20, progress: progress) {
+            var sha = SHA256()
+            bytes.withUnsafeBytes { all in
+                var at = 0
+                while at < all.count {
+                    let end = min(all.count, at + (4 << 20))
+                    sha.update(UnsafeRawBufferPointer(rebasing: all[at..<end]))
+                    at = end
+                    progress.advance(to: at)
+                }
+            }
+            return (bytes.count, sha.finalize())
+        }
+    }
+
+    /// How many of the bytes have been hashed so far (`init(bytes:)`; 0 otherwise).
+    var hashed: Int { progress.value }
+
     /// Waits for the hash; nil when the file could not be read.
     func value() -> (size: Int, digest: [UInt8])? {
         done.wait()
         done.signal()
         return result
+    }
+}
+
+/// How far a hashing thread has got, read by the thread that parses the same bytes.
+final class HashProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var offset = 0
+
+    func advance(to offset: Int) {
+        lock.lock()
+        self.offset = offset
+        lock.unlock()
+    }
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return offset
     }
 }

@@ -99,6 +99,18 @@ extension FilePartial {
         return warnings.count - before
     }
 
+    /// Room for about `records` records of `kind` in all, `after` of its rows read so far (its
+    /// ids' arena grown in proportion).
+    mutating func reserve(kind: Int, records: Int, after read: Int) {
+        guard read > 0, records > read else { return }
+        tables[kind].reserveCapacity(records)
+        for d in identifiers.keys {
+            guard let arena = identifiers[d], arena.count > 0 else { continue }
+            let more = records - arena.count
+            identifiers[d]!.reserveCapacity(strings: more, bytes: arena.byteCount / arena.count * more)
+        }
+    }
+
     /// Whether this file has records of `kind`, and whether every one of them has an id.
     func records(of kind: Int, idColumn: Int?) -> (any: Bool, allWithIDs: Bool) {
         let table = tables[kind]

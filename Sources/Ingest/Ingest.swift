@@ -158,11 +158,13 @@ public enum Ingest {
                 return failed("文件超过 \(InputFiles.maxFileSize >> 20) MB 上限，未读取 (file over the size limit)")
             }
             guard var bytes = InputFiles.read(path) else { return failed("无法读取文件") }
-            checksum = Checksum(large: bytes.count > 1 << 20) { [bytes] in (bytes.count, SHA256.hash(bytes)) }
+            checksum = Checksum(bytes: bytes)
             switch entry.format {
             case .csv:
-                // The reader takes the bytes: a GB18030 file's are given back once decoded (and hashed).
-                partial = reading { try CSVFileReader.read(taking: &bytes, name: report.path, into: &$0) }
+                // The reader takes the bytes: a GB18030 file's are given back once decoded (and hashed);
+                // a large file's pages, once hashed and read into records.
+                let hashed = { [checksum] in checksum.hashed }
+                partial = reading { try CSVFileReader.read(taking: &bytes, name: report.path, hashed: hashed, into: &$0) }
             case .unsupported:
                 partial = failed("不支持的文件格式，请另存为 .xlsx、.xls 或 .csv")
             default:    // config.toml: listed with its checksum, read by `ConfigFile`

@@ -47,7 +47,7 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
     private var waiting: [Int: Chunk] = [:]
     private var submitted = 0
     private var nextClaim = 0
-    private var finished: [Int: (FilePartial, SheetIngestor.ChunkOutcome)] = [:]
+    private var finished: [Int: (FilePartial, SheetIngestor.ChunkOutcome, Chunk)] = [:]
     private var joined = 0
     private var stopping = false
     private var runningWorkers = 0
@@ -58,8 +58,12 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
     private let alwaysSeeded: Set<Int>
     private static var seedLimit: Int { 1 << 15 }
 
+    /// Told of each chunk once it has joined the sheet (on the joining thread, in order).
+    private let onJoin: ((Chunk) -> Void)?
+
     /// `ingest` has read the header (and the rows so far); the chunks read on from where it is.
-    init(after ingest: SheetIngestor, partial: FilePartial, rows: Int) {
+    init(after ingest: SheetIngestor, partial: FilePartial, rows: Int, joined: ((Chunk) -> Void)? = nil) {
+        onJoin = joined
         // The name caches' codes stay valid in every chunk when the dictionaries they point
         // into are copied into each chunk (`seed`); those are then copied however large they grow.
         let coded = [ingest.context.partDictionary, Catalog.districtDictionary, Catalog.townDictionary, Catalog.industryDictionary]
@@ -140,6 +144,7 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
             }
             lock.unlock()
             ingest.join(done.0, done.1, into: &partial)
+            onJoin?(done.2)
             joined += 1
             let next = SheetChunks.seed(partial.dictionaries, always: alwaysSeeded)
             lock.lock()
@@ -158,7 +163,7 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
             lock.unlock()
             let result = read(chunk)
             lock.lock()
-            finished[k] = result
+            finished[k] = (result.0, result.1, chunk)
         } else {
             while finished[joined] == nil { lock.wait() }
         }
@@ -177,7 +182,7 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
             lock.unlock()
             let result = read(chunk)
             lock.lock()
-            finished[k] = result
+            finished[k] = (result.0, result.1, chunk)
             lock.broadcast()
         }
         runningWorkers -= 1
@@ -206,6 +211,8 @@ struct SheetFeed<Chunk: RowChunk> {
     private var chunks: SheetChunks<Chunk>?
     /// Every core was busy when the sheet could have been split: it is read here to the end.
     private var declined = false
+    /// Told of each chunk once it has joined the sheet (see `SheetChunks`).
+    var joined: ((Chunk) -> Void)?
 
     init(rows: Int) { self.rows = rows }
 
@@ -215,14 +222,17 @@ struct SheetFeed<Chunk: RowChunk> {
         if !declined, ingest.acceptsChunks(after: rows) {
             let context = ingest.context
             if !context.chunksOnlyOnIdleCores || context.load.hasIdleCore {
-                chunks = SheetChunks(after: ingest, partial: partial, rows: rows)
+                chunks = SheetChunks(after: ingest, partial: partial, rows: rows, joined: joined)
             } else {
                 declined = true
             }
         }
     }
 
-    /// After the last row (before `SheetIngestor.finish`).    /// After the last row (before `SheetIngestor.finish`).
+    /// Whether the rows are now read in chunks.
+    var isSplit: Bool { chunks != nil }
+
+    /// After the last row (before `SheetIngestor.finish`).
     mutating func finish(ingest: inout SheetIngestor, partial: inout FilePartial) {
         chunks?.finish(ingest: &ingest, partial: &partial)
         chunks = nil

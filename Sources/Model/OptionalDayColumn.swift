@@ -23,4 +23,13 @@ public struct OptionalDayColumn: RandomAccessCollection, Sendable {
     public mutating func append(_ day: Day?) {
         numbers.append(day?.number ?? Self.none)
     }
+
+    /// Appends every day of `other` in one copy.
+    @inlinable
+    public mutating func append(contentsOf other: OptionalDayColumn) {
+        numbers.append(contentsOf: other.numbers)
+    }
+
+    @inlinable
+    public mutating func reserveCapacity(_ n: Int) { numbers.reserveCapacity(n) }
 }

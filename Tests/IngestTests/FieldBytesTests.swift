@@ -1,5 +1,6 @@
 import Foundation
 @testable import Ingest
+import CSV
 import Model
 import Testing
 
@@ -266,5 +267,34 @@ import Testing
         expectConservation(text)
         expectSameIngestResult(text, try ingest(sheets, bytes: true), "bytes")
         expectSameIngestResult(text, try ingest(sheets, bytes: true, rowsPerChunk: 7), "bytes in chunks of 7 rows")
+    }
+
+    /// A large file's pages are given back as its records are read (`SpentBytes`, `releaseText`):
+    /// the records, rejects and warnings are those of the same file read with every byte kept,
+    /// for UTF-8 (the text is the file's bytes, released behind the checksum) and for GB18030
+    /// (the file's bytes released once decoded, the decoded text as it is read).
+    @Test func givingBackReadPagesChangesNothing() throws {
+        let hazards = Self.headers.first { $0.file.hasSuffix("隐患.csv") }!
+        let text = csvText(sheets(seed: 7, rows: 15_000).first { $0.file == hazards.file }!.rows)
+        let catalog = CatalogLoader.builtin(region: config)
+        func ingest(_ bytes: [UInt8], releasing: Bool) throws -> IngestResult {
+            var context = IngestContext(config: config, catalog: catalog)
+            context.rowsPerChunk = 1000
+            context.chunksOnlyOnIdleCores = false
+            var merger = DatasetMerger(config: config, catalog: catalog, paths: [hazards.file])
+            var ingestor = FileIngestor(context: context, fileIndex: 0, report: FileReport(path: hazards.file, size: 0, sha256: "", format: "csv"))
+            var taken = bytes
+            try CSVFileReader.read(taking: &taken, name: hazards.file, hashed: releasing ? { Int.max } : nil,
+                                   releasingFrom: 1 << 16, into: &ingestor)
+            merger.merge(ingestor.partial)
+            return merger.finish()
+        }
+        for bytes in [Array(text.utf8), GB18030.encode(text)] {
+            #expect(bytes.count > 1 << 20)
+            let kept = try ingest(bytes, releasing: false)
+            let records = kept.dataset.tables.reduce(0) { $0 + $1.count }
+            #expect(records > 1_000 && kept.rejects.count > 1_000, "\(records) records, \(kept.rejects.count) rejects")
+            expectSameIngestResult(kept, try ingest(bytes, releasing: true), "pages given back")
+        }
     }
 }

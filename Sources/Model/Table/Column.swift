@@ -162,18 +162,34 @@ public struct Column: Sendable {
             switch storage {
             case .codes:
                 if let map = codeMap {
-                    for c in other.codes { codes.append(c >= 0 && Int(c) < map.count ? map[Int(c)] : c) }
+                    map.withUnsafeBufferPointer { map in
+                        codes.append(contentsOf: other.codes.lazy.map { c in c >= 0 && Int(c) < map.count ? map[Int(c)] : c })
+                    }
                 } else {
                     codes.append(contentsOf: other.codes)
                 }
             case .int32: int32s.append(contentsOf: other.int32s)
             case .int64: int64s.append(contentsOf: other.int64s)
             case .bytes: bytes.append(contentsOf: other.bytes)
-            case .days: for i in 0..<other.days.count { days.append(other.days[i]) }
+            case .days: days.append(contentsOf: other.days)
             case .decimals: decimals.append(contentsOf: other.decimals)
             }
         }
         count += other.count
+    }
+
+    /// Room for `rows` rows in the storage array, when it holds any yet (a column of implied
+    /// defaults so far stays empty).
+    mutating func reserveCapacity(_ rows: Int) {
+        guard storedCount > 0 else { return }
+        switch storage {
+        case .codes: codes.reserveCapacity(rows)
+        case .int32: int32s.reserveCapacity(rows)
+        case .int64: int64s.reserveCapacity(rows)
+        case .bytes: bytes.reserveCapacity(rows)
+        case .days: days.reserveCapacity(rows)
+        case .decimals: decimals.reserveCapacity(rows)
+        }
     }
 
     /// Rows held in the storage array (the rest are implied defaults).

@@ -43,6 +43,16 @@ public struct RecordTable: Sendable {
         count += other.count
     }
 
+    /// Room for `rows` records in every column that stores values, the parts and provenance: a
+    /// table whose size is known roughly in advance (a large file's rows, joined chunk by chunk)
+    /// grows once instead of by doubling, each doubling copying it and leaving room unused.
+    public mutating func reserveCapacity(_ rows: Int) {
+        guard rows > count else { return }
+        for c in columns.indices { columns[c].reserveCapacity(rows) }
+        part.reserveCapacity(rows)
+        provenance.reserveCapacity(rows)
+    }
+
     /// The values of record `i`, one per column.
     public func values(at i: Int) -> [RowValue] { columns.map { $0.value(i) } }
 
