@@ -35,7 +35,12 @@ enum CSVFileReader {
                 feed.joined = { chunk in
                     let end = chunk.textEnd
                     guard end > released else { return }
-                    if let offset { spent?.release((released + offset)..<(end + offset)) } else { document.releaseText(before: end) }
+                    if let offset {
+                        spent?.release((released + offset)..<(end + offset))
+                    } else {
+                        document.releaseText(before: end)
+                        spent?.release(0..<0)      // decoded bytes the hash had not reached yet
+                    }
                     released = end
                 }
             }
