@@ -19,7 +19,6 @@ enum CSVFileReader {
         let document = try CSVDocument(bytes: bytes, name: name, decoded: spent.map { spent in { spent.release($0) } })
         bytes = []
         spent?.release(0..<0)              // what the hash had not reached while the text was decoded
-        let large = spent != nil
         ingestor.setEncoding(document.encoding.rawValue, delimiter: document.delimiter)
         let rows = ingestor.context.rowsPerChunk
         try ingestor.addSheet(name: nil, index: 1) { ingest, partial in
@@ -28,7 +27,7 @@ enum CSVFileReader {
             // is free. Chunks point into the document's text: they are all read before it goes.
             var feed = SheetFeed<CSVBatchChunk>(rows: rows)
             defer { feed.stop() }
-            if large {
+            if let spent {
                 // The text before a joined chunk's last record is not read again.
                 let offset = document.textOffsetInBytes
                 var released = 0
@@ -36,10 +35,10 @@ enum CSVFileReader {
                     let end = chunk.textEnd
                     guard end > released else { return }
                     if let offset {
-                        spent?.release((released + offset)..<(end + offset))
+                        spent.release((released + offset)..<(end + offset))
                     } else {
                         document.releaseText(before: end)
-                        spent?.release(0..<0)      // decoded bytes the hash had not reached yet
+                        spent.release(0..<0)      // decoded bytes the hash had not reached yet
                     }
                     released = end
                 }

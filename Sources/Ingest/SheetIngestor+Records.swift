@@ -71,13 +71,12 @@ extension SheetIngestor {
         let type = types[s]
         // A column the sheet lacks takes its fallback's value (受伤人数 ← 重伤人数), else is empty.
         var source = s
-        if !present[s] && type != .district && type != .town {
-            let f = fallbackSlot[s]
-            guard f >= 0, present[f] else {
+        if type != .district && type != .town {
+            guard let from = sourceSlot(s) else {
                 if type == .level { return .int(Int64(levelDefault(s) ?? Column.noLevel)) }
                 return Column.emptyValue(type.storage)
             }
-            source = f
+            source = from
         }
         let required = requiredSlots[s]
         switch type {
@@ -165,15 +164,17 @@ extension SheetIngestor {
 
     private func levelDefault(_ s: Int) -> UInt8? { levelDefaults[s] }
 
+    /// The slot whose cell gives slot `s` its value: `s` when the sheet has the column, else its
+    /// fallback when the sheet has that; nil when neither.
+    private func sourceSlot(_ s: Int) -> Int? {
+        if present[s] { return s }
+        let f = fallbackSlot[s]
+        return f >= 0 && present[f] ? f : nil
+    }
+
     /// Whether `value(slot:)` would reject the row for note slot `s` being empty.
     private func requiredNoteIsEmpty(_ s: Int) -> Bool {
-        guard requiredSlots[s] else { return false }
-        var source = s
-        if !present[s] {
-            let f = fallbackSlot[s]
-            guard f >= 0, present[f] else { return false }
-            source = f
-        }
+        guard requiredSlots[s], let source = sourceSlot(s) else { return false }
         return cleanBytes(source) == nil && text(source) == nil
     }
 
