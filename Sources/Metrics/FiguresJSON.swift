@@ -4,171 +4,278 @@ import Model
 /// money stays an exact decimal (484.353, never binary-float noise) and Chinese text is not
 /// \u-escaped. Each metric object is one line, so a `diff` of two runs reads metric by metric.
 public enum FiguresJSON {
-    public static func text(_ figures: Figures) -> String {
-        var out = "{\n"
-        out += "  \"schema\": \(Figures.schema),\n"
-        out += "  \"region\": \(string(figures.region)),\n"
-        out += "  \"level\": \(string(figures.level.rawValue)),\n"
+    public static func text(_ figures: Figures) -> String { String(decoding: bytes(figures), as: UTF8.self) }
+
+    /// The file's bytes. Scopes are written on every core, each into its own buffer, and joined
+    /// in scope order, so the text is the same as writing them one after another.
+    public static func bytes(_ figures: Figures) -> [UInt8] {
+        var out = JSONBuffer()
+        out.raw("{\n  \"schema\": \(Figures.schema),\n  \"region\": ")
+        out.string(figures.region)
+        out.raw(",\n  \"level\": ")
+        out.string(figures.level.rawValue)
         let p = figures.period
-        out += "  \"period\": {\"year\": \(p.year), \"through\": \(p.through), \"label\": \(string(p.label)), "
-        out += "\"prior_label\": \(string(p.priorLabel)), \"from\": \(string(p.first.description)), \"to\": \(string(p.last.description))},\n"
-        if !figures.missing.isEmpty {
-            out += "  \"missing\": [" + figures.missing.map(missing).joined(separator: ", ") + "],\n"
-        }
-        if !figures.priorMissing.isEmpty {
-            out += "  \"prior_missing\": [" + figures.priorMissing.map(missing).joined(separator: ", ") + "],\n"
+        out.raw(",\n  \"period\": {\"year\": \(p.year), \"through\": \(p.through), \"label\": ")
+        out.string(p.label)
+        out.raw(", \"prior_label\": ")
+        out.string(p.priorLabel)
+        out.raw(", \"from\": ")
+        out.string(p.first.description)
+        out.raw(", \"to\": ")
+        out.string(p.last.description)
+        out.raw("},\n")
+        for (key, list) in [("missing", figures.missing), ("prior_missing", figures.priorMissing)] where !list.isEmpty {
+            out.raw("  \"\(key)\": [")
+            for (n, m) in list.enumerated() {
+                if n > 0 { out.raw(", ") }
+                missing(m, into: &out)
+            }
+            out.raw("],\n")
         }
         if !figures.notes.isEmpty {
-            out += "  \"notes\": [" + figures.notes.map(string).joined(separator: ", ") + "],\n"
+            out.raw("  \"notes\": ")
+            out.strings(figures.notes)
+            out.raw(",\n")
         }
-        out += "  \"scopes\": [\n"
-        out += figures.scopes.map { scope($0, indent: "    ") }.joined(separator: ",\n")
-        out += "\n  ]"
+        out.raw("  \"scopes\": [\n")
+        scopes(figures.scopes, indent: "    ", into: &out)
+        out.raw("\n  ]")
         if !figures.namedPeriods.isEmpty {
-            out += ",\n  \"named_periods\": [\n"
-            out += figures.namedPeriods.map { n in
-                var s = "    {\"name\": \(string(n.name)), \"from\": \(string(n.from.description)), \"to\": \(string(n.to.description)), "
-                s += "\"label\": \(string(n.label)), \"prior_label\": \(n.priorLabel.map(string) ?? "null"),\n"
-                s += "     \"scopes\": [\n"
-                s += n.scopes.map { scope($0, indent: "      ") }.joined(separator: ",\n")
-                return s + "\n     ]}"
-            }.joined(separator: ",\n")
-            out += "\n  ]"
+            out.raw(",\n  \"named_periods\": [\n")
+            for (n, named) in figures.namedPeriods.enumerated() {
+                if n > 0 { out.raw(",\n") }
+                out.raw("    {\"name\": ")
+                out.string(named.name)
+                out.raw(", \"from\": ")
+                out.string(named.from.description)
+                out.raw(", \"to\": ")
+                out.string(named.to.description)
+                out.raw(", \"label\": ")
+                out.string(named.label)
+                out.raw(", \"prior_label\": ")
+                if let prior = named.priorLabel { out.string(prior) } else { out.raw("null") }
+                out.raw(",\n     \"scopes\": [\n")
+                scopes(named.scopes, indent: "      ", into: &out)
+                out.raw("\n     ]}")
+            }
+            out.raw("\n  ]")
         }
-        return out + "\n}\n"
+        out.raw("\n}\n")
+        return out.bytes
     }
 
-    static func missing(_ m: MissingData) -> String {
-        "{\"part\": \(string(m.part)), \"kind\": \(string(m.kind)), \"period\": \(string(m.period))}"
+    static func missing(_ m: MissingData, into out: inout JSONBuffer) {
+        out.raw("{\"part\": ")
+        out.string(m.part)
+        out.raw(", \"kind\": ")
+        out.string(m.kind)
+        out.raw(", \"period\": ")
+        out.string(m.period)
+        out.raw("}")
     }
 
-    static func scope(_ scope: ScopeFigures, indent i: String) -> String {
-        var out = "\(i){\n"
-        out += "\(i)  \"scope\": \(string(scope.scope)),\n"
-        out += "\(i)  \"kind\": \(string(scope.kind.rawValue)),\n"
-        if !scope.breakdowns.isEmpty {
-            out += "\(i)  \"double_decline\": {\"accidents\": \(scope.accidentsDoubleDecline), \"fires\": \(scope.firesDoubleDecline)},\n"
-            out += "\(i)  \"double_decline_years\": \(scope.doubleDeclineYears),\n"
+    static func scopes(_ scopes: [ScopeFigures], indent: String, into out: inout JSONBuffer) {
+        let written = InParallel.map(scopes.count) { n in
+            var own = JSONBuffer()
+            scope(scopes[n], indent: indent, into: &own)
+            return own
         }
-        out += "\(i)  \"metrics\": [\n"
-        out += scope.metrics.map { "\(i)    " + object($0) }.joined(separator: ",\n")
-        out += "\n\(i)  ]"
+        for (n, scope) in written.enumerated() {
+            if n > 0 { out.raw(",\n") }
+            out.raw(scope)
+        }
+    }
+
+    static func scope(_ scope: ScopeFigures, indent i: String, into out: inout JSONBuffer) {
+        out.raw("\(i){\n\(i)  \"scope\": ")
+        out.string(scope.scope)
+        out.raw(",\n\(i)  \"kind\": ")
+        out.string(scope.kind.rawValue)
+        out.raw(",\n")
         if !scope.breakdowns.isEmpty {
-            out += ",\n\(i)  \"breakdowns\": {\n"
-            out += scope.breakdowns.map { "\(i)    \(string($0.by)): " + breakdown($0.rows, indent: i) }.joined(separator: ",\n")
-            out += "\n\(i)  }"
+            out.raw("\(i)  \"double_decline\": {\"accidents\": ")
+            out.bool(scope.accidentsDoubleDecline)
+            out.raw(", \"fires\": ")
+            out.bool(scope.firesDoubleDecline)
+            out.raw("},\n\(i)  \"double_decline_years\": \(scope.doubleDeclineYears),\n")
+        }
+        out.raw("\(i)  \"metrics\": [\n")
+        metrics(scope.metrics, indent: i + "    ", into: &out)
+        out.raw("\n\(i)  ]")
+        if !scope.breakdowns.isEmpty {
+            out.raw(",\n\(i)  \"breakdowns\": {\n")
+            for (n, b) in scope.breakdowns.enumerated() {
+                if n > 0 { out.raw(",\n") }
+                out.raw("\(i)    ")
+                out.string(b.by)
+                out.raw(": ")
+                breakdown(b.rows, indent: i, into: &out)
+            }
+            out.raw("\n\(i)  }")
         }
         if !scope.lists.isEmpty {
-            out += ",\n\(i)  \"lists\": {\n"
-            out += scope.lists.map { list in
-                "\(i)    \(string(list.name)): " + (list.entries.isEmpty ? "[]" : "[\n" + list.entries.map { e in
-                    "\(i)      {" + (e.fields.map { "\(string($0.name)): \(string($0.value))" } + ["\"source\": \(string(e.source))"])
-                        .joined(separator: ", ") + "}"
-                }.joined(separator: ",\n") + "\n\(i)    ]")
-            }.joined(separator: ",\n")
-            out += "\n\(i)  }"
+            out.raw(",\n\(i)  \"lists\": {\n")
+            for (n, list) in scope.lists.enumerated() {
+                if n > 0 { out.raw(",\n") }
+                out.raw("\(i)    ")
+                out.string(list.name)
+                out.raw(": ")
+                if list.entries.isEmpty {
+                    out.raw("[]")
+                    continue
+                }
+                out.raw("[\n")
+                for (e, entry) in list.entries.enumerated() {
+                    if e > 0 { out.raw(",\n") }
+                    out.raw("\(i)      {")
+                    for field in entry.fields {
+                        out.string(field.name)
+                        out.raw(": ")
+                        out.string(field.value)
+                        out.raw(", ")
+                    }
+                    out.raw("\"source\": ")
+                    out.string(entry.source)
+                    out.raw("}")
+                }
+                out.raw("\n\(i)    ]")
+            }
+            out.raw("\n\(i)  }")
         }
-        return out + "\n\(i)}"
+        out.raw("\n\(i)}")
     }
 
-    static func breakdown(_ rows: [Breakdown], indent i: String) -> String {
-        if rows.isEmpty { return "[]" }
-        var out = "[\n"
-        out += rows.map { row in
-            "\(i)      {\"key\": \(string(row.key)), \"metrics\": [\n"
-                + row.metrics.map { "\(i)        " + object($0) }.joined(separator: ",\n")
-                + "\n\(i)      ]}"
-        }.joined(separator: ",\n")
-        return out + "\n\(i)    ]"
+    static func metrics(_ metrics: [MetricFigure], indent: String, into out: inout JSONBuffer) {
+        for (n, m) in metrics.enumerated() {
+            if n > 0 { out.raw(",\n") }
+            out.raw(indent)
+            object(m, into: &out)
+        }
+    }
+
+    static func breakdown(_ rows: [Breakdown], indent i: String, into out: inout JSONBuffer) {
+        if rows.isEmpty {
+            out.raw("[]")
+            return
+        }
+        out.raw("[\n")
+        for (n, row) in rows.enumerated() {
+            if n > 0 { out.raw(",\n") }
+            out.raw("\(i)      {\"key\": ")
+            out.string(row.key)
+            out.raw(", \"metrics\": [\n")
+            metrics(row.metrics, indent: i + "        ", into: &out)
+            out.raw("\n\(i)      ]}")
+        }
+        out.raw("\n\(i)    ]")
     }
 
     /// One metric as a JSON object on one line.
     public static func object(_ m: MetricFigure) -> String {
-        var fields: [(String, String)] = [("id", string(m.id)), ("name", string(m.name)), ("unit", string(m.unit))]
+        var out = JSONBuffer()
+        object(m, into: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    static func object(_ m: MetricFigure, into out: inout JSONBuffer) {
+        var first = true
+        func key(_ name: String) {
+            out.raw(first ? "{\"" : ", \"")
+            out.raw(name)
+            out.raw("\": ")
+            first = false
+        }
+        func text(_ name: String, _ value: String) {
+            key(name)
+            out.string(value)
+        }
+        func plain(_ name: String, _ value: String) {
+            key(name)
+            out.raw(value)
+        }
+        text("id", m.id)
+        text("name", m.name)
+        text("unit", m.unit)
         let has = m.hasValue
         switch m.kind {
         case .count, .money:
-            fields.append(("value", has ? m.value.text : "null"))
+            plain("value", has ? m.value.text : "null")
             if let prior = m.prior, let c = m.comparison {
-                fields.append(("prior", prior.text))
-                fields.append(("change", c.change.text))
-                fields.append(("yoy", c.yoy.map { $0.percent(decimals: 2).text } ?? "null"))
-                fields.append(("direction", string(c.direction.rawValue)))
-                fields.append(("phrase", string(c.phrase())))
+                plain("prior", prior.text)
+                plain("change", c.change.text)
+                plain("yoy", c.yoy.map { $0.percent(decimals: 2).text } ?? "null")
+                text("direction", c.direction.rawValue)
+                text("phrase", c.phrase())
             } else if has && m.priorMissing {
-                fields.append(("prior", "null"))
-                fields.append(("yoy", "null"))
-                fields.append(("phrase", string(Comparison.noPriorPhrase)))
+                plain("prior", "null")
+                plain("yoy", "null")
+                text("phrase", Comparison.noPriorPhrase)
             }
             if let share = m.share, let whole = m.shareOf, has {
-                fields.append(("share", share.percent(decimals: 2).text))
-                fields.append(("share_of", whole.text))
+                plain("share", share.percent(decimals: 2).text)
+                plain("share_of", whole.text)
             } else if let whole = m.shareOf, has {
-                fields.append(("share", "null"))
-                fields.append(("share_of", whole.text))
+                plain("share", "null")
+                plain("share_of", whole.text)
             }
         case .rate:
-            fields.append(("value", m.ratio == nil || !has ? "null" : m.value.text))
+            plain("value", m.ratio == nil || !has ? "null" : m.value.text)
             if m.priorMissing && has {
-                fields.append(("prior", "null"))
-                fields.append(("phrase", string(Comparison.noPriorPhrase)))
+                plain("prior", "null")
+                text("phrase", Comparison.noPriorPhrase)
             } else {
-                fields.append(("prior", m.priorRatio == nil || !has ? "null" : (m.prior?.text ?? "null")))
+                plain("prior", m.priorRatio == nil || !has ? "null" : (m.prior?.text ?? "null"))
             }
             if let c = m.comparison {
-                fields.append(("change", c.change.text))
-                fields.append(("direction", string(c.direction.rawValue)))
-                fields.append(("phrase", string(c.phrase())))
+                plain("change", c.change.text)
+                text("direction", c.direction.rawValue)
+                text("phrase", c.phrase())
             }
             if let parts = m.parts, has {
-                fields.append(("numerator", parts.numerator.text))
-                fields.append(("denominator", parts.denominator.text))
+                plain("numerator", parts.numerator.text)
+                plain("denominator", parts.denominator.text)
             }
         case .completion:
-            fields.append(("value", m.ratio == nil ? "null" : m.value.text))
+            plain("value", m.ratio == nil ? "null" : m.value.text)
             if let parts = m.parts {
-                fields.append(("numerator", parts.numerator.text))
-                fields.append(("denominator", parts.denominator.text))
+                plain("numerator", parts.numerator.text)
+                plain("denominator", parts.denominator.text)
             }
         }
-        if m.missing { fields.append(("missing", "true")) }
-        if m.unavailable { fields.append(("unavailable", "true")) }
-        if !m.incomplete.isEmpty { fields.append(("incomplete", "[" + m.incomplete.map(string).joined(separator: ", ") + "]")) }
-        if m.priorMissing && has { fields.append(("prior_missing", "true")) }
+        if m.missing { plain("missing", "true") }
+        if m.unavailable { plain("unavailable", "true") }
+        if !m.incomplete.isEmpty {
+            key("incomplete")
+            out.strings(m.incomplete)
+        }
+        if m.priorMissing && has { plain("prior_missing", "true") }
         if !m.priorIncomplete.isEmpty {
-            fields.append(("prior_incomplete", "[" + m.priorIncomplete.map(string).joined(separator: ", ") + "]"))
+            key("prior_incomplete")
+            out.strings(m.priorIncomplete)
         }
         if let series = m.series {
-            fields.append(("series", "[" + series.map { point in
-                var s = "{\"year\": \(point.year), \"value\": \(point.value?.text ?? "null")"
-                if !point.incomplete.isEmpty { s += ", \"incomplete\": [" + point.incomplete.map(string).joined(separator: ", ") + "]" }
-                return s + "}"
-            }.joined(separator: ", ") + "]"))
+            key("series")
+            out.raw("[")
+            for (n, point) in series.enumerated() {
+                if n > 0 { out.raw(", ") }
+                out.raw("{\"year\": \(point.year), \"value\": \(point.value?.text ?? "null")")
+                if !point.incomplete.isEmpty {
+                    out.raw(", \"incomplete\": ")
+                    out.strings(point.incomplete)
+                }
+                out.raw("}")
+            }
+            out.raw("]")
         }
-        return "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+        out.raw("}")
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped; everything else as is.
     public static func quoted(_ s: String) -> String { string(s) }
 
     static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out = JSONBuffer()
+        out.string(s)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 }

@@ -62,7 +62,7 @@ public enum ReportRun {
             throw .template("\(error)")
         }
         if options.formats.contains(.json) {
-            files.append(RenderedFile(path: "figures.json", bytes: Array(FiguresJSON.text(figures).utf8)))
+            files.append(RenderedFile(path: "figures.json", bytes: FiguresJSON.bytes(figures)))
         }
         if options.formats.contains(.csv) {
             files.append(RenderedFile(path: "figures.csv", bytes: Array(FiguresCSV.text(figures).utf8)))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Metrics
 import Model
@@ -208,5 +209,24 @@ typealias D = DatasetBuilder
         #expect(json.contains(#"{"id": "accidents.count", "name": "事故起数", "unit": "起", "value": 1, "prior": 0, "change": 1, "yoy": null, "direction": "上升", "phrase": "同比增加1起", "series": [{"year": 2020, "value": 1}]}"#))
         #expect(json.contains(#"{"id": "hazards.rate", "name": "隐患整改率", "unit": "%", "value": null, "prior": null, "numerator": 0, "denominator": 0}"#))
         #expect(FiguresJSON.quoted("a\"b\n") == #""a\"b\n""#)
+    }
+
+    /// Property: any string, quoted, is read back by another JSON reader as the same string, and
+    /// only quotes, backslashes and control characters are escaped (Chinese stays as it is).
+    @Test func quotedStringsReadBackAsThemselves() throws {
+        let alphabet: [Unicode.Scalar] = ["a", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1f}", "\u{7f}", "事", "故", "€", "😀", "/", " "]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...24, using: &generator) { s.append(alphabet.randomElement(using: &generator)!) }
+            let text = String(s)
+            let quoted = FiguresJSON.quoted(text)
+            let read = try JSONSerialization.jsonObject(with: Data("[\(quoted)]".utf8)) as? [String]
+            #expect(read == [text], "\(quoted)")
+            let escapes = text.unicodeScalars.filter { $0.value < 0x20 || $0 == "\"" || $0 == "\\" }.count
+            let unescaped = text.unicodeScalars.count - escapes
+            #expect(quoted.unicodeScalars.filter { $0.value >= 0x80 }.count == text.unicodeScalars.filter { $0.value >= 0x80 }.count)
+            #expect(quoted.unicodeScalars.count >= unescaped + 2 * escapes + 2)
+        }
     }
 }
