@@ -23,7 +23,7 @@ public enum ReportRun {
         }
 
         options.progress("读取输入 \(inputs) …")
-        let ingest: IngestResult
+        var ingest: IngestResult
         do {
             var ingestOptions = IngestOptions(strict: options.strict)
             ingestOptions.progress = ReadProgress(show: options.progress).callback
@@ -52,6 +52,9 @@ public enum ReportRun {
             throw .missing(figures.missing, skipped: uncounted.files.map(\.path))
         }
         let coverage = Coverage(ingest.dataset, undatedYear: period.year)
+        // Nothing after this point reads a record (documents are made from the figures), and a
+        // province's tables are most of the run's memory: they are given back before rendering.
+        ingest.dataset = Dataset(config: ingest.dataset.config, catalog: ingest.dataset.catalog)
 
         options.progress("生成报告(模板:\(templates)) …")
         var files: [RenderedFile] = []

@@ -4,6 +4,8 @@ import Metrics
 
 /// What a run did, for the CLI to print.
 public struct RunSummary: Sendable, CustomStringConvertible {
+    /// What was read. Its dataset keeps the region's config and catalog only: the records are
+    /// given back once the figures are made.
     public let ingest: IngestResult
     public let figures: Figures
     public let folder: String
