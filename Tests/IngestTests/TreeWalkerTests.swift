@@ -48,4 +48,29 @@ import Testing
         #expect(InputFiles.read("/dev/zero") == nil)
         #expect(InputFiles.checksum("/dev/urandom") == nil)
     }
+
+    /// A large file is read by every core at once (`readInPieces`): the bytes are the file's, in
+    /// order, for sizes around the piece boundaries; a file that shrank reads as its remaining bytes.
+    @Test func aLargeFileReadInPiecesIsTheFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pieces-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for size in [InputFiles.parallelReadBytes - 1, InputFiles.parallelReadBytes, InputFiles.parallelReadBytes + 7] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 13) }
+            let path = dir.appendingPathComponent("f\(size).csv").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(InputFiles.read(path) == bytes, "size \(size)")
+        }
+        // Fewer bytes than asked for: what there is, from the start, without a gap.
+        let size = InputFiles.parallelReadBytes + Int.random(in: 0..<4096)
+        let path = dir.appendingPathComponent("short.csv").path
+        let bytes = [UInt8](repeating: 7, count: size / 2)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        defer { buffer.deallocate() }
+        #expect(InputFiles.readInPieces(fd, into: buffer, size: size) == size / 2)
+        #expect(Array(UnsafeBufferPointer(start: buffer, count: size / 2)) == bytes)
+    }
 }
