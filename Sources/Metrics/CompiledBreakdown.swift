@@ -4,20 +4,66 @@ import Model
 /// industry, its month, each item of its 处罚种类 …) is read, and the names of the keys.
 // A class for the same reason as `CompiledMetric`; its keys and ranks are set in `init` only.
 final class CompiledBreakdown: @unchecked Sendable {
-    /// How one kind's records map to key indexes.
-    enum KeyReader: Sendable {
+    /// How one kind's records map to key indexes: a plain value with pointers into the
+    /// breakdown's tables (see `LookupTables`), valid while the breakdown lives.
+    // Sendable: it points only into tables that are read-only once compiled.
+    enum KeyReader: @unchecked Sendable, BitwiseCopyable {
         /// A coded column: `keys[code + 1]` (index 0: an empty cell).
-        case code(column: Int, keys: [Int32])
-        /// A list column: each item of the cell is a key.
-        case items(column: Int, keys: [[Int32]])
+        case code(column: Int, keys: UnsafeBufferPointer<Int32>)
+        /// A list column: each item of the cell is a key — code c's keys are
+        /// `items[starts[c + 1]..<starts[c + 2]]`.
+        case items(column: Int, starts: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>)
         /// A byte column (level, bool, status): `keys[value]`.
-        case byte(column: Int, keys: [Int32])
-        /// An integer column: the key of each value seen.
-        case integer(column: Int, keys: [Int64: Int32])
-        /// The month of the period date, or of a 填报指标 row (year·12 + month → key, per slot).
-        case month(dateColumn: Int?, yearColumn: Int?, monthColumn: Int?)
+        case byte(column: Int, keys: UnsafeBufferPointer<Int32>)
+        /// An integer column: the key of each value seen (`values` ascending, `keys` alongside).
+        case integer(column: Int, values: UnsafeBufferPointer<Int64>, keys: UnsafeBufferPointer<Int32>)
+        /// The month of the period date, or of a 填报指标 row: year·12 + month − `first` → key,
+        /// P's months then P′'s (`keys.count / 2` each; −1 outside the period).
+        case month(dateColumn: Int?, yearColumn: Int?, monthColumn: Int?, first: Int, keys: UnsafeBufferPointer<Int32>)
         case rectified
         case overdue
+
+        /// Calls `body` with each key record `r` falls under in slot `prior` (0: P, 1: P′).
+        @inline(__always)
+        func forEachKey(_ table: RecordTable, _ r: Int, prior: Int, asOf: Day, rule: RectificationRule?, _ body: (Int32) -> Void) {
+            switch self {
+            case .code(let column, let keys):
+                let k = keys[Int(table.columns[column].code(r)) + 1]
+                if k >= 0 { body(k) }
+            case .items(let column, let starts, let items):
+                let c = Int(table.columns[column].code(r)) + 1
+                for i in Int(starts[c])..<Int(starts[c + 1]) { body(items[i]) }
+            case .byte(let column, let keys):
+                let k = keys[Int(table.columns[column].byte(r))]
+                if k >= 0 { body(k) }
+            case .integer(let column, let values, let keys):
+                let v = table.columns[column].integer(r)
+                var low = 0, high = values.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if values[mid] < v { low = mid + 1 } else { high = mid }
+                }
+                if low < values.count && values[low] == v { body(keys[low]) }
+            case .month(let dateColumn, let yearColumn, let monthColumn, let first, let keys):
+                var ym: Int?
+                if let dateColumn, let d = table.columns[dateColumn].day(r) {
+                    let c = d.components
+                    ym = c.year * 12 + c.month
+                } else if let yearColumn, let monthColumn {
+                    let m = Int(table.columns[monthColumn].int32(r))
+                    if m >= 1 { ym = Int(table.columns[yearColumn].int32(r)) * 12 + m }
+                }
+                let span = keys.count / 2
+                if let ym, ym - first >= 0, ym - first < span {
+                    let k = keys[prior * span + ym - first]
+                    if k >= 0 { body(k) }
+                }
+            case .rectified:
+                body(RecordRules.isRectified(table, r, asOf: asOf, rule: rule) ? 0 : 1)
+            case .overdue:
+                body(RecordRules.isOverdue(table, r, asOf: asOf, rule: rule) ? 0 : 1)
+            }
+        }
     }
 
     let declaration: BreakdownDeclaration
@@ -28,8 +74,7 @@ final class CompiledBreakdown: @unchecked Sendable {
     /// The key of records that give no value (`未填写`), if any record can lack one.
     private(set) var missingKey: Int32?
     let isMonth: Bool
-    /// 月份: year·12 + month → key, for P and for P′.
-    let monthKeys: [[Int: Int32]]
+    private let tables = LookupTables()
 
     static let missingName = "未填写"
 
@@ -38,15 +83,18 @@ final class CompiledBreakdown: @unchecked Sendable {
         let catalog = dataset.catalog
         readers = Array(repeating: nil, count: catalog.kinds.count)
         isMonth = b.by == "月份"
-        var monthKeys: [[Int: Int32]] = [[:], [:]]
+        // 月份: year·12 + month → key, P's months then P′'s (a year earlier), from the earliest.
+        let months = period.months.map { $0.0 * 12 + $0.1 }
+        let first = (months.min() ?? 0) - 12
+        let span = (months.max() ?? first) - first + 1
+        var monthKeys = [Int32](repeating: -1, count: isMonth ? 2 * span : 0)
         if isMonth {
             for (i, (y, m)) in period.months.enumerated() {
                 keys.append("\(y)-\(m < 10 ? "0" : "")\(m)")
-                monthKeys[0][y * 12 + m] = Int32(i)
-                monthKeys[1][(y - 1) * 12 + m] = Int32(i)
+                monthKeys[y * 12 + m - first] = Int32(i)
+                monthKeys[span + (y - 1) * 12 + m - first] = Int32(i)
             }
         }
-        self.monthKeys = monthKeys
         var keyOf: [String: Int32] = [:]
         func key(_ name: String) -> Int32 {
             if let k = keyOf[name] { return k }
@@ -62,7 +110,8 @@ final class CompiledBreakdown: @unchecked Sendable {
         for k in b.kinds {
             let kind = catalog.kinds[k]
             if isMonth {
-                readers[k] = .month(dateColumn: kind.date, yearColumn: kind.year, monthColumn: kind.month)
+                readers[k] = .month(dateColumn: kind.date, yearColumn: kind.year, monthColumn: kind.month, first: first,
+                                    keys: tables.keep(monthKeys))
                 continue
             }
             if let (_, derived) = FieldReference.derivedNames.first(where: { $0.0 == b.by }), derived != .month {
@@ -81,7 +130,9 @@ final class CompiledBreakdown: @unchecked Sendable {
                     let parts = TextKey.items(s)
                     items.append(parts.isEmpty ? [missing()] : Array(Set(parts.map(key))).sorted())
                 }
-                readers[k] = .items(column: column, keys: items)
+                var starts: [Int32] = [0]
+                for keys in items { starts.append(starts[starts.count - 1] + Int32(keys.count)) }
+                readers[k] = .items(column: column, starts: tables.keep(starts), items: tables.keep(items.flatMap { $0 }))
             case _ where field.type.isCoded:
                 let strings = dataset.dictionaries[field.dictionary].strings
                 // Only values the kind's records hold become keys (a shared dictionary such as
@@ -90,27 +141,28 @@ final class CompiledBreakdown: @unchecked Sendable {
                 for i in 0..<table.count { used[Int(table.columns[column].code(i)) + 1] = true }
                 var codes: [Int32] = [used[0] ? missing() : -1]
                 for (i, s) in strings.enumerated() { codes.append(used[i + 1] ? key(s) : -1) }
-                readers[k] = .code(column: column, keys: codes)
+                readers[k] = .code(column: column, keys: tables.keep(codes))
             case .level:
                 var codes = [Int32](repeating: -1, count: 256)
                 for level in AccidentLevel.allCases { codes[Int(level.rawValue)] = key(level.name) }
                 codes[Int(Column.noLevel)] = missing()
-                readers[k] = .byte(column: column, keys: codes)
+                readers[k] = .byte(column: column, keys: tables.keep(codes))
             case .bool:
                 var codes = [Int32](repeating: -1, count: 256)
                 codes[1] = key("是"); codes[0] = key("否")
-                readers[k] = .byte(column: column, keys: codes)
+                readers[k] = .byte(column: column, keys: tables.keep(codes))
             case .status:
                 var codes = [Int32](repeating: -1, count: 256)
                 codes[1] = key("已整改"); codes[2] = key("未整改"); codes[0] = missing()
-                readers[k] = .byte(column: column, keys: codes)
+                readers[k] = .byte(column: column, keys: tables.keep(codes))
             case .count, .year:
                 var values: [Int64: Int32] = [:]
                 for i in 0..<table.count {
                     let v = table.columns[column].integer(i)
                     if values[v] == nil { values[v] = key(String(v)) }
                 }
-                readers[k] = .integer(column: column, keys: values)
+                let ascending = values.keys.sorted()
+                readers[k] = .integer(column: column, values: tables.keep(ascending), keys: tables.keep(ascending.map { values[$0]! }))
             default:
                 continue
             }
@@ -121,36 +173,9 @@ final class CompiledBreakdown: @unchecked Sendable {
     var keyCount: Int { keys.count }
 
     /// Calls `body` with each key record `r` of kind `kind` falls under in slot `prior` (0: P, 1: P′).
-    @inline(__always)
     func forEachKey(kind: Int, _ table: RecordTable, _ r: Int, prior: Int, asOf: Day, rule: RectificationRule?,
                     _ body: (Int32) -> Void) {
-        guard let reader = readers[kind] else { return }
-        switch reader {
-        case .code(let column, let keys):
-            let k = keys[Int(table.columns[column].code(r)) + 1]
-            if k >= 0 { body(k) }
-        case .items(let column, let keys):
-            for k in keys[Int(table.columns[column].code(r)) + 1] { body(k) }
-        case .byte(let column, let keys):
-            let k = keys[Int(table.columns[column].byte(r))]
-            if k >= 0 { body(k) }
-        case .integer(let column, let keys):
-            if let k = keys[table.columns[column].integer(r)] { body(k) }
-        case .month(let dateColumn, let yearColumn, let monthColumn):
-            var ym: Int?
-            if let dateColumn, let d = table.columns[dateColumn].day(r) {
-                let c = d.components
-                ym = c.year * 12 + c.month
-            } else if let yearColumn, let monthColumn {
-                let m = Int(table.columns[monthColumn].int32(r))
-                if m >= 1 { ym = Int(table.columns[yearColumn].int32(r)) * 12 + m }
-            }
-            if let ym, let k = monthKeys[prior][ym] { body(k) }
-        case .rectified:
-            body(RecordRules.isRectified(table, r, asOf: asOf, rule: rule) ? 0 : 1)
-        case .overdue:
-            body(RecordRules.isOverdue(table, r, asOf: asOf, rule: rule) ? 0 : 1)
-        }
+        readers[kind]?.forEachKey(table, r, prior: prior, asOf: asOf, rule: rule, body)
     }
 
     /// Key indexes in the order rows are listed (CATALOG.md): the canonical list where one

@@ -2,26 +2,28 @@ import Model
 
 /// A `where` condition compiled once against the dataset (CATALOG.md: "compiled into column
 /// predicates"): text conditions become a table of which dictionary codes match, so the per-row
-/// test is an array lookup, never a string comparison.
-enum CompiledCondition: Sendable {
+/// test is an array lookup, never a string comparison. Its tables live in a `LookupTables`, so a
+/// condition is a plain value the cube copies and reads without touching a reference count.
+// Sendable: it points only into tables that are read-only once compiled.
+enum CompiledCondition: @unchecked Sendable, BitwiseCopyable {
     /// Coded column: `matches[code + 1]` (index 0 is an empty cell).
-    case codes(column: Int, matches: [Bool])
+    case codes(column: Int, matches: UnsafeBufferPointer<Bool>)
     /// Integer-valued column (counts, years, money in 分, booleans, levels, status, day numbers).
-    case integers(column: Int, op: MetricCondition.Operator, values: [Int64], noValue: Int64?)
+    case integers(column: Int, op: MetricCondition.Operator, values: UnsafeBufferPointer<Int64>, noValue: Int64?)
     /// Exact decimals (number fields).
-    case decimals(column: Int, op: MetricCondition.Operator, values: [ExactDecimal])
+    case decimals(column: Int, op: MetricCondition.Operator, values: UnsafeBufferPointer<ExactDecimal>)
     /// 已整改 / 逾期 as of the slot's as-of date.
     case rectified(Bool)
     case overdue(Bool)
     /// 月份 of the period date.
-    case month(op: MetricCondition.Operator, values: [Int64])
+    case month(op: MetricCondition.Operator, values: UnsafeBufferPointer<Int64>)
 
-    static func compile(_ c: MetricCondition, kind: Int, dataset: Dataset) -> CompiledCondition {
+    static func compile(_ c: MetricCondition, kind: Int, dataset: Dataset, into tables: LookupTables) -> CompiledCondition {
         let catalog = dataset.catalog
         switch c.field {
         case .rectified: return .rectified(c.operands.contains(.bool(true)) != (c.op == .notEqual))
         case .overdue: return .overdue(c.operands.contains(.bool(true)) != (c.op == .notEqual))
-        case .month: return .month(op: c.op, values: c.operands.compactMap(integer))
+        case .month: return .month(op: c.op, values: tables.keep(c.operands.compactMap(integer)))
         case .column(let column):
             let field = catalog.field(kind: kind, column: column)
             switch field.type {
@@ -35,15 +37,16 @@ enum CompiledCondition: Sendable {
                     let any = keys.contains { k in patterns.contains { TextKey.matches(k, pattern: $0) } }
                     matches.append(c.op == .notEqual ? !any : any)
                 }
-                return .codes(column: column, matches: matches)
+                return .codes(column: column, matches: tables.keep(matches))
             case .number:
-                return .decimals(column: column, op: c.op, values: c.operands.compactMap { if case .number(let d) = $0 { return d }; return nil })
+                let values = c.operands.compactMap { operand -> ExactDecimal? in if case .number(let d) = operand { return d }; return nil }
+                return .decimals(column: column, op: c.op, values: tables.keep(values))
             case .level:
-                return .integers(column: column, op: c.op, values: c.operands.compactMap(integer), noValue: Int64(Column.noLevel))
+                return .integers(column: column, op: c.op, values: tables.keep(c.operands.compactMap(integer)), noValue: Int64(Column.noLevel))
             case .date:
-                return .integers(column: column, op: c.op, values: c.operands.compactMap(integer), noValue: Int64.min)
+                return .integers(column: column, op: c.op, values: tables.keep(c.operands.compactMap(integer)), noValue: Int64.min)
             default:
-                return .integers(column: column, op: c.op, values: c.operands.compactMap(integer), noValue: nil)
+                return .integers(column: column, op: c.op, values: tables.keep(c.operands.compactMap(integer)), noValue: nil)
             }
         }
     }
@@ -88,7 +91,7 @@ enum CompiledCondition: Sendable {
     }
 
     @inline(__always)
-    static func compare(_ v: Int64, _ op: MetricCondition.Operator, _ values: [Int64]) -> Bool {
+    static func compare(_ v: Int64, _ op: MetricCondition.Operator, _ values: UnsafeBufferPointer<Int64>) -> Bool {
         switch op {
         case .equal: return values.contains(v)
         case .notEqual: return !values.contains(v)

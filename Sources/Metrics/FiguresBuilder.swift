@@ -144,9 +144,8 @@ struct FiguresRun {
             namedSlots.append((p, slot, prior))
         }
         let breakdowns = catalog.breakdowns.map { CompiledBreakdown($0, dataset: dataset, period: period) }
-        let lists = catalog.lists.map { l in (l, l.conditions.map { CompiledCondition.compile($0, kind: l.kind, dataset: dataset) }) }
         cube = MetricCube.build(dataset, slots: slots, partIndex: partIndex, partCount: parts.count,
-                                metrics: additiveMetrics, distinct: distinctMetrics, breakdowns: breakdowns, lists: lists,
+                                metrics: additiveMetrics, distinct: distinctMetrics, breakdowns: breakdowns, lists: catalog.lists,
                                 pieces: cubePieces)
 
         // Coverage: a part sent its register of a dated kind for a year when it sent records of

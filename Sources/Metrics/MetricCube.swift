@@ -39,12 +39,18 @@ struct MetricCube: Sendable {
     private(set) var listRows: [[Int]]
     /// The first sum that did not fit in 64 bits: which metric, which record.
     private(set) var overflow: (metric: String, provenance: Provenance)?
+    /// What the lists' compiled conditions point into.
+    private let listTables = LookupTables()
 
     static func build(_ dataset: Dataset, slots: [CubeSlot], partIndex: [Int32: Int], partCount: Int,
                       metrics: [CompiledMetric], distinct: [CompiledMetric], breakdowns: [CompiledBreakdown],
-                      lists: [(ListDeclaration, [CompiledCondition])], pieces forced: Int? = nil) -> MetricCube {
+                      lists listDeclarations: [ListDeclaration], pieces forced: Int? = nil) -> MetricCube {
         let empty = MetricCube(slots: slots, partCount: partCount, metrics: metrics, distinctMetrics: distinct,
-                               breakdowns: breakdowns, kindCount: dataset.catalog.kinds.count, lists: lists.count)
+                               breakdowns: breakdowns, kindCount: dataset.catalog.kinds.count, lists: listDeclarations.count)
+        let tables = empty.listTables
+        let lists = listDeclarations.map { l in
+            (kind: l.kind, conditions: tables.keep(l.conditions.map { CompiledCondition.compile($0, kind: l.kind, dataset: dataset, into: tables) }))
+        }
         var cube = empty
         for k in dataset.catalog.kinds.indices where dataset.catalog.kinds[k].role != .targets {
             let rows = dataset.tables[k].count
@@ -134,71 +140,75 @@ struct MetricCube: Sendable {
     }
 
     private mutating func add(kind k: Int, rows: Range<Int>, dataset: Dataset, partIndex: [Int32: Int],
-                              lists: [(ListDeclaration, [CompiledCondition])]) {
+                              lists: [(kind: Int, conditions: UnsafeBufferPointer<CompiledCondition>)]) {
         let table = dataset.tables[k]
         guard table.count > 0 else { return }
         let declaration = dataset.catalog.kinds[k]
-        // Compiled metrics and breakdowns are read through buffer pointers (an element borrowed, not
-        // retained) in this loop, which runs per record and window: copies of them, when they were
-        // structs, were a fifth of a province run's CPU.
-        let metricArray = self.metrics, distinctArray = self.distinctMetrics, breakdownArray = self.breakdowns
+        // The loop runs per record and window on every core, so it reads only plain values: the
+        // metrics' programs and the breakdowns' key readers, copied out here, and its sums held in
+        // local arrays. Reading the shared compiled objects themselves retained them per record,
+        // and the cores contending for those reference counts took half of a province run's cube.
+        let own = metrics.indices.filter { metrics[$0].kind == k }.map { (index: $0, program: metrics[$0].program) }
+        let ownDistinct = distinctMetrics.indices.filter { distinctMetrics[$0].kind == k }
+            .map { (index: $0, program: distinctMetrics[$0].program) }
+        let ownBreakdowns = breakdowns.indices.compactMap { b in
+            breakdowns[b].readers[k].map { (index: b, reader: $0, keyCount: breakdowns[b].keyCount) }
+        }
+        let ownLists = lists.indices.filter { lists[$0].kind == k }.map { (index: $0, conditions: lists[$0].conditions) }
         let slots = self.slots, partCount = self.partCount
-        metricArray.withUnsafeBufferPointer { metrics in
-            distinctArray.withUnsafeBufferPointer { distinctMetrics in
-                breakdownArray.withUnsafeBufferPointer { breakdowns in
-                    let own = metrics.indices.filter { metrics[$0].kind == k }
-                    let ownDistinct = distinctMetrics.indices.filter { distinctMetrics[$0].kind == k }
-                    let ownBreakdowns = breakdowns.indices.filter { breakdowns[$0].readers[k] != nil }
-                    let ownLists = lists.indices.filter { lists[$0].0.kind == k }
-                    let counter = metrics.count + k
-                    let width = self.width
-                    var amounts = [Int64](repeating: 0, count: metrics.count)
-                    // Part code → index, as an array: codes are dense.
-                    var partOf = [Int](repeating: -1, count: (partIndex.keys.max().map { Int($0) } ?? -1) + 1)
-                    for (code, index) in partIndex where code >= 0 { partOf[Int(code)] = index }
-                    for r in rows {
-                        let code = Int(table.part[r])
-                        guard code >= 0, code < partOf.count, partOf[code] >= 0 else { continue }
-                        let p = partOf[code]
-                        for (s, slot) in slots.enumerated() where MetricCube.isMember(declaration, table, r, slot) {
-                            let base = (s * partCount + p) * width
-                            totals[base + counter] += 1
-                            for m in own {
-                                guard let c = metrics[m].contribution(table, r, asOf: slot.asOf) else {
-                                    if overflow == nil { overflow = (metrics[m].declaration.name, table.provenance[r]) }
-                                    amounts[m] = 0
-                                    continue
-                                }
-                                amounts[m] = c
-                                let (sum, o) = totals[base + m].addingReportingOverflow(c)
-                                if o, overflow == nil { overflow = (metrics[m].declaration.name, table.provenance[r]) }
-                                totals[base + m] = sum
-                            }
-                            for d in ownDistinct {
-                                guard distinctMetrics[d].holds(table, r, asOf: slot.asOf),
-                                      case .distinct(let column) = distinctMetrics[d].measure else { continue }
-                                let value = table.columns[column].code(r)
-                                guard value >= 0 else { continue }
-                                distinct[s][d][p].insert(value)
-                                distinct[s][d][partCount].insert(value)
-                            }
-                            guard let prior = slot.breakdown else { continue }
-                            for b in ownBreakdowns {
-                                let keyCount = breakdowns[b].keyCount
-                                breakdowns[b].forEachKey(kind: k, table, r, prior: prior, asOf: slot.asOf, rule: declaration.rectification) { key in
-                                    let cell = (prior * partCount + p) * keyCount + Int(key)
-                                    cells[b].add(cell: cell, column: counter, 1)
-                                    for m in own where amounts[m] != 0 { cells[b].add(cell: cell, column: m, amounts[m]) }
-                                }
-                            }
-                            if prior == 0 {
-                                for l in ownLists where lists[l].1.allSatisfy({
-                                    $0.holds(table, r, asOf: slot.asOf, rule: declaration.rectification, dateColumn: declaration.date)
-                                }) {
-                                    listRows[l].append(r)
-                                }
-                            }
-                        }
+        let counter = metrics.count + k
+        let width = self.width
+        let rule = declaration.rectification, dateColumn = declaration.date
+        var amounts = [Int64](repeating: 0, count: metrics.count)
+        // Part code → index, as an array: codes are dense.
+        var partOf = [Int](repeating: -1, count: (partIndex.keys.max().map { Int($0) } ?? -1) + 1)
+        for (code, index) in partIndex where code >= 0 { partOf[Int(code)] = index }
+        var totals = self.totals, cells = self.cells, distinct = self.distinct, listRows = self.listRows
+        var overflow = self.overflow
+        // Taken out so that the local copies are the only references (no copy on write below).
+        self.totals = []; self.cells = []; self.distinct = []; self.listRows = []
+        defer {
+            self.totals = totals; self.cells = cells; self.distinct = distinct; self.listRows = listRows
+            self.overflow = overflow
+        }
+        for r in rows {
+            let code = Int(table.part[r])
+            guard code >= 0, code < partOf.count, partOf[code] >= 0 else { continue }
+            let p = partOf[code]
+            for (s, slot) in slots.enumerated() where MetricCube.isMember(declaration, table, r, slot) {
+                let base = (s * partCount + p) * width
+                totals[base + counter] += 1
+                for (m, program) in own {
+                    guard let c = program.contribution(table, r, asOf: slot.asOf) else {
+                        if overflow == nil { overflow = (metrics[m].declaration.name, table.provenance[r]) }
+                        amounts[m] = 0
+                        continue
+                    }
+                    amounts[m] = c
+                    let (sum, o) = totals[base + m].addingReportingOverflow(c)
+                    if o, overflow == nil { overflow = (metrics[m].declaration.name, table.provenance[r]) }
+                    totals[base + m] = sum
+                }
+                for (d, program) in ownDistinct {
+                    guard program.holds(table, r, asOf: slot.asOf), case .distinct(let column) = program.measure else { continue }
+                    let value = table.columns[column].code(r)
+                    guard value >= 0 else { continue }
+                    distinct[s][d][p].insert(value)
+                    distinct[s][d][partCount].insert(value)
+                }
+                guard let prior = slot.breakdown else { continue }
+                for (b, reader, keyCount) in ownBreakdowns {
+                    reader.forEachKey(table, r, prior: prior, asOf: slot.asOf, rule: rule) { key in
+                        let cell = (prior * partCount + p) * keyCount + Int(key)
+                        cells[b].add(cell: cell, column: counter, 1)
+                        for (m, _) in own where amounts[m] != 0 { cells[b].add(cell: cell, column: m, amounts[m]) }
+                    }
+                }
+                if prior == 0 {
+                    for (l, conditions) in ownLists where conditions.allSatisfy({
+                        $0.holds(table, r, asOf: slot.asOf, rule: rule, dateColumn: dateColumn)
+                    }) {
+                        listRows[l].append(r)
                     }
                 }
             }

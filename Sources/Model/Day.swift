@@ -2,7 +2,7 @@
 ///
 /// Dates are stored as plain integers in the columnar tables so that period filters are integer
 /// comparisons; the civil conversion follows the well-known days-from-civil algorithm.
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Day: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStringConvertible {
     public let number: Int32
 
     public init(number: Int32) { self.number = number }

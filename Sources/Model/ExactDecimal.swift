@@ -2,7 +2,7 @@
 ///
 /// Used for money, targets and every value that reports print, so that no binary floating point
 /// ever decides a printed digit.
-public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
+public struct ExactDecimal: Hashable, Sendable, BitwiseCopyable, CustomStringConvertible {
     public let significand: Int64
     public let exponent: Int
 

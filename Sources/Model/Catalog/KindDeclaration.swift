@@ -89,7 +89,7 @@ public struct LevelRule: Sendable, Equatable {
 }
 
 /// How a hazard is rectified: a status word, a completion date, a deadline (INPUTS.md §隐患).
-public struct RectificationRule: Sendable, Equatable {
+public struct RectificationRule: Sendable, Equatable, BitwiseCopyable {
     public var status: Int?
     public var completed: Int?
     public var deadline: Int?

@@ -1,7 +1,7 @@
 /// One condition of a metric's `where` (CATALOG.md §Metrics): a field compared with values.
 /// All conditions of a metric must hold.
 public struct MetricCondition: Sendable, Equatable {
-    public enum Operator: String, Sendable, Equatable {
+    public enum Operator: String, Sendable, Equatable, BitwiseCopyable {
         case equal = "=", notEqual = "!=", atLeast = ">=", greater = ">", atMost = "<=", less = "<"
     }
 
