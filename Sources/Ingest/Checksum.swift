@@ -45,6 +45,13 @@ final class Checksum: @unchecked Sendable {
         }
     }
 
+    /// No hash (`IngestOptions.checksums` off): the size only, every byte counting as hashed.
+    convenience init(unhashed size: Int) {
+        let progress = HashProgress()
+        progress.advance(to: size)
+        self.init(large: false, progress: progress) { (size, []) }
+    }
+
     /// How many of the bytes have been hashed so far (`init(bytes:)`; 0 otherwise).
     var hashed: Int { progress.value }
 

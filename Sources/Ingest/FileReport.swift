@@ -5,7 +5,7 @@ public struct FileReport: Sendable, Equatable {
     /// Relative to the inputs folder, `/`-separated.
     public var path: String
     public var size: Int
-    /// SHA-256 of the file's bytes, lower-case hex.
+    /// SHA-256 of the file's bytes, lower-case hex; empty when not asked for (`IngestOptions.checksums`).
     public var sha256: String
     /// `xlsx`, `csv`, or `toml` for config.toml.
     public var format: String

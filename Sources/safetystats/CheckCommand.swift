@@ -22,6 +22,7 @@ struct CheckCommand: ParsableCommand {
         let folder = try input.folder()
         let progress = ProgressLine(quiet: quiet, verbose: false)
         var options = IngestOptions(strict: input.strict)
+        options.checksums = false                           // check shows no hash
         options.progress = ReadProgress { progress.show($0) }.callback
         let outcome = Result { try Ingest.run(inputs: folder, options: options) }
         progress.finish()

@@ -65,7 +65,9 @@ struct ExplainCommand: ParsableCommand {
         let explanation: Explanation
         let period: ReportPeriod
         do {
-            let result = try Ingest.run(inputs: folder, options: IngestOptions(strict: input.strict))
+            var options = IngestOptions(strict: input.strict)
+            options.checksums = false                       // an explanation shows no hash
+            let result = try Ingest.run(inputs: folder, options: options)
             period = try self.period.request.resolve(for: result.dataset)
             let explained = try namedPeriod.map { name throws(MetricsError) in
                 try ReportPeriod.named(name, in: result.dataset.catalog, main: period)

@@ -25,7 +25,9 @@ struct VariablesCommand: ParsableCommand {
         let folder = try input.folder()
         let result: IngestResult
         do {
-            result = try Ingest.run(inputs: folder, options: IngestOptions(strict: input.strict))
+            var options = IngestOptions(strict: input.strict)
+            options.checksums = false                       // the variables show no hash
+            result = try Ingest.run(inputs: folder, options: options)
         } catch {
             throw DataFailure(message: "\(error)")
         }

@@ -134,6 +134,15 @@ func sheet(_ name: String, hidden: Bool = false, merges: [String] = [], _ rows: 
         #expect(file.size == csv.utf8.count && file.size > 1 << 20)
         #expect(file.sha256 == SHA256.hex(SHA256.hash(Array(csv.utf8))))
         #expect(result.sheet("2020/大表.csv")?.accepted == 40_000)
+
+        // Without checksums (`check`): no hash, and the same sizes, rows and records.
+        var options = IngestOptions()
+        options.checksums = false
+        let unhashed = try Ingest.run(inputs: inputs.path, options: options)
+        #expect(unhashed.files.map(\.sha256) == [""])
+        #expect(unhashed.files.map(\.size) == result.files.map(\.size))
+        #expect(unhashed.sheet("2020/大表.csv")?.accepted == 40_000)
+        #expect(unhashed.dataset.tables.map(\.count) == result.dataset.tables.map(\.count))
     }
 
     @Test func parallelAndSerialRunsAreIdentical() throws {
