@@ -154,7 +154,9 @@ struct DatasetMerger {
                 let d = catalog.fields[f].dictionary
                 return d >= 0 ? maps[d] : nil
             }
-            table.remap(columns: columnMaps, part: partMap, provenance: prov)
+            // Records carry this file's index already; only their sheet codes may change.
+            let sheetsChange = sheets.indices.contains { sheets[$0] != Int32($0) }
+            table.remap(columns: columnMaps, part: partMap, provenance: sheetsChange ? prov : nil)
             let asIs = [[Int32]?](repeating: nil, count: columnMaps.count)
             if dataset.tables[k].count == 0, catalog.kinds[k].role == .records, idsAreDistinct(table, kind: k, asIs) {
                 adopt(table)

@@ -64,11 +64,17 @@ public struct RecordTable: Sendable {
     }
 
     /// Rewrites codes in place: `maps[c]` for column c (nil: untouched), `partMap` for the part,
-    /// `provenance` for every record's origin — a file's table becoming the dataset's without a copy.
-    public mutating func remap(columns maps: [[Int32]?], part partMap: [Int32], provenance transform: (Provenance) -> Provenance) {
-        for c in columns.indices { if let map = maps[c] { columns[c].remapCodes(map) } }
-        for i in part.indices where part[i] >= 0 && Int(part[i]) < partMap.count { part[i] = partMap[Int(part[i])] }
-        for i in provenance.indices { provenance[i] = transform(provenance[i]) }
+    /// `provenance` for every record's origin (nil: unchanged) — a file's table becoming the
+    /// dataset's without a copy. A map that sends every code to itself (the first file's
+    /// dictionaries, adopted as they are) is not applied: checking it costs its length, applying
+    /// it a pass over a million records.
+    public mutating func remap(columns maps: [[Int32]?], part partMap: [Int32], provenance transform: ((Provenance) -> Provenance)?) {
+        func changes(_ map: [Int32]) -> Bool { map.indices.contains { map[$0] != Int32(truncatingIfNeeded: $0) } }
+        for c in columns.indices { if let map = maps[c], changes(map) { columns[c].remapCodes(map) } }
+        if changes(partMap) {
+            for i in part.indices where part[i] >= 0 && Int(part[i]) < partMap.count { part[i] = partMap[Int(part[i])] }
+        }
+        if let transform { for i in provenance.indices { provenance[i] = transform(provenance[i]) } }
     }
 
     /// Keeps only the records for which `keep` is true, in order (a superseded file's records go).
