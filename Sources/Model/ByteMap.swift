@@ -211,6 +211,9 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
 }
 
 extension ByteMap where Value == Int32 {
+    /// Arenas of at least this many strings are interned on every core.
+    static var parallelKeys: Int { 1 << 16 }
+
     /// A map of the distinct keys of `arena` in first-seen order, each key's value its entry
     /// index, and for every string of `arena` the index of its key's entry.
     ///
@@ -228,43 +231,92 @@ extension ByteMap where Value == Int32 {
         while (n + 1) * 4 > size * 3 { size *= 2 }
         map.slots = []
         map.resize(to: size)
-        let hashes = (0..<n).map { i in arena.withBytes(i) { ByteMap.hash($0) } }
+        // Hashed on every core: each piece writes its own range.
+        let pieces = n >= ByteMap.parallelKeys ? InParallel.cores : 1
+        let hashes = [UInt64](unsafeUninitializedCapacity: n) { buffer, initialized in
+            let out = buffer
+            _ = InParallel.map(pieces) { k in
+                for i in n * k / pieces..<n * (k + 1) / pieces { out[i] = arena.withBytes(i) { ByteMap.hash($0) } }
+            }
+            initialized = n
+        }
         let bits = min(12, size.trailingZeroBitCount)
         let regionShift = UInt64(64 - bits)
-        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
-        for h in hashes { starts[Int(h >> regionShift) + 1] += 1 }
-        for r in 0..<(1 << bits) { starts[r + 1] += starts[r] }
-        // (hash, string index) in region order: the insertion below reads them in sequence.
-        var order = [(UInt64, Int32)](repeating: (0, 0), count: n)
-        var next = starts
-        for i in 0..<n {
-            let r = Int(hashes[i] >> regionShift)
-            order[next[r]] = (hashes[i], Int32(i))
-            next[r] += 1
+        // (hash, string index) in region order, strings in order within a region: a counting
+        // sort, each piece of the strings counted and placed on a core of its own — piece k's
+        // strings of region r go after those of the pieces before it.
+        let regions = 1 << bits
+        let counts = InParallel.map(pieces) { k -> [Int] in
+            var count = [Int](repeating: 0, count: regions)
+            for i in n * k / pieces..<n * (k + 1) / pieces { count[Int(hashes[i] >> regionShift)] += 1 }
+            return count
+        }
+        var starts = [Int](repeating: 0, count: regions + 1)
+        var next = [[Int]](repeating: [], count: pieces)
+        for r in 0..<regions {
+            var at = starts[r]
+            for k in 0..<pieces {
+                if r == 0 { next[k] = [Int](repeating: 0, count: regions) }
+                next[k][r] = at
+                at += counts[k][r]
+            }
+            starts[r + 1] = at
+        }
+        let order = [(UInt64, Int32)](unsafeUninitializedCapacity: n) { buffer, initialized in
+            let out = buffer
+            _ = InParallel.map(pieces) { k in
+                var at = next[k]
+                for i in n * k / pieces..<n * (k + 1) / pieces {
+                    let r = Int(hashes[i] >> regionShift)
+                    out[at[r]] = (hashes[i], Int32(i))
+                    at[r] += 1
+                }
+            }
+            initialized = n
         }
         // entryOf[i]: the string index of the first copy of string i's key (itself when first).
         var firstOf = [Int32](repeating: 0, count: n)
         let shift = map.shift
+        // Inserted on every core, each into its own zone of the table: whole regions, whose keys'
+        // home slots lie in it. A probe that would run past its zone's end is left for a last
+        // pass on one thread, in order. Every copy of a key has the same home and so the same
+        // probe, so the first copy is found (or left over) before any later one, as in sequence.
+        let zones = pieces > 1 ? min(pieces, 1 << bits) : 1
         map.slots.withUnsafeMutableBufferPointer { table in
-            let mask = table.count - 1
-            for (h, i32) in order {
-                let i = Int(i32), tag = h >> 32
-                var s = Int(truncatingIfNeeded: h >> UInt64(shift))
-                var found = -1
-                while table[s] != 0 {
-                    let v = table[s]
-                    if v >> 32 == tag {
-                        let e = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
-                        if arena.withBytes(i, { arena.equals(e, $0) }) { found = e; break }
+            firstOf.withUnsafeMutableBufferPointer { firstOf in
+                let mask = table.count - 1
+                // False when the probe reached `limit` (the zone's end) first.
+                func insert(_ h: UInt64, _ i32: Int32, limit: Int) -> Bool {
+                    let i = Int(i32), tag = h >> 32
+                    var s = Int(truncatingIfNeeded: h >> UInt64(shift))
+                    while table[s] != 0 {
+                        let v = table[s]
+                        if v >> 32 == tag {
+                            let e = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
+                            if arena.withBytes(i, { arena.equals(e, $0) }) {
+                                firstOf[i] = Int32(e)
+                                return true
+                            }
+                        }
+                        s = (s + 1) & mask
+                        if s == limit { return false }
                     }
-                    s = (s + 1) & mask
-                }
-                if found >= 0 {
-                    firstOf[i] = Int32(found)
-                } else {
                     table[s] = ByteMap.slot(entry: i, hash: h)
                     firstOf[i] = i32
+                    return true
                 }
+                let slotsPerRegion = table.count >> bits
+                let leftOver = InParallel.map(zones) { z -> [(UInt64, Int32)] in
+                    let first = regions * z / zones, end = regions * (z + 1) / zones
+                    // The last zone's probes may wrap around to slot 0: into the first zone.
+                    let limit = end == regions ? 0 : end * slotsPerRegion
+                    var later: [(UInt64, Int32)] = []
+                    for (h, i) in order[starts[first]..<starts[end]] where !insert(h, i, limit: zones > 1 ? limit : -1) {
+                        later.append((h, i))
+                    }
+                    return later
+                }
+                for (h, i) in leftOver.joined() { _ = insert(h, i, limit: -1) }
             }
         }
         // Entries are numbered in string order of their first copies; without repeats that is the

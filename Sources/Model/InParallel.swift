@@ -4,6 +4,8 @@ import Foundation
 /// not depend on which core finished first. Used where a run has many independent scopes (the
 /// parts' figures, their documents).
 public enum InParallel {
+    public static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
     public static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
         if count <= 1 { return (0..<count).map(body) }
         var results = [T?](repeating: nil, count: count)

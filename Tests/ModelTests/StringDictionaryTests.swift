@@ -53,7 +53,8 @@ import Testing
     /// without repeats, and through the table growing after it.
     @Test func interningAnArenaIsSequentialInterning() {
         var random = SystemRandomNumberGenerator()
-        for (count, distinct) in [(0, 1), (1, 1), (7, 3), (5000, 5000), (20000, 1500), (3000, 2)] {
+        // The last two are interned on every core (ByteMap.parallelKeys), zone by zone of the table.
+        for (count, distinct) in [(0, 1), (1, 1), (7, 3), (5000, 5000), (20000, 1500), (3000, 2), (200_000, 200_000), (150_000, 40_000)] {
             var arena = StringArena()
             var sequential = StringDictionary()
             var expected: [Int32] = []
@@ -63,14 +64,49 @@ import Testing
                 expected.append(sequential.code(for: v))
             }
             var (dictionary, codes) = StringDictionary.interning(arena)
-            #expect(codes == expected)
-            #expect(dictionary.strings == sequential.strings)
+            // Counts of differences, not the arrays: a failure should not print 200 000 codes.
+            #expect(codes.count == count && zip(codes, expected).filter { $0 != $1 }.count == 0)
+            #expect(dictionary.strings.count == sequential.strings.count && zip(dictionary.strings, sequential.strings).allSatisfy { $0 == $1 })
             for v in sequential.strings.prefix(300) { #expect(dictionary.existingCode(for: v) == sequential.existingCode(for: v)) }
             #expect(dictionary.existingCode(for: "没有这个") == nil)
             let more = (0..<3000).map { "新增\($0)" }
             for v in more { #expect(dictionary.code(for: v) == sequential.code(for: v)) }
             #expect(dictionary.strings == sequential.strings)
         }
+    }
+
+    /// Interned on every core, keys whose home slots are just before a zone's end probe past it and
+    /// are placed last, on one thread: a crowd of them (each twice) still gets the codes, strings and
+    /// lookups of interning one by one.
+    @Test func keysProbingPastTheirZoneAreInternedToo() {
+        let n = 200_000
+        var size = 16
+        while (n + 1) * 4 > size * 3 { size *= 2 }
+        let shift = UInt64(64 - size.trailingZeroBitCount)
+        // Keys at home in the last few slots before the table's middle (the first zone's end).
+        var crowd: [String] = []
+        var i = 0
+        while crowd.count < 40 {
+            let key = "边界\(i)"
+            var bytes = Array(key.utf8)
+            let home = bytes.withUnsafeBufferPointer { Int(ByteMap<Int32>.hash($0) >> shift) }
+            if (size / 2 - 8..<size / 2).contains(home) { crowd.append(key) }
+            i += 1
+        }
+        var arena = StringArena()
+        var sequential = StringDictionary()
+        var expected: [Int32] = []
+        for k in 0..<n {
+            let v = k % 5000 < 80 ? crowd[(k / 5000 + k) % crowd.count] : "YH2025-\(k)"
+            arena.append(v)
+            expected.append(sequential.code(for: v))
+        }
+        var (dictionary, codes) = StringDictionary.interning(arena)
+        // Counts of differences, not the arrays: a failure should not print 200 000 codes.
+        #expect(codes.count == n && zip(codes, expected).filter { $0 != $1 }.count == 0)
+        #expect(dictionary.strings.count == sequential.strings.count && zip(dictionary.strings, sequential.strings).allSatisfy { $0 == $1 })
+        for v in crowd { #expect(dictionary.existingCode(for: v) == sequential.existingCode(for: v)) }
+        #expect(dictionary.code(for: "新增") == sequential.code(for: "新增"))
     }
 
     /// The hash reads a key's last bytes in one word: the same value as folding them in one by
