@@ -143,6 +143,14 @@ extension SheetIngestor {
             case .failure(let p): throw fail(s, p)
             }
         case .level:
+            // The usual cell: its text seen before. Only a new text reads the field's allowed
+            // values: copying them out retained an array both cores share, on every row.
+            if let known = cachedChoice(source) {
+                switch known {
+                case .success(let l): return .int(l < 0 ? Int64(Column.noLevel) : Int64(l))
+                case .failure(let p): throw fail(s, p)
+                }
+            }
             let allowed = fields[s].values
             let fallback = levelDefault(s)
             let parsed = cachedChoice(source) { cell in
@@ -241,6 +249,15 @@ extension SheetIngestor {
     }
 
     // MARK: Cells
+
+    /// The cached parse of slot `slot`'s cell, when its text was seen before.
+    mutating func cachedChoice(_ slot: Int) -> Result<Int8, ValueProblem>? {
+        switch values[slot] {
+        case .utf8(let b): return choiceCache[slot].index(ofBytes: b.buffer).map { choiceCache[slot].value(at: $0) }
+        case .text(let s): return choiceCache[slot][s]
+        default: return nil
+        }
+    }
 
     /// A word cell's parse, cached per distinct text (they repeat on every row: 是, 已整改, 一般).
     mutating func cachedChoice(_ slot: Int, _ parse: (RawCell) -> Result<Int8, ValueProblem>) -> Result<Int8, ValueProblem> {
