@@ -24,6 +24,10 @@ final class RecordStream: @unchecked Sendable {
     let parser: CSVParser
     let bounds: [Int]
     private let window: Int
+    /// Room for the fields of a chunk, from the largest chunk so far: batches a reader keeps are
+    /// not reused, and a new one grown from a few thousand fields by doubling copied its fields
+    /// five times over.
+    private var fieldsPerChunk = 4096
     private let lock = NSCondition()
     private var results: [RecordBatch?]
     private var pool: [RecordBatch] = []
@@ -138,7 +142,7 @@ final class RecordStream: @unchecked Sendable {
         lock.lock()
         if nextClaim == k {
             nextClaim = k + 1
-            let batch = pool.popLast() ?? RecordBatch()
+            let batch = pool.popLast() ?? RecordBatch(capacity: fieldsPerChunk)
             lock.unlock()
             parseChunk(k, into: batch)
             return batch
@@ -174,10 +178,11 @@ final class RecordStream: @unchecked Sendable {
             }
             let k = nextClaim
             nextClaim += 1
-            let batch = pool.popLast() ?? RecordBatch()
+            let batch = pool.popLast() ?? RecordBatch(capacity: fieldsPerChunk)
             lock.unlock()
             parseChunk(k, into: batch)
             lock.lock()
+            fieldsPerChunk = max(fieldsPerChunk, batch.storage.fieldCount + batch.storage.fieldCount / 8)
             results[k] = batch
             lock.broadcast()
             lock.unlock()
