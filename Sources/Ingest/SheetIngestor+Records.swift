@@ -47,7 +47,7 @@ extension SheetIngestor {
             row[s] = try value(slot: s, district: district, town: town, into: &partial)
         }
         if let rule = levelRule { try applyLevel(rule, into: &partial) }
-        if let rule = rectificationRule { try checkRectification(rule) }
+        if let rule = rectificationRule, SheetIngestor.contradiction(rule, row) != nil { try checkRectification(rule) }
         if notesAfterID, let id = idSlot, case .code(let c) = row[id], c < 0 {
             for s in noteSlots { row[s] = try value(slot: s, district: district, town: town, into: &partial) }
         }
@@ -211,11 +211,19 @@ extension SheetIngestor {
 
     /// 整改状态 written as not rectified contradicts a completion date (INPUTS.md §隐患).
     private func checkRectification(_ rule: RectificationRule) throws(RowRejection) {
-        guard let status = rule.status, let completed = rule.completed,
-              case .int(let code) = row[status], code == Int64(ChoiceParser.Status.notRectified.code),
-              case .day(let done?) = row[completed] else { return }
+        guard let done = SheetIngestor.contradiction(rule, row) else { return }
+        let status = rule.status!
         let v = values[status].display
         throw RowRejection(column: header(status), value: v, reason: "整改状态「\(v)」与整改完成日期「\(done)」矛盾")
+    }
+
+    /// The completion date a row gives although its 整改状态 says not rectified, if any. Static, on
+    /// the row alone: called on the ingestor, every row passed a copy of the whole ingestor.
+    static func contradiction(_ rule: RectificationRule, _ row: [RowValue]) -> Day? {
+        guard let status = rule.status, let completed = rule.completed,
+              case .int(let code) = row[status], code == Int64(ChoiceParser.Status.notRectified.code),
+              case .day(let done?) = row[completed] else { return nil }
+        return done
     }
 
     /// 填报指标: 月份 is 1…12 or empty (the whole year).
@@ -286,8 +294,13 @@ extension SheetIngestor {
     }
 
     /// A text cell trimmed (numbers as they show); nil when blank.
-    func text(_ slot: Int) -> String? {
-        switch values[slot] {
+    // In line, on the cell alone: a call on the ingestor passed a copy of the whole ingestor
+    // (1.5 KB), several times a row where cells are Strings (XLSX shared strings).
+    @inline(__always)
+    func text(_ slot: Int) -> String? { SheetIngestor.text(of: values[slot]) }
+
+    static func text(of cell: RawCell) -> String? {
+        switch cell {
         case .empty: return nil
         case .text(let s):
             return SheetIngestor.trimmed(s)
