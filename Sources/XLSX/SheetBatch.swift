@@ -37,6 +37,7 @@ struct SheetBatch: Sendable {
     /// Makes the text of every shared-string cell here, on the parsing thread, so that the thread
     /// delivering rows in order does not (indices out of range are left for delivery to report).
     mutating func resolveSharedStrings(_ table: SharedStringTable) {
+        texts.reserveCapacity(texts.count + cells.lazy.filter { $0.kind == .shared }.count)
         for i in cells.indices where cells[i].kind == .shared {
             let index = Int(cells[i].index)
             guard index >= 0 && index < table.count else { continue }
