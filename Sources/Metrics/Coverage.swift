@@ -57,23 +57,14 @@ public struct Coverage: Sendable, Equatable {
                 perYear.append(Array(repeating: 0, count: partCount))
                 return perYear.count - 1
             }
-            var yearDays: [(first: Int32, last: Int32, slot: Int)] = []     // the years seen, by day range
-            func dated(_ day: Day) -> Int {
-                for y in yearDays where day.number >= y.first && day.number <= y.last { return y.slot }
-                let year = day.year
-                let s = slot(year)
-                if let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31) {
-                    yearDays.append((first.number, last.number, s))
-                }
-                return s
-            }
+            var slotOfDay = YearsByDay<Int>()
             for r in 0..<table.count {
                 let code = Int(table.part[r])
                 guard code >= 0, code < partIndex.count, partIndex[code] >= 0 else { continue }
                 let p = partIndex[code]
                 if let d = kind.date {
                     guard let day = table.columns[d].day(r) else { continue }
-                    perYear[dated(day)][p] += 1
+                    perYear[slotOfDay.value(for: day, make: slot)][p] += 1
                 } else if let y = kind.year {
                     perYear[slot(Int(table.columns[y].int32(r)))][p] += 1
                 } else {

@@ -183,16 +183,28 @@ struct FiguresRun {
         let partCount = partIndex.values.max().map { $0 + 1 } ?? 0
         var out = Array(repeating: Array(repeating: Set<Int>(), count: partCount), count: catalog.kinds.count)
         var registerYear = RegisterYear(dataset)
+        // Part code → index, as an array (codes are dense); per record, a year is inserted only
+        // when part or year differ from the record before: a province's two million records cost
+        // a hash lookup, a date conversion and two set insertions each.
+        var partOf = [Int](repeating: -1, count: (partIndex.keys.max().map { Int($0) } ?? -1) + 1)
+        for (code, index) in partIndex where code >= 0 { partOf[Int(code)] = index }
+        var years = YearsByDay<Int>()
         for (k, kind) in catalog.kinds.enumerated() {
             guard let d = kind.date else { continue }
             let table = dataset.tables[k]
             // Records of one sheet are consecutive: name the year once per sheet, not per record.
             var last: (file: Int32, sheet: Int32, year: Int?) = (-2, -2, nil)
+            var inserted: (part: Int, year: Int, stated: Int?) = (-1, 0, nil)
             for r in 0..<table.count {
-                guard let p = partIndex[table.part[r]], let day = table.columns[d].day(r) else { continue }
+                let code = Int(table.part[r])
+                guard code >= 0, code < partOf.count, partOf[code] >= 0, let day = table.columns[d].day(r) else { continue }
+                let p = partOf[code]
                 let prov = table.provenance[r]
                 if prov.file != last.file || prov.sheet != last.sheet { last = (prov.file, prov.sheet, registerYear.stated(prov)) }
-                out[k][p].insert(day.year)
+                let year = years.value(for: day) { $0 }
+                guard p != inserted.part || year != inserted.year || last.year != inserted.stated else { continue }
+                inserted = (p, year, last.year)
+                out[k][p].insert(year)
                 if let y = last.year { out[k][p].insert(y) }
             }
         }
