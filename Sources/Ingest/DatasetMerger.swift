@@ -145,6 +145,8 @@ struct DatasetMerger {
             dataset.emptyRegisters.append(register)
         }
 
+        // Records carry this file's index already; only their sheet codes may change.
+        let sheetsChange = sheets.indices.contains { sheets[$0] != Int32($0) }
         for k in catalog.kinds.indices where p.tables[k].count > 0 {
             // The table is taken out of the partial, so that it can become the dataset's without
             // a copy (see `adopt`).
@@ -154,8 +156,6 @@ struct DatasetMerger {
                 let d = catalog.fields[f].dictionary
                 return d >= 0 ? maps[d] : nil
             }
-            // Records carry this file's index already; only their sheet codes may change.
-            let sheetsChange = sheets.indices.contains { sheets[$0] != Int32($0) }
             table.remap(columns: columnMaps, part: partMap, provenance: sheetsChange ? prov : nil)
             let asIs = [[Int32]?](repeating: nil, count: columnMaps.count)
             if dataset.tables[k].count == 0, catalog.kinds[k].role == .records, idsAreDistinct(table, kind: k, asIs) {

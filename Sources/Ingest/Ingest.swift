@@ -18,7 +18,7 @@ public struct IngestOptions: Sendable {
     /// the default. The result is the same for every size (tests vary it).
     public var rowsPerChunk: Int?
     /// Each file's SHA-256 for manifest.json (`FileReport.sha256`). Commands that show no hash
-    /// (`check`, `explain`) turn it off: hashing a 200 MB CSV is a tenth of a core-second, on a
+    /// (`check`, `explain`, `variables`) turn it off: hashing a 200 MB CSV is a tenth of a core-second, on a
     /// core the rows are also turned into records on.
     public var checksums = true
 

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// The files of an inputs folder: found recursively, sorted by the UTF-8 bytes of their relative
 /// path (so the order, and with it dictionary codes and "the later file wins", never depends on the
@@ -152,14 +153,13 @@ struct InputFiles: Sendable {
 
     /// Files at least this large are read by every core at once.
     static let parallelReadBytes = 16 << 20
-    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// The first `size` bytes of `fd` read in one piece per core, each with `pread`: the kernel's
     /// work for a read (clearing the new pages, copying from the page cache) is most of reading a
     /// large file, and it then runs on every core. Returns how many bytes from the start were read
     /// without a gap (fewer than `size` when the file shrank meanwhile), nil on a read error.
     static func readInPieces(_ fd: Int32, into base: UnsafeMutablePointer<UInt8>, size: Int) -> Int? {
-        let pieces = min(cores, 8)
+        let pieces = min(InParallel.cores, 8)
         var done = [Int](repeating: 0, count: pieces)
         done.withUnsafeMutableBufferPointer { done in
             let slots = PieceSlots(done: done, base: base)

@@ -47,7 +47,7 @@ extension SheetIngestor {
             row[s] = try value(slot: s, district: district, town: town, into: &partial)
         }
         if let rule = levelRule { try applyLevel(rule, into: &partial) }
-        if let rule = rectificationRule, SheetIngestor.contradiction(rule, row) != nil { try checkRectification(rule) }
+        if let rule = rectificationRule, let done = SheetIngestor.contradiction(rule, row) { throw rectificationRejection(rule, done) }
         if notesAfterID, let id = idSlot, case .code(let c) = row[id], c < 0 {
             for s in noteSlots { row[s] = try value(slot: s, district: district, town: town, into: &partial) }
         }
@@ -145,22 +145,21 @@ extension SheetIngestor {
         case .level:
             // The usual cell: its text seen before. Only a new text reads the field's allowed
             // values: copying them out retained an array both cores share, on every row.
+            let parsed: Result<Int8, ValueProblem>
             if let known = cachedChoice(source) {
-                switch known {
-                case .success(let l): return .int(l < 0 ? Int64(Column.noLevel) : Int64(l))
-                case .failure(let p): throw fail(s, p)
-                }
-            }
-            let allowed = fields[s].values
-            let fallback = levelDefault(s)
-            let parsed = cachedChoice(source) { cell in
-                switch ChoiceParser.level(cell) {
-                case .success(nil): return .success(fallback.map { Int8($0) } ?? -1)
-                case .success(let l?):
-                    if let allowed, !allowed.contains(l.name) { return .failure(.notOneOf(allowed)) }
-                    return .success(Int8(l.rawValue))
-                case .failure:
-                    return .failure(allowed.map { ValueProblem.notOneOf($0) } ?? .notLevel)
+                parsed = known
+            } else {
+                let allowed = fields[s].values
+                let fallback = levelDefault(s)
+                parsed = cachedChoice(source) { cell in
+                    switch ChoiceParser.level(cell) {
+                    case .success(nil): return .success(fallback.map { Int8($0) } ?? -1)
+                    case .success(let l?):
+                        if let allowed, !allowed.contains(l.name) { return .failure(.notOneOf(allowed)) }
+                        return .success(Int8(l.rawValue))
+                    case .failure:
+                        return .failure(allowed.map { ValueProblem.notOneOf($0) } ?? .notLevel)
+                    }
                 }
             }
             switch parsed {
@@ -210,11 +209,10 @@ extension SheetIngestor {
     }
 
     /// 整改状态 written as not rectified contradicts a completion date (INPUTS.md §隐患).
-    private func checkRectification(_ rule: RectificationRule) throws(RowRejection) {
-        guard let done = SheetIngestor.contradiction(rule, row) else { return }
-        let status = rule.status!
+    private func rectificationRejection(_ rule: RectificationRule, _ done: Day) -> RowRejection {
+        let status = rule.status!                           // `contradiction` found one
         let v = values[status].display
-        throw RowRejection(column: header(status), value: v, reason: "整改状态「\(v)」与整改完成日期「\(done)」矛盾")
+        return RowRejection(column: header(status), value: v, reason: "整改状态「\(v)」与整改完成日期「\(done)」矛盾")
     }
 
     /// The completion date a row gives although its 整改状态 says not rectified, if any. Static, on
@@ -269,17 +267,14 @@ extension SheetIngestor {
 
     /// A word cell's parse, cached per distinct text (they repeat on every row: 是, 已整改, 一般).
     mutating func cachedChoice(_ slot: Int, _ parse: (RawCell) -> Result<Int8, ValueProblem>) -> Result<Int8, ValueProblem> {
+        if let cached = cachedChoice(slot) { return cached }
         let cell = values[slot]
-        if case .utf8(let b) = cell {
-            if let i = choiceCache[slot].index(ofBytes: b.buffer) { return choiceCache[slot].value(at: i) }
-            let result = parse(cell)
-            choiceCache[slot].set(b.string, result)
-            return result
-        }
-        guard case .text(let s) = cell else { return parse(cell) }
-        if let cached = choiceCache[slot][s] { return cached }
         let result = parse(cell)
-        choiceCache[slot].set(s, result)
+        switch cell {
+        case .utf8(let b): choiceCache[slot].set(b.string, result)
+        case .text(let s): choiceCache[slot].set(s, result)
+        default: break
+        }
         return result
     }
 

@@ -183,11 +183,10 @@ struct FiguresRun {
         let partCount = partIndex.values.max().map { $0 + 1 } ?? 0
         var out = Array(repeating: Array(repeating: Set<Int>(), count: partCount), count: catalog.kinds.count)
         var registerYear = RegisterYear(dataset)
-        // Part code → index, as an array (codes are dense); per record, a year is inserted only
-        // when part or year differ from the record before: a province's two million records cost
-        // a hash lookup, a date conversion and two set insertions each.
-        var partOf = [Int](repeating: -1, count: (partIndex.keys.max().map { Int($0) } ?? -1) + 1)
-        for (code, index) in partIndex where code >= 0 { partOf[Int(code)] = index }
+        // Parts by array, years by day range, and a year inserted only when part or year differ
+        // from the record before: a province's two million records cost a hash lookup, a date
+        // conversion and two set insertions each.
+        let partOf = MetricCube.partArray(partIndex)
         var years = YearsByDay<Int>()
         for (k, kind) in catalog.kinds.enumerated() {
             guard let d = kind.date else { continue }

@@ -15,14 +15,11 @@ public enum FiguresJSON {
         out.raw(",\n  \"level\": ")
         out.string(figures.level.rawValue)
         let p = figures.period
-        out.raw(",\n  \"period\": {\"year\": \(p.year), \"through\": \(p.through), \"label\": ")
-        out.string(p.label)
-        out.raw(", \"prior_label\": ")
-        out.string(p.priorLabel)
-        out.raw(", \"from\": ")
-        out.string(p.first.description)
-        out.raw(", \"to\": ")
-        out.string(p.last.description)
+        out.raw(",\n  \"period\": {\"year\": \(p.year), \"through\": \(p.through)")
+        out.member("label", p.label)
+        out.member("prior_label", p.priorLabel)
+        out.member("from", p.first.description)
+        out.member("to", p.last.description)
         out.raw("},\n")
         for (key, list) in [("missing", figures.missing), ("prior_missing", figures.priorMissing)] where !list.isEmpty {
             out.raw("  \"\(key)\": [")
@@ -46,14 +43,10 @@ public enum FiguresJSON {
                 if n > 0 { out.raw(",\n") }
                 out.raw("    {\"name\": ")
                 out.string(named.name)
-                out.raw(", \"from\": ")
-                out.string(named.from.description)
-                out.raw(", \"to\": ")
-                out.string(named.to.description)
-                out.raw(", \"label\": ")
-                out.string(named.label)
-                out.raw(", \"prior_label\": ")
-                if let prior = named.priorLabel { out.string(prior) } else { out.raw("null") }
+                out.member("from", named.from.description)
+                out.member("to", named.to.description)
+                out.member("label", named.label)
+                out.member("prior_label", named.priorLabel)
                 out.raw(",\n     \"scopes\": [\n")
                 scopes(named.scopes, indent: "      ", into: &out)
                 out.raw("\n     ]}")
@@ -67,10 +60,8 @@ public enum FiguresJSON {
     static func missing(_ m: MissingData, into out: inout JSONBuffer) {
         out.raw("{\"part\": ")
         out.string(m.part)
-        out.raw(", \"kind\": ")
-        out.string(m.kind)
-        out.raw(", \"period\": ")
-        out.string(m.period)
+        out.member("kind", m.kind)
+        out.member("period", m.period)
         out.raw("}")
     }
 

@@ -14,8 +14,6 @@ struct JSONBuffer {
 
     mutating func raw(_ other: JSONBuffer) { bytes.append(contentsOf: other.bytes) }
 
-    mutating func int(_ value: Int) { raw(String(value)) }
-
     mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
 
     /// A JSON string: quotes, backslashes and control characters escaped; everything else as
@@ -34,6 +32,12 @@ struct JSONBuffer {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `, "key": "value"` (`null` for nil): the next member of an object on one line.
+    mutating func member(_ key: String, _ value: String?) {
+        raw(", \"\(key)\": ")
+        if let value { string(value) } else { raw("null") }
     }
 
     /// Strings as a JSON array on one line: `["a", "b"]`.

@@ -55,7 +55,7 @@ struct MetricCube: Sendable {
         for k in dataset.catalog.kinds.indices where dataset.catalog.kinds[k].role != .targets {
             let rows = dataset.tables[k].count
             // `forced`: a test's number of pieces, whatever the size and the cores.
-            let pieces = forced.map { min($0, rows) } ?? (rows >= MetricCube.parallelRows ? min(MetricCube.cores, rows / (MetricCube.parallelRows / 2)) : 1)
+            let pieces = forced.map { min($0, rows) } ?? (rows >= MetricCube.parallelRows ? min(InParallel.cores, rows / (MetricCube.parallelRows / 2)) : 1)
             guard pieces > 1 else {
                 cube.add(kind: k, rows: 0..<rows, dataset: dataset, partIndex: partIndex, lists: lists)
                 continue
@@ -82,7 +82,14 @@ struct MetricCube: Sendable {
 
     /// Registers with at least this many rows are counted on every core.
     static let parallelRows = 65_536
-    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Part code → part index, as an array (codes are dense; −1: not a part of the run), so a loop
+    /// over records looks a part up without hashing.
+    static func partArray(_ partIndex: [Int32: Int]) -> [Int] {
+        var partOf = [Int](repeating: -1, count: (partIndex.keys.max().map { Int($0) } ?? -1) + 1)
+        for (code, index) in partIndex where code >= 0 { partOf[Int(code)] = index }
+        return partOf
+    }
 
     /// Adds another cube of the same shape (the next rows of a register) to this one; false when a
     /// total no longer fits (which record made it is unknown here: `build` then counts again).
@@ -160,9 +167,7 @@ struct MetricCube: Sendable {
         let width = self.width
         let rule = declaration.rectification, dateColumn = declaration.date
         var amounts = [Int64](repeating: 0, count: metrics.count)
-        // Part code → index, as an array: codes are dense.
-        var partOf = [Int](repeating: -1, count: (partIndex.keys.max().map { Int($0) } ?? -1) + 1)
-        for (code, index) in partIndex where code >= 0 { partOf[Int(code)] = index }
+        let partOf = MetricCube.partArray(partIndex)
         var totals = self.totals, cells = self.cells, distinct = self.distinct, listRows = self.listRows
         var overflow = self.overflow
         // Taken out so that the local copies are the only references (no copy on write below).
