@@ -114,6 +114,9 @@ public func csvFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if let p = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) {
         let exact = UTF8Validation.firstInvalid(p, 0, size, size)
         fuzzCheck(UTF8Validation.firstInvalidFast(p, 0, size, size) == exact, "DFA validator differs")
+        if UTF8Validation.hasVectorCheck {
+            fuzzCheck(UTF8Validation.vectorCheckSaysValid(p, size) == (exact == nil), "AVX2 check differs")
+        }
         fuzzCheck(UTF8Validation.firstInvalidOffset(raw, parts: 3) == exact, "validation in pieces differs")
         fuzzCheck((exact == nil) == (String(validating: bytes, as: UTF8.self) != nil), "validator disagrees with the standard library")
     }

@@ -1,3 +1,5 @@
+import CUTF8
+
 /// Fast UTF-8 validation of a whole file (well-formed sequences only: no overlongs, surrogates or
 /// values past U+10FFFF), on all cores for large inputs.
 ///
@@ -5,7 +7,9 @@
 /// as 6-bit shift amounts, so a byte costs one table load and one shift, with no branches — mixed
 /// Chinese and ASCII text otherwise mispredicts at every change of script. Blocks of pure ASCII are
 /// skipped 32 bytes at a time. Only when a block ends in the error state is it re-checked byte by
-/// byte, to name the exact offset.
+/// byte, to name the exact offset. Where the CPU has AVX2, a piece is first checked 32 bytes at a
+/// time (`CUTF8`, about ten times the state machine's speed); only a piece found invalid goes to
+/// the byte-by-byte validator.
 enum UTF8Validation {
     /// The offset of the first byte that does not start a well-formed sequence, or nil.
     /// `parts`: pieces to check in parallel (by default several per core for large inputs).
@@ -14,7 +18,7 @@ enum UTF8Validation {
         guard n > 0, let base = bytes.baseAddress else { return nil }
         let p = base.assumingMemoryBound(to: UInt8.self)
         let parts = parts ?? (n >= ParallelWork.minimumParallelBytes ? ParallelWork.cores * 4 : 1)
-        guard parts > 1 else { return firstInvalidFast(p, 0, n, n) }
+        guard parts > 1 else { return firstInvalidInPiece(p, 0, n, n) }
         // Pieces start at a byte that is not a continuation byte. A sequence starting in one piece
         // never reaches past the next piece's start (its continuation bytes would have been
         // skipped), so each piece's result is what one pass from the start would find.
@@ -28,10 +32,26 @@ enum UTF8Validation {
         var results = [Int](repeating: -1, count: starts.count - 1)
         results.withUnsafeMutableBufferPointer { results in
             ParallelWork.run(starts.count - 1) { k in
-                results[k] = firstInvalidFast(p, starts[k], starts[k + 1], n) ?? -1
+                results[k] = firstInvalidInPiece(p, starts[k], starts[k + 1], n) ?? -1
             }
         }
         return results.first { $0 >= 0 }
+    }
+
+    static let hasVectorCheck = cutf8_has_avx2() == 1
+
+    /// As `firstInvalidFast`, for a piece followed by a byte that is not a continuation byte (or by
+    /// the end): a sequence valid up to `limit` then ends within the piece, so the vector check of
+    /// the piece alone (as if the end followed it) says the same.
+    static func firstInvalidInPiece(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ limit: Int) -> Int? {
+        guard hasVectorCheck else { return firstInvalidFast(p, start, end, limit) }
+        if vectorCheckSaysValid(p + start, end - start) { return nil }
+        return firstInvalid(p, start, end, limit)
+    }
+
+    /// Whether the AVX2 check finds `count` bytes at `p` well-formed (only when `hasVectorCheck`).
+    static func vectorCheckSaysValid(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        cutf8_is_valid_avx2(p, count) == 1
     }
 
     // DFA states, as shift amounts into a table row.

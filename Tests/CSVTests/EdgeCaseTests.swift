@@ -80,6 +80,46 @@ import Testing
         }
     }
 
+    /// The AVX2 check (where the CPU has it) agrees with the exact validator: every lead byte
+    /// followed by every second byte and representative third and fourth bytes, placed across a
+    /// 32-byte block boundary and at the very end; then random mixed text of every length up to
+    /// a few blocks, errors thrown in anywhere.
+    @Test func vectorCheckAgreesWithTheExactOne() throws {
+        guard UTF8Validation.hasVectorCheck else { return }
+        func agree(_ bytes: [UInt8]) -> Bool {
+            bytes.withUnsafeBufferPointer { b in
+                guard let p = b.baseAddress else { return true }
+                return UTF8Validation.vectorCheckSaysValid(p, b.count) == (UTF8Validation.firstInvalid(p, 0, b.count, b.count) == nil)
+            }
+        }
+        let others: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xFF]
+        var failures = 0
+        for lead in 0xC0...0xFF {
+            for second in 0...0xFF {
+                for third in others {
+                    for fourth in [UInt8(0x41), 0x80, 0x8F, 0x90, 0xBF, 0xE4] {
+                        let sequence = [UInt8(lead), UInt8(second), third, fourth]
+                        let across = Array(repeating: UInt8(0x41), count: 30) + sequence + [0x41, 0x42]
+                        if !agree(across) || !agree(Array(repeating: 0x41, count: 61) + sequence.prefix(3)) { failures += 1 }
+                    }
+                }
+            }
+        }
+        #expect(failures == 0)
+        var rng = SplitMix(seed: 7)
+        let words = ["事故", "a", "𠀀", "é", "\n", "1234567", "隐患排查"]
+        for round in 0..<3_000 {
+            var bytes: [UInt8] = []
+            let length = Int(rng.next() % 200)
+            while bytes.count < length { bytes += Array(words[Int(rng.next() % UInt64(words.count))].utf8) }
+            for _ in 0..<Int(rng.next() % 3) where !bytes.isEmpty {
+                bytes[Int(rng.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: rng.next())
+            }
+            #expect(agree(bytes), "round \(round): \(bytes)")
+            if !agree(bytes) { return }
+        }
+    }
+
     @Test func utf8ValidationInPiecesFindsTheFirstError() {
         var rng = SplitMix(seed: 99)
         let words = ["事故", "a", "𠀀", "é", "\n", "1234567"]
