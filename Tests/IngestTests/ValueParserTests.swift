@@ -171,6 +171,23 @@ import Testing
         #expect(DateParser.parse(.bool(true)) == .failure(.notDate))
     }
 
+    /// The table lookup of the usual date says what the civil conversion says, for every day of
+    /// every supported year and the days just past each month's end.
+    @Test func civilDatesFromTablesAgreeWithTheConversion() {
+        var disagreements: [String] = []
+        for year in DateParser.years {
+            for month in 0...13 {
+                for d in 0...32 {
+                    let expected: Result<Day, ValueProblem> = Day(year: year, month: month, day: d).map { .success($0) } ?? .failure(.notDate)
+                    let text = "\(year)-\(month)-\(d)"
+                    if DateParser.civil(year: year, month: month, day: d) != expected { disagreements.append(text) }
+                    if (1...12).contains(month), (1...31).contains(d), DateParser.parse(.text(text)) != expected { disagreements.append("parse " + text) }
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+    }
+
     @Test func excelDatesAndPlainNumbers() {
         // 2020-03-19 is serial 43909.
         #expect(DateParser.parse(.date(43909, timeOnly: false)) == .success(day))
