@@ -99,10 +99,19 @@ public struct StringArena: Sendable {
     }
 
     /// Whether string `i` has exactly these bytes.
-    @inlinable
+    @inlinable @inline(__always)
     public func equals(_ i: Int, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
-        let from = start(i)
-        guard end(i) - from == other.count else { return false }
+        // In line, the usual arena (under 4 GiB) read straight from `ends`: this runs for every
+        // lookup of every cell that ingest interns or resolves.
+        let from: Int, to: Int
+        if blockStarts.isEmpty {
+            to = Int(ends[i])
+            from = i == 0 ? 0 : Int(ends[i - 1])
+        } else {
+            from = start(i)
+            to = end(i)
+        }
+        guard to - from == other.count else { return false }
         guard other.count > 0 else { return true }
         return bytes.withUnsafeBufferPointer { all in
             StringArena.sameBytes(UnsafeRawPointer(all.baseAddress! + from), UnsafeRawPointer(other.baseAddress!), other.count)
@@ -112,7 +121,7 @@ public struct StringArena: Sendable {
     /// Byte equality compared eight bytes at a time in line: the keys of ingest's lookups are a
     /// few to a few dozen bytes, where a call to memcmp cost more than the comparison (it was the
     /// largest single item of turning rows into records).
-    @inlinable
+    @inlinable @inline(__always)
     static func sameBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
         var i = 0
         while i + 8 <= count {
