@@ -106,8 +106,9 @@ struct DatasetMerger {
         // Each arena is let go once interned: a million ids are tens of MB, and the dataset's
         // dictionary of them is made beside it (sized once, not grown by doubling). The first
         // file's ids are interned at once, in hash order (see `StringDictionary.interning`).
-        for d in p.identifiers.keys.sorted() {
-            let arena = p.identifiers.removeValue(forKey: d)!
+        for d in p.identifiers.indices where p.identifiers[d].count > 0 {
+            let arena = p.identifiers[d]
+            p.identifiers[d] = StringArena()
             if dataset.dictionaries[d].count == 0 {
                 let (dictionary, codes) = StringDictionary.interning(arena)
                 dataset.dictionaries[d] = dictionary

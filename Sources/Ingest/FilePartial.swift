@@ -11,7 +11,8 @@ struct FilePartial: Sendable {
     var dictionaries: [StringDictionary]
     /// Record ids by id-field dictionary, one string per record that has one (not interned here:
     /// ids are mostly unique, and the merge interns them into the dataset anyway).
-    var identifiers: [Int: StringArena] = [:]
+    /// Indexed by dictionary, as `dictionaries` (read per row: a `Dictionary` hashed its key each time).
+    var identifiers: [StringArena]
     var targets: [Target] = []
     /// Registers with a header and no rows (part codes are this file's).
     var emptyRegisters: [EmptyRegister] = []
@@ -22,15 +23,12 @@ struct FilePartial: Sendable {
     var sheetReportIndex: [Int32: Int] = [:]
     /// Values already warned about in this file (unknown districts, industries).
     var warnedValues: Set<String> = []
-    /// A chunk's partial: per dictionary, how many of its first codes are its file's (it started
-    /// as a copy of the file's dictionary, which only grows by appending). Empty otherwise.
-    var seeded: [Int] = []
-
     init(fileIndex: Int32, report: FileReport, catalog: Catalog) {
         self.fileIndex = fileIndex
         self.report = report
         tables = catalog.kinds.indices.map { RecordTable(kind: $0, catalog: catalog) }
         dictionaries = Array(repeating: StringDictionary(), count: catalog.dictionaryCount)
+        identifiers = Array(repeating: StringArena(), count: catalog.dictionaryCount)
     }
 
     mutating func reject(_ row: RejectedRow, sheet: Int) {
@@ -73,15 +71,14 @@ extension FilePartial {
     /// file's (first-seen order is kept), records, targets and rejects appended, warnings appended
     /// unless a "once per value" one was already given. Returns how many warnings were added.
     mutating func absorb(_ chunk: FilePartial, catalog: Catalog, partDictionary: Int) -> Int {
-        let maps = (0..<dictionaries.count).map { d in
-            dictionaries[d].codes(adding: chunk.dictionaries[d], from: d < chunk.seeded.count ? chunk.seeded[d] : 0)
+        // A chunk's dictionary without strings of its own gives its codes as they are: no map.
+        let maps: [[Int32]?] = (0..<dictionaries.count).map { d in
+            chunk.dictionaries[d].ownCount == 0 ? nil : dictionaries[d].codes(adding: chunk.dictionaries[d])
         }
         var idMaps: [Int: [Int32]] = [:]
-        for (d, arena) in chunk.identifiers {
-            var mine = identifiers.removeValue(forKey: d) ?? StringArena()    // appended in place, not copied
-            let first = Int32(mine.append(contentsOf: arena))
-            idMaps[d] = (0..<Int32(arena.count)).map { first + $0 }
-            identifiers[d] = mine
+        for d in chunk.identifiers.indices where chunk.identifiers[d].count > 0 {
+            let first = Int32(identifiers[d].append(contentsOf: chunk.identifiers[d]))
+            idMaps[d] = (0..<Int32(chunk.identifiers[d].count)).map { first + $0 }
         }
         let partMap = maps[partDictionary]
         for k in chunk.tables.indices where chunk.tables[k].count > 0 {
@@ -104,10 +101,10 @@ extension FilePartial {
     mutating func reserve(kind: Int, records: Int, after read: Int) {
         guard read > 0, records > read else { return }
         tables[kind].reserveCapacity(records)
-        for d in identifiers.keys {
-            guard let arena = identifiers[d], arena.count > 0 else { continue }
+        for d in identifiers.indices where identifiers[d].count > 0 {
+            let arena = identifiers[d]
             let more = records - arena.count
-            identifiers[d]!.reserveCapacity(strings: more, bytes: arena.byteCount / arena.count * more)
+            identifiers[d].reserveCapacity(strings: more, bytes: arena.byteCount / arena.count * more)
         }
     }
 

@@ -51,12 +51,13 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
     private var joined = 0
     private var stopping = false
     private var runningWorkers = 0
-    /// The file's dictionaries as of the last join, those small enough to copy: a chunk starts
-    /// from them, so the values the file has already seen keep their codes and its join looks up
-    /// only the chunk's new ones (a column of 20 000 unit names repeated over a million rows).
+    /// A chunk starts from dictionaries layered over its file's (`StringDictionary.layered`), so
+    /// the values the file has already seen keep their codes, nothing is copied, and its join
+    /// looks up only the chunk's new ones (a column of 20 000 unit names over a million rows).
+    /// Taken again only once the file's have grown by a quarter: a join that adds strings to a
+    /// dictionary the chunks still share copies it once.
     private var seed: [StringDictionary]
-    private let alwaysSeeded: Set<Int>
-    private static var seedLimit: Int { 1 << 15 }
+    private var seedCounts: [Int]
 
     /// Told of each chunk once it has joined the sheet (on the joining thread, in order).
     private let onJoin: ((Chunk) -> Void)?
@@ -64,17 +65,14 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
     /// `ingest` has read the header (and the rows so far); the chunks read on from where it is.
     init(after ingest: SheetIngestor, partial: FilePartial, rows: Int, joined: ((Chunk) -> Void)? = nil) {
         onJoin = joined
-        // The name caches' codes stay valid in every chunk when the dictionaries they point
-        // into are copied into each chunk (`seed`); those are then copied however large they grow.
-        let coded = [ingest.context.partDictionary, Catalog.districtDictionary, Catalog.townDictionary, Catalog.industryDictionary]
-        let keepingCodes = coded.allSatisfy { partial.dictionaries[$0].count <= SheetChunks.seedLimit }
-        template = ingest.chunkIngestor(keepingCodes: keepingCodes)
-        alwaysSeeded = keepingCodes ? Set(coded) : []
+        // The name caches hold codes into the file's dictionaries, the same in every chunk.
+        template = ingest.chunkIngestor()
         fileIndex = partial.fileIndex
         report = partial.report
         catalog = ingest.context.catalog
         self.rows = max(1, rows)
-        seed = SheetChunks.seed(partial.dictionaries, always: alwaysSeeded)
+        seed = partial.dictionaries.map(StringDictionary.layered(over:))
+        seedCounts = partial.dictionaries.map(\.count)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
         window = workers + 2
         runningWorkers = workers
@@ -117,20 +115,14 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
         lock.unlock()
     }
 
-    private static func seed(_ dictionaries: [StringDictionary], always: Set<Int>) -> [StringDictionary] {
-        dictionaries.indices.map { d in
-            dictionaries[d].count <= seedLimit || always.contains(d) ? dictionaries[d] : StringDictionary()
-        }
-    }
-
     private func read(_ chunk: Chunk) -> (FilePartial, SheetIngestor.ChunkOutcome) {
         var ingest = template
         var partial = FilePartial(fileIndex: fileIndex, report: report, catalog: catalog)
         lock.lock()
         partial.dictionaries = seed
         lock.unlock()
-        partial.seeded = partial.dictionaries.map(\.count)
         chunk.forEachRow { ingest.processChunkRow($0, into: &partial) }
+        ingest.flushRecords(into: &partial)
         return (partial, ingest.chunkOutcome)
     }
 
@@ -146,10 +138,13 @@ final class SheetChunks<Chunk: RowChunk>: @unchecked Sendable {
             ingest.join(done.0, done.1, into: &partial)
             onJoin?(done.2)
             joined += 1
-            let next = SheetChunks.seed(partial.dictionaries, always: alwaysSeeded)
-            lock.lock()
-            seed = next
-            lock.unlock()
+            for d in partial.dictionaries.indices where partial.dictionaries[d].count >= seedCounts[d] + seedCounts[d] / 4 + 64 {
+                let next = StringDictionary.layered(over: partial.dictionaries[d])
+                seedCounts[d] = next.count
+                lock.lock()
+                seed[d] = next
+                lock.unlock()
+            }
         }
     }
 
@@ -222,6 +217,7 @@ struct SheetFeed<Chunk: RowChunk> {
         if !declined, ingest.acceptsChunks(after: rows) {
             let context = ingest.context
             if !context.chunksOnlyOnIdleCores || context.load.hasIdleCore {
+                ingest.flushRecords(into: &partial)                 // the chunks' records follow these
                 chunks = SheetChunks(after: ingest, partial: partial, rows: rows, joined: joined)
             } else {
                 declined = true

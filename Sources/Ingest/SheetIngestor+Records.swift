@@ -55,7 +55,8 @@ extension SheetIngestor {
         case .targets: try addTarget(into: &partial)
         case .records, .returns:
             if role == .returns { try checkReturn() }
-            partial.tables[kind].append(row, part: part, provenance: provenance(partial))
+            block!.append(row, part: part, provenance: provenance(partial))
+            if block!.isFull { flushRecords(into: &partial) }
         }
     }
 
@@ -101,13 +102,13 @@ extension SheetIngestor {
         case .industry: return .code(try industry(slot: s, required: required, into: &partial))
         case .id:
             if let b = cleanBytes(source) {
-                return .code(Int32(partial.identifiers[dictionaryOf[s], default: StringArena()].append(bytes: b)))
+                return .code(Int32(partial.identifiers[dictionaryOf[s]].append(bytes: b)))
             }
             guard let id = text(source) else {
                 if required { throw fail(s, .empty) }
                 return .code(StringDictionary.absent)
             }
-            return .code(Int32(partial.identifiers[dictionaryOf[s], default: StringArena()].append(id)))
+            return .code(Int32(partial.identifiers[dictionaryOf[s]].append(id)))
         case .text, .list, .note:
             if let b = cleanBytes(source) { return .code(partial.dictionaries[dictionaryOf[s]].code(forBytes: b)) }
             guard let t = text(source) else {

@@ -72,6 +72,9 @@ struct SheetIngestor {
     var totals = TotalsCheck(slots: 0)
     /// The record being built, one value per slot.
     var row: [RowValue] = []
+    /// Accepted records not yet in the file's table (`flushRecords`); nil until the header is known.
+    var block: RecordBlock?
+    static let blockRows = 2048
 
     /// Data rows processed since the header (blank and note rows included).
     private(set) var processedRows = 0
@@ -110,6 +113,7 @@ struct SheetIngestor {
     /// Call after the last row. Returns the sheet's report.
     mutating func finish(into partial: inout FilePartial) -> SheetReport {
         if !analysed { analyse(into: &partial) }
+        flushRecords(into: &partial)
         if let layout, report.read == 0, declaration.role == .records { registerEmpty(layout, into: &partial) }
         return report
     }
@@ -174,6 +178,10 @@ struct SheetIngestor {
         numericProblems = Array(repeating: nil, count: slots)
         totals = TotalsCheck(slots: slots)
         row = Array(repeating: .code(StringDictionary.absent), count: slots)
+        if role != .targets {
+            // As small as the chunks when those are (tests): every block size meets the same rows.
+            block = RecordBlock(storages: types.map(\.storage), capacity: min(SheetIngestor.blockRows, context.rowsPerChunk))
+        }
         choiceCache = Array(repeating: ByteMap(), count: slots)
         for row in rows where row.number > layout.lastHeaderRow {
             process(row, into: &partial)
@@ -269,6 +277,14 @@ struct SheetIngestor {
         }
     }
 
+    /// The accepted records so far join the file's table (before another reader's records follow
+    /// them there: a chunk's, or the next sheet's).
+    mutating func flushRecords(into partial: inout FilePartial) {
+        guard block != nil, block!.count > 0 else { return }
+        partial.tables[kind].append(block: block!)
+        block!.removeAll()
+    }
+
     // MARK: Chunks
 
     /// Whether the rows from here on may be ingested in chunks: the header is known and at least
@@ -276,17 +292,11 @@ struct SheetIngestor {
     func acceptsChunks(after rows: Int) -> Bool { analysed && layout != nil && processedRows >= rows }
 
     /// An ingestor for one chunk of this sheet's later rows: the same layout, its own counts and
-    /// totals. The name caches hold codes into this file's dictionaries; they are kept when every
-    /// chunk starts from a copy of those dictionaries (`keepingCodes`), else emptied. Parsed words
-    /// hold no codes and are kept.
-    func chunkIngestor(keepingCodes: Bool) -> SheetIngestor {
+    /// totals. The name caches hold codes into this file's dictionaries, which every chunk's are
+    /// layered over (`SheetChunks`), and parsed words hold none: both are kept.
+    func chunkIngestor() -> SheetIngestor {
         var chunk = self
         chunk.report = SheetReport(name: report.name, index: report.index)
-        if !keepingCodes {
-            chunk.partCache = ByteMap()
-            chunk.townCache = ByteMap()
-            chunk.industryCache = ByteMap()
-        }
         chunk.totals = TotalsCheck(slots: types.count)
         chunk.defersTotals = true
         chunk.pendingTotals = []

@@ -178,6 +178,38 @@ public struct Column: Sendable {
         count += other.count
     }
 
+    /// Appends column `c` of `block`: its values up to its last non-default one are stored, the
+    /// rest implied, as appending them one by one leaves them.
+    mutating func append(block: RecordBlock, column c: Int) {
+        /// The values up to the last one that is not `empty`.
+        func stored<T: Equatable>(_ values: UnsafeBufferPointer<T>, _ empty: T) -> UnsafeBufferPointer<T> {
+            var end = values.count
+            while end > 0 && values[end - 1] == empty { end -= 1 }
+            return UnsafeBufferPointer(rebasing: values[..<end])
+        }
+        switch storage {
+        case .codes:
+            let v = stored(block.column(c, as: Int32.self), StringDictionary.absent)
+            if !v.isEmpty { materialize(upTo: count); codes.append(contentsOf: v) }
+        case .int32:
+            let v = stored(block.column(c, as: Int32.self), 0)
+            if !v.isEmpty { materialize(upTo: count); int32s.append(contentsOf: v) }
+        case .int64:
+            let v = stored(block.column(c, as: Int64.self), 0)
+            if !v.isEmpty { materialize(upTo: count); int64s.append(contentsOf: v) }
+        case .bytes:
+            let v = stored(block.column(c, as: UInt8.self), 0)
+            if !v.isEmpty { materialize(upTo: count); bytes.append(contentsOf: v) }
+        case .days:
+            let v = stored(block.column(c, as: Int32.self), OptionalDayColumn.none)
+            if !v.isEmpty { materialize(upTo: count); days.numbers.append(contentsOf: v) }
+        case .decimals:
+            let v = stored(block.column(c, as: ExactDecimal.self), ExactDecimal(0))
+            if !v.isEmpty { materialize(upTo: count); decimals.append(contentsOf: v) }
+        }
+        count += block.count
+    }
+
     /// Room for `rows` rows in the storage array, when it holds any yet (a column of implied
     /// defaults so far stays empty).
     mutating func reserveCapacity(_ rows: Int) {

@@ -34,13 +34,27 @@ public struct RecordTable: Sendable {
     }
 
     /// Appends every record of `other` (a table of the same kind), codes rewritten per column
-    /// through `maps[c]` (nil: as they are) and the part through `partMap`: a chunk of a sheet,
+    /// through `maps[c]` (nil: as they are) and the part through `partMap` (nil: as they are): a chunk of a sheet,
     /// read on another core, joining its file's table in row order.
-    public mutating func append(contentsOf other: RecordTable, columns maps: [[Int32]?], part partMap: [Int32]) {
+    public mutating func append(contentsOf other: RecordTable, columns maps: [[Int32]?], part partMap: [Int32]?) {
         for c in columns.indices { columns[c].append(contentsOf: other.columns[c], codeMap: maps[c]) }
-        for p in other.part { part.append(p >= 0 && Int(p) < partMap.count ? partMap[Int(p)] : p) }
+        if let partMap {
+            for p in other.part { part.append(p >= 0 && Int(p) < partMap.count ? partMap[Int(p)] : p) }
+        } else {
+            part.append(contentsOf: other.part)
+        }
         provenance.append(contentsOf: other.provenance)
         count += other.count
+    }
+
+    /// Appends every record of `block` (of this table's kind), in order: the same table as
+    /// appending them one by one.
+    public mutating func append(block: RecordBlock) {
+        guard block.count > 0 else { return }
+        for c in columns.indices { columns[c].append(block: block, column: c) }
+        part.append(contentsOf: block.parts)
+        provenance.append(contentsOf: block.provenance)
+        count += block.count
     }
 
     /// Room for `rows` records in every column that stores values, the parts and provenance: a
