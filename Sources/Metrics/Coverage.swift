@@ -49,30 +49,34 @@ public struct Coverage: Sendable, Equatable {
             let table = dataset.tables[k]
             // Records per part, per year; a million dated records are counted without a hash
             // lookup or a civil-date conversion each: the day ranges of the years seen are kept.
+            // One flat array of counts, slot × part (a nested array checked both levels for
+            // uniqueness on every record), the columns read once, not per record.
             var yearSlot: [Int: Int] = [:]
-            var perYear: [[Int]] = []
+            var perYear: [Int] = []
             func slot(_ year: Int) -> Int {
                 if let s = yearSlot[year] { return s }
-                yearSlot[year] = perYear.count
-                perYear.append(Array(repeating: 0, count: partCount))
-                return perYear.count - 1
+                yearSlot[year] = perYear.count / max(1, partCount)
+                perYear.append(contentsOf: repeatElement(0, count: partCount))
+                return yearSlot[year]!
             }
             var slotOfDay = YearsByDay<Int>()
+            let recordParts = table.part
+            let dates = kind.date.map { table.columns[$0] }, years = kind.year.map { table.columns[$0] }
             for r in 0..<table.count {
-                let code = Int(table.part[r])
+                let code = Int(recordParts[r])
                 guard code >= 0, code < partIndex.count, partIndex[code] >= 0 else { continue }
                 let p = partIndex[code]
-                if let d = kind.date {
-                    guard let day = table.columns[d].day(r) else { continue }
-                    perYear[slotOfDay.value(for: day, make: slot)][p] += 1
-                } else if let y = kind.year {
-                    perYear[slot(Int(table.columns[y].int32(r)))][p] += 1
+                if let dates {
+                    guard let day = dates.day(r) else { continue }
+                    perYear[slotOfDay.value(for: day, make: slot) * partCount + p] += 1
+                } else if let years {
+                    perYear[slot(Int(years.int32(r))) * partCount + p] += 1
                 } else {
-                    perYear[slot(noYear)][p] += 1
+                    perYear[slot(noYear) * partCount + p] += 1
                 }
             }
             var counts: [Int: [Int]] = [:]            // year → records per part
-            for (year, s) in yearSlot { counts[year] = perYear[s] }
+            for (year, s) in yearSlot { counts[year] = Array(perYear[(s * partCount)..<((s + 1) * partCount)]) }
             var empty: [Int: Set<Int>] = [:]            // year → parts that sent only an empty register
             for register in dataset.emptyRegisters where register.kind == k {
                 let code = Int(register.part)
