@@ -21,9 +21,9 @@ let package = Package(
 
         .target(name: "Zip", dependencies: ["CZlib"]),
         .target(name: "XLSX", dependencies: ["Zip", "CLibXML2"]),
-        // UTF-8 validation with AVX2, chosen by CPUID at run time (the CSV reader's encoding check).
-        .target(name: "CUTF8"),
-        .target(name: "CSV", dependencies: ["CUTF8"], exclude: ["GB18030Tables.py"]),
+        // The CSV reader's vector kernels (UTF-8 validation, byte masks), AVX2 chosen by CPUID at run time.
+        .target(name: "CTextScan"),
+        .target(name: "CSV", dependencies: ["CTextScan"], exclude: ["GB18030Tables.py"]),
         .target(name: "XLS", dependencies: ["XLSX", "CSV"]),
         .target(name: "Model"),
         // SHA-256 blocks through the x86 SHA extensions, chosen by CPUID at run time (Ingest's checksum).

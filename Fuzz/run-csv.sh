@@ -9,12 +9,12 @@ SECONDS_TO_RUN="${1:-30}"
 BUILD=.build-fuzz/csv
 mkdir -p "$BUILD/corpus"
 
-# The AVX2 UTF-8 check (C), instrumented like the Swift code.
-clang -O2 -fsanitize=fuzzer-no-link,address -I Sources/CUTF8/include -c Sources/CUTF8/UTF8ValidationAVX2.c -o "$BUILD/cutf8.o"
+# The vector kernels (C), instrumented like the Swift code.
+for c in Sources/CTextScan/*.c; do clang -O2 -fsanitize=fuzzer-no-link,address -I Sources/CTextScan/include -c "$c" -o "$BUILD/$(basename "$c" .c).o"; done
 
 # The fuzz target and Sources/CSV in one module, so the target sees internal types too.
-swiftc -O -parse-as-library -sanitize=fuzzer,address -module-name CSVFuzz -I Sources/CUTF8/include \
-    Fuzz/csv/CSVFuzz.swift Sources/CSV/*.swift "$BUILD/cutf8.o" -o "$BUILD/csv-fuzz"
+swiftc -O -parse-as-library -sanitize=fuzzer,address -module-name CSVFuzz -I Sources/CTextScan/include \
+    Fuzz/csv/CSVFuzz.swift Sources/CSV/*.swift "$BUILD/CPUFeatures.o" "$BUILD/UTF8Validation.o" "$BUILD/ByteMasks.o" -o "$BUILD/csv-fuzz"
 
 # Swift's own crash backtracer would get in the way of AddressSanitizer's report.
 SWIFT_BACKTRACE=enable=no "$BUILD/csv-fuzz" -max_total_time="$SECONDS_TO_RUN" ${FUZZ_SEED:+-seed=$FUZZ_SEED} -max_len=4096 -timeout=10 \

@@ -17,14 +17,14 @@ swiftc $FLAGS -wmo -module-name Zip -emit-module -emit-module-path "$BUILD/Zip.s
 swiftc $FLAGS -wmo -module-name XLSX -emit-module -emit-module-path "$BUILD/XLSX.swiftmodule" \
     -I "$BUILD" -I Sources/CZlib -I Sources/CLibXML2 $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g') \
     -c Sources/XLSX/*.swift -o "$BUILD/XLSX.o"
-clang -O2 -fsanitize=fuzzer-no-link,address -I Sources/CUTF8/include -c Sources/CUTF8/UTF8ValidationAVX2.c -o "$BUILD/cutf8.o"
-swiftc $FLAGS -wmo -module-name CSV -I Sources/CUTF8/include -emit-module -emit-module-path "$BUILD/CSV.swiftmodule" \
+for c in Sources/CTextScan/*.c; do clang -O2 -fsanitize=fuzzer-no-link,address -I Sources/CTextScan/include -c "$c" -o "$BUILD/$(basename "$c" .c).o"; done
+swiftc $FLAGS -wmo -module-name CSV -I Sources/CTextScan/include -emit-module -emit-module-path "$BUILD/CSV.swiftmodule" \
     -c Sources/CSV/*.swift -o "$BUILD/CSV.o"
 
 # The fuzz target and Sources/XLS in one module, so the target sees internal types too.
-swiftc $FLAGS -use-ld=lld -module-name XLSFuzz -I "$BUILD" -I Sources/CUTF8/include -I Sources/CZlib -I Sources/CLibXML2 \
+swiftc $FLAGS -use-ld=lld -module-name XLSFuzz -I "$BUILD" -I Sources/CTextScan/include -I Sources/CZlib -I Sources/CLibXML2 \
     $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g') \
-    Fuzz/xls/XLSFuzz.swift Sources/XLS/*.swift "$BUILD/Zip.o" "$BUILD/XLSX.o" "$BUILD/CSV.o" "$BUILD/cutf8.o" -lxml2 -lz -o "$BUILD/xls-fuzz"
+    Fuzz/xls/XLSFuzz.swift Sources/XLS/*.swift "$BUILD/Zip.o" "$BUILD/XLSX.o" "$BUILD/CSV.o" "$BUILD/CPUFeatures.o" "$BUILD/UTF8Validation.o" "$BUILD/ByteMasks.o" -lxml2 -lz -o "$BUILD/xls-fuzz"
 
 # Swift's own crash backtracer would get in the way of AddressSanitizer's report. Leak checks are off
 # (memory the Swift runtime caches across runs looks like a leak to libFuzzer).

@@ -20,10 +20,11 @@ struct ReadResult: Equatable {
     var error: CSVError?
 }
 
-func stream(_ bytes: UnsafeRawBufferPointer, delimiter: UInt8, workers: Int, chunkSize: Int) -> ReadResult {
+func stream(_ bytes: UnsafeRawBufferPointer, delimiter: UInt8, workers: Int, chunkSize: Int,
+            vectorScan: Bool = CSVParser.hasVectorScan) -> ReadResult {
     var result = ReadResult()
     do {
-        try RecordStream(text: bytes, delimiter: delimiter, workers: workers, chunkSize: chunkSize).forEach { r in
+        try RecordStream(text: bytes, delimiter: delimiter, workers: workers, chunkSize: chunkSize, vectorScan: vectorScan).forEach { r in
             result.records.append((0..<r.count).map { r[$0] })
             result.lines.append(r.line)
             result.numbers.append(r.number)
@@ -105,6 +106,7 @@ public func csvFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         let one = stream(raw, delimiter: delimiter, workers: 0, chunkSize: 1 << 20)
         let expected = reference(raw, delimiter)
         fuzzCheck(one == expected, "sequential differs from the reference")
+        fuzzCheck(stream(raw, delimiter: delimiter, workers: 0, chunkSize: 1 << 20, vectorScan: false) == one, "the byte search differs from the vector scan")
         for chunk in [7, 64] {
             fuzzCheck(stream(raw, delimiter: delimiter, workers: 1, chunkSize: chunk) == one, "chunked (\(chunk)) differs")
         }

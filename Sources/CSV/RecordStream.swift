@@ -40,11 +40,12 @@ final class RecordStream: @unchecked Sendable {
 
     /// `workers` threads besides the caller's; chunks of about `chunkSize` bytes (small in tests, to
     /// put many cuts inside quoted fields).
-    init(text: UnsafeRawBufferPointer, delimiter: UInt8, workers: Int, chunkSize: Int = RecordStream.defaultChunkSize) {
+    init(text: UnsafeRawBufferPointer, delimiter: UInt8, workers: Int, chunkSize: Int = RecordStream.defaultChunkSize,
+         vectorScan: Bool = CSVParser.hasVectorScan) {
         self.workers = workers
         self.chunkSize = max(1, chunkSize)
         self.text = text
-        parser = CSVParser(text: text, delimiter: delimiter)
+        parser = CSVParser(text: text, delimiter: delimiter, vectorScan: vectorScan)
         bounds = workers > 0 && text.count >= 2 * self.chunkSize
             ? ParallelWork.boundsAfterLineFeeds(text, parts: (text.count + self.chunkSize - 1) / self.chunkSize)
             : [0, text.count]

@@ -1,4 +1,4 @@
-import CUTF8
+import CTextScan
 
 /// Fast UTF-8 validation of a whole file (well-formed sequences only: no overlongs, surrogates or
 /// values past U+10FFFF), on all cores for large inputs.
@@ -8,7 +8,7 @@ import CUTF8
 /// Chinese and ASCII text otherwise mispredicts at every change of script. Blocks of pure ASCII are
 /// skipped 32 bytes at a time. Only when a block ends in the error state is it re-checked byte by
 /// byte, to name the exact offset. Where the CPU has AVX2, a piece is first checked 32 bytes at a
-/// time (`CUTF8`, about ten times the state machine's speed); only a piece found invalid goes to
+/// time (`CTextScan`, about ten times the state machine's speed); only a piece found invalid goes to
 /// the byte-by-byte validator.
 enum UTF8Validation {
     /// The offset of the first byte that does not start a well-formed sequence, or nil.
@@ -38,7 +38,7 @@ enum UTF8Validation {
         return results.first { $0 >= 0 }
     }
 
-    static let hasVectorCheck = cutf8_has_avx2() == 1
+    static let hasVectorCheck = ctextscan_has_avx2() == 1
 
     /// As `firstInvalidFast`, for a piece followed by a byte that is not a continuation byte (or by
     /// the end): a sequence valid up to `limit` then ends within the piece, so the vector check of
@@ -51,7 +51,7 @@ enum UTF8Validation {
 
     /// Whether the AVX2 check finds `count` bytes at `p` well-formed (only when `hasVectorCheck`).
     static func vectorCheckSaysValid(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        cutf8_is_valid_avx2(p, count) == 1
+        ctextscan_is_valid_utf8_avx2(p, count) == 1
     }
 
     // DFA states, as shift amounts into a table row.

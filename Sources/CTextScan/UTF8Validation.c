@@ -3,30 +3,11 @@
 // UTF-8 shows in a pair of adjacent bytes, or in a continuation byte's distance from its lead.
 // A whole file is checked before it is parsed; the Swift state machine (the fallback, and the
 // validator that places an error exactly) ran at about 1.3 GB/s a core, a tenth of a 1M-row check.
-#include "CUTF8.h"
+#include "CTextScan.h"
 
 #if defined(__x86_64__) || defined(__i386__)
-#include <cpuid.h>
 #include <immintrin.h>
 #include <string.h>
-
-int cutf8_has_avx2(void) {
-    static int cached = -1;         // a benign race: every thread computes the same answer
-    if (cached >= 0) return cached;
-    unsigned a, b, c, d;
-    int found = 0;
-    if (__get_cpuid(1, &a, &b, &c, &d)) {
-        // AVX2 needs the OS to save the YMM registers (OSXSAVE, and XCR0 bits 1 and 2).
-        int osxsave = (c >> 27) & 1, avx = (c >> 28) & 1;
-        if (osxsave && avx) {
-            unsigned lo, hi;
-            __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
-            if ((lo & 6) == 6 && __get_cpuid_count(7, 0, &a, &b, &c, &d)) found = (b >> 5) & 1;
-        }
-    }
-    cached = found;
-    return found;
-}
 
 // What a pair of bytes (the previous one, this one) can get wrong, one bit each. Each is a product
 // of three sets — previous byte's high nibble, its low nibble, this byte's high nibble — so three
@@ -112,7 +93,7 @@ static inline __m256i block_errors(const Tables *t, __m256i input, __m256i previ
 }
 
 __attribute__((target("avx2")))
-int cutf8_is_valid_avx2(const uint8_t *bytes, size_t count) {
+int ctextscan_is_valid_utf8_avx2(const uint8_t *bytes, size_t count) {
     const Tables t = tables();
     __m256i previous = _mm256_setzero_si256();      // as if ASCII came before
     __m256i errors = _mm256_setzero_si256();
@@ -138,7 +119,6 @@ int cutf8_is_valid_avx2(const uint8_t *bytes, size_t count) {
 
 #else
 
-int cutf8_has_avx2(void) { return 0; }
-int cutf8_is_valid_avx2(const uint8_t *bytes, size_t count) { (void)bytes; (void)count; return 0; }
+int ctextscan_is_valid_utf8_avx2(const uint8_t *bytes, size_t count) { (void)bytes; (void)count; return 0; }
 
 #endif
