@@ -2,7 +2,17 @@
 /// as Excel reads and writes them (its own files hold `_X0000_` as plain text).
 enum EscapedText {
     static func decode(_ bytes: [UInt8]) -> String {
-        guard bytes.count >= 7, bytes.contains(UInt8(ascii: "_")) else { return String(decoding: bytes, as: UTF8.self) }
+        guard mayHaveEscapes(bytes) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: decodedBytes(bytes), as: UTF8.self)
+    }
+
+    /// Whether `bytes` can hold an escape at all (most texts cannot: no `_`, or too short).
+    static func mayHaveEscapes(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 7 && bytes.contains(UInt8(ascii: "_"))
+    }
+
+    /// The UTF-8 of the decoded text.
+    static func decodedBytes(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = 0
@@ -30,7 +40,7 @@ enum EscapedText {
             out.append(bytes[index])
             index += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static func appendScalar(_ value: UInt32, to out: inout [UInt8]) {

@@ -24,6 +24,16 @@ struct SharedStringTable: Sendable {
         return true
     }
 
+    /// Appends a string given by its UTF-8 bytes (libxml2 hands text out as UTF-8, so no `String`
+    /// is made for it: a million shared strings were a million `String`s made and dropped on the
+    /// one thread that reads the table while the sheet waits for it); false as `append`.
+    mutating func append(utf8 new: [UInt8]) -> Bool {
+        guard bytes.count + new.count <= Int(UInt32.max) else { return false }
+        bytes.append(contentsOf: new)
+        ends.append(UInt32(bytes.count))
+        return true
+    }
+
     /// Drops the spare capacity that growing left (up to half of each buffer): the table is read
     /// before a sheet's rows pile up, so the copy costs nothing at the peak.
     mutating func compact() {

@@ -45,7 +45,8 @@ final class SharedStringsReader: SAXHandler {
             inText = false
         } else if name == nameSI {
             inItem = false
-            if !strings.append(EscapedText.decode(text)) { stop(.valueTooLong(limit: Int(UInt32.max))) }
+            let decoded = EscapedText.mayHaveEscapes(text) ? EscapedText.decodedBytes(text) : text
+            if !strings.append(utf8: decoded) { stop(.valueTooLong(limit: Int(UInt32.max))) }
         } else if name == nameRPh {
             phoneticDepth -= 1
         }
