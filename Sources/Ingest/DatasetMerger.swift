@@ -240,17 +240,33 @@ struct DatasetMerger {
     private mutating func adopt(_ table: RecordTable) {
         let k = table.kind
         dataset.tables[k] = table
-        let idColumn = catalog.kinds[k].id
-        let dictionary = idColumn.map { catalog.field(kind: k, column: $0).dictionary } ?? -1
-        for i in 0..<table.count {
-            if let idColumn {
-                let id = table.columns[idColumn].code(i)
-                if id >= 0 {
-                    setIDRow(k, id, i, dictionary: dictionary)
-                    continue
-                }
+        guard let idColumn = catalog.kinds[k].id else {
+            for i in 0..<table.count { _ = isContentDuplicate(kind: k, part: table.part[i], .row(i), row: i, table.provenance[i]) }
+            return
+        }
+        // The ids' rows in a local array, the id column read once (per record, a nested array's
+        // two uniqueness checks and the column's lookup were most of adopting a million records);
+        // then the id-less records, whose registration does not look at ids.
+        let ids = table.columns[idColumn]
+        var rows = idRows[k]
+        idRows[k] = []
+        let size = dataset.dictionaries[catalog.field(kind: k, column: idColumn).dictionary].count
+        if rows.count < size { rows.append(contentsOf: repeatElement(-1, count: size - rows.count)) }
+        var idless: [Int] = []
+        rows.withUnsafeMutableBufferPointer { rows in
+            for i in 0..<table.count {
+                let id = Int(ids.code(i))
+                if id >= 0 && id < rows.count { rows[id] = Int32(i) } else { idless.append(i) }
             }
-            _ = isContentDuplicate(kind: k, part: table.part[i], .row(i), row: i, table.provenance[i])
+        }
+        idRows[k] = rows
+        for i in idless {
+            let id = ids.code(i)
+            if id >= 0 {
+                setIDRow(k, id, i, dictionary: catalog.field(kind: k, column: idColumn).dictionary)
+            } else {
+                _ = isContentDuplicate(kind: k, part: table.part[i], .row(i), row: i, table.provenance[i])
+            }
         }
     }
 
