@@ -310,8 +310,13 @@ extension SheetIngestor {
 
     /// A `.utf8` cell's bytes when `text(slot)` would be exactly them (not empty, no whitespace at
     /// either end): the common cell, interned or looked up without a `String`. Nil otherwise.
-    func cleanBytes(_ slot: Int) -> UnsafeBufferPointer<UInt8>? {
-        guard case .utf8(let field) = values[slot] else { return nil }
+    // In line, on the cell alone, as `text`: a call on the ingestor passes a copy of the whole
+    // ingestor (1.5 KB), several times a row.
+    @inline(__always)
+    func cleanBytes(_ slot: Int) -> UnsafeBufferPointer<UInt8>? { SheetIngestor.cleanBytes(of: values[slot]) }
+
+    static func cleanBytes(of cell: RawCell) -> UnsafeBufferPointer<UInt8>? {
+        guard case .utf8(let field) = cell else { return nil }
         let b = field.buffer
         guard !b.isEmpty, !UTF8Space.startsWithSpace(b), !UTF8Space.endsWithSpace(b) else { return nil }
         return b
