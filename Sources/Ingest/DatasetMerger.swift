@@ -250,7 +250,8 @@ struct DatasetMerger {
         let ids = table.columns[idColumn]
         var rows = idRows[k]
         idRows[k] = []
-        let size = dataset.dictionaries[catalog.field(kind: k, column: idColumn).dictionary].count
+        let dictionary = catalog.field(kind: k, column: idColumn).dictionary
+        let size = dataset.dictionaries[dictionary].count
         if rows.count < size { rows.append(contentsOf: repeatElement(-1, count: size - rows.count)) }
         var idless: [Int] = []
         rows.withUnsafeMutableBufferPointer { rows in
@@ -263,7 +264,7 @@ struct DatasetMerger {
         for i in idless {
             let id = ids.code(i)
             if id >= 0 {
-                setIDRow(k, id, i, dictionary: catalog.field(kind: k, column: idColumn).dictionary)
+                setIDRow(k, id, i, dictionary: dictionary)
             } else {
                 _ = isContentDuplicate(kind: k, part: table.part[i], .row(i), row: i, table.provenance[i])
             }

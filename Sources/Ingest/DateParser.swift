@@ -62,8 +62,8 @@ enum DateParser {
             let beforeMonth = (367 * month - 362) / 12 - (month <= 2 ? 0 : leap ? 1 : 2)
             return .success(Day(number: Int32(january + beforeMonth + day - 1)))
         }
-        guard let date = Day(year: year, month: month, day: day) else { return .failure(.notDate) }
-        return years.contains(year) ? .success(date) : .failure(.yearOutOfRange)
+        // A year outside `years`: a date that exists is out of range, one that does not is no date.
+        return Day(year: year, month: month, day: day) == nil ? .failure(.notDate) : .failure(.yearOutOfRange)
     }
 
     static func parse(text: String) -> Result<Day, ValueProblem> {

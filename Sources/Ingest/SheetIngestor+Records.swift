@@ -496,15 +496,3 @@ extension SheetIngestor {
         }
     }
 }
-
-extension Column {
-    /// The value of an empty cell of a column with this storage.
-    static func emptyValue(_ storage: Storage) -> RowValue {
-        switch storage {
-        case .codes: return .code(StringDictionary.absent)
-        case .int32, .int64, .bytes: return .int(0)
-        case .days: return .day(nil)
-        case .decimals: return .decimal(ExactDecimal(0))
-        }
-    }
-}

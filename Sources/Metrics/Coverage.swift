@@ -55,9 +55,10 @@ public struct Coverage: Sendable, Equatable {
             var perYear: [Int] = []
             func slot(_ year: Int) -> Int {
                 if let s = yearSlot[year] { return s }
-                yearSlot[year] = perYear.count / max(1, partCount)
+                let s = yearSlot.count
+                yearSlot[year] = s
                 perYear.append(contentsOf: repeatElement(0, count: partCount))
-                return yearSlot[year]!
+                return s
             }
             var slotOfDay = YearsByDay<Int>()
             let recordParts = table.part

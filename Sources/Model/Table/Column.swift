@@ -66,6 +66,16 @@ public struct Column: Sendable {
         }
     }
 
+    /// The value an implied row of a column with this storage holds (the empty cell's value).
+    public static func emptyValue(_ storage: Storage) -> RowValue {
+        switch storage {
+        case .codes: return .code(StringDictionary.absent)
+        case .int32, .int64, .bytes: return .int(0)
+        case .days: return .day(nil)
+        case .decimals: return .decimal(ExactDecimal(0))
+        }
+    }
+
     /// Whether `value` is what an implied row holds.
     static func isDefault(_ value: RowValue) -> Bool {
         switch value {
@@ -181,33 +191,25 @@ public struct Column: Sendable {
     /// Appends column `c` of `block`: its values up to its last non-default one are stored, the
     /// rest implied, as appending them one by one leaves them.
     mutating func append(block: RecordBlock, column c: Int) {
-        /// The values up to the last one that is not `empty`.
-        func stored<T: Equatable>(_ values: UnsafeBufferPointer<T>, _ empty: T) -> UnsafeBufferPointer<T> {
-            var end = values.count
-            while end > 0 && values[end - 1] == empty { end -= 1 }
-            return UnsafeBufferPointer(rebasing: values[..<end])
-        }
         switch storage {
-        case .codes:
-            let v = stored(block.column(c, as: Int32.self), StringDictionary.absent)
-            if !v.isEmpty { materialize(upTo: count); codes.append(contentsOf: v) }
-        case .int32:
-            let v = stored(block.column(c, as: Int32.self), 0)
-            if !v.isEmpty { materialize(upTo: count); int32s.append(contentsOf: v) }
-        case .int64:
-            let v = stored(block.column(c, as: Int64.self), 0)
-            if !v.isEmpty { materialize(upTo: count); int64s.append(contentsOf: v) }
-        case .bytes:
-            let v = stored(block.column(c, as: UInt8.self), 0)
-            if !v.isEmpty { materialize(upTo: count); bytes.append(contentsOf: v) }
-        case .days:
-            let v = stored(block.column(c, as: Int32.self), OptionalDayColumn.none)
-            if !v.isEmpty { materialize(upTo: count); days.numbers.append(contentsOf: v) }
-        case .decimals:
-            let v = stored(block.column(c, as: ExactDecimal.self), ExactDecimal(0))
-            if !v.isEmpty { materialize(upTo: count); decimals.append(contentsOf: v) }
+        case .codes: take(block.column(c, as: Int32.self), into: \.codes, empty: StringDictionary.absent)
+        case .int32: take(block.column(c, as: Int32.self), into: \.int32s, empty: 0)
+        case .int64: take(block.column(c, as: Int64.self), into: \.int64s, empty: 0)
+        case .bytes: take(block.column(c, as: UInt8.self), into: \.bytes, empty: 0)
+        case .days: take(block.column(c, as: Int32.self), into: \.days.numbers, empty: OptionalDayColumn.none)
+        case .decimals: take(block.column(c, as: ExactDecimal.self), into: \.decimals, empty: ExactDecimal(0))
         }
         count += block.count
+    }
+
+    /// Stores `values` up to the last one that is not `empty` after the rows so far (the rest
+    /// stay implied).
+    private mutating func take<T: Equatable>(_ values: UnsafeBufferPointer<T>, into array: WritableKeyPath<Column, [T]>, empty: T) {
+        var end = values.count
+        while end > 0 && values[end - 1] == empty { end -= 1 }
+        guard end > 0 else { return }
+        materialize(upTo: count)
+        self[keyPath: array].append(contentsOf: UnsafeBufferPointer(rebasing: values[..<end]))
     }
 
     /// Room for `rows` rows in the storage array, when it holds any yet (a column of implied

@@ -24,8 +24,15 @@ public struct RecordBlock {
             _ = storages.initialize(from: kinds)
             columns = .allocate(capacity: kinds.count)
             for (c, kind) in kinds.enumerated() {
-                let size = RecordBlock.elementSize(kind)
-                columns[c] = .allocate(byteCount: Swift.max(1, capacity * size), alignment: 8)
+                let raw = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(1, capacity * RecordBlock.elementSize(kind)), alignment: 8)
+                // Bound to the element type `column(_:as:)` reads it as.
+                switch kind {
+                case .codes, .int32, .days: raw.bindMemory(to: Int32.self, capacity: capacity)
+                case .int64: raw.bindMemory(to: Int64.self, capacity: capacity)
+                case .bytes: raw.bindMemory(to: UInt8.self, capacity: capacity)
+                case .decimals: raw.bindMemory(to: ExactDecimal.self, capacity: capacity)
+                }
+                columns[c] = raw
             }
             parts = .allocate(capacity: capacity)
             provenance = .allocate(capacity: capacity)
