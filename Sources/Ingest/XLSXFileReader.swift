@@ -9,12 +9,13 @@ enum XLSXFileReader {
         let rows = ingestor.context.rowsPerChunk
         for sheet in workbook.sheets {
             try ingestor.addSheet(name: sheet.name, index: sheet.index) { ingest, partial in
-                // The reader's chunks are parsed on the workers while the rows read so far become
-                // records, on every core past the first chunk's worth of rows.
-                var feed = SheetFeed<XLSXChunk>(rows: rows)
+                // The reader parses the sheet a stretch at a time on the workers; past the header and
+                // the first rows, each stretch is cut into chunks of records, read on whichever core
+                // is free. A chunk is a slice of the reader's batch: no cell is copied for it.
+                var feed = SheetFeed<XLSXBatchChunk>(rows: rows)
                 defer { feed.stop() }
-                try workbook.readRows(sheet) { row in
-                    feed.consume(row, XLSXGridRow(row: row), ingest: &ingest, partial: &partial)
+                try workbook.readRowBatches(sheet) { batch in
+                    feed.consume(chunk: XLSXBatchChunk(batch: batch), ingest: &ingest, partial: &partial)
                 }
                 feed.finish(ingest: &ingest, partial: &partial)
             }
@@ -22,7 +23,8 @@ enum XLSXFileReader {
     }
 }
 
-/// A streamed workbook row seen as a `GridRow`: cells converted one by one, nothing copied.
+/// A streamed workbook row seen as a `GridRow`: cells converted one by one, nothing copied
+/// (legacy .xls rows, which come as `SheetRow`s).
 struct XLSXGridRow: GridRow {
     let row: SheetRow
 
@@ -44,41 +46,38 @@ struct XLSXGridRow: GridRow {
     }
 }
 
-/// Workbook rows held for another thread: their cells back to back (the reader reuses its row).
-struct XLSXChunk: FillableRowChunk {
-    private var numbers: [Int] = []
-    private var starts: [Int] = [0]
-    private var cells: [Cell] = []
+/// A row of a workbook's batch seen as a `GridRow`: text cells handed out as the reader's bytes
+/// (`.utf8`), nothing copied.
+struct XLSXBatchRow: GridRow {
+    let batch: SheetRowBatch
+    let row: Int
 
-    init(rows: Int) {
-        numbers.reserveCapacity(rows)
-        starts.reserveCapacity(rows + 1)
-        cells.reserveCapacity(rows * 12)     // a register's usual width; grows past it
-    }
+    var number: Int { batch.number(ofRow: row) }
 
-    var count: Int { numbers.count }
-
-    mutating func append(_ row: SheetRow) {
-        numbers.append(row.number)
-        cells.append(contentsOf: row.cells)
-        starts.append(cells.count)
-    }
-
-    func forEachRow(_ body: (XLSXChunkRow) -> Void) {
-        cells.withUnsafeBufferPointer { all in
-            for r in numbers.indices {
-                body(XLSXChunkRow(number: numbers[r], cells: UnsafeBufferPointer(rebasing: all[starts[r]..<starts[r + 1]])))
+    func forEachCell(_ body: (Int, RawCell) -> Void) {
+        batch.forEachCell(ofRow: row) { column, value in
+            switch value {
+            case .text(let bytes): body(column, bytes.isEmpty ? .text("") : .utf8(FieldBytes(bytes)))   // as a `String` cell was
+            case .number(let d): body(column, .number(d))
+            case .date(let serial, let kind): body(column, .date(serial, timeOnly: kind == .time || kind == .elapsed))
+            case .bool(let b): body(column, .bool(b))
+            case .error(let bytes): body(column, .error(String(decoding: bytes, as: UTF8.self)))
             }
         }
     }
 }
 
-/// One row of an `XLSXChunk`: the same cells `XLSXGridRow` gives.
-struct XLSXChunkRow: GridRow {
-    let number: Int
-    let cells: UnsafeBufferPointer<Cell>
+/// Rows of one parsed stretch of a worksheet as a chunk: the reader's batch itself, sliced.
+struct XLSXBatchChunk: SlicedRowChunk {
+    let batch: SheetRowBatch
 
-    func forEachCell(_ body: (Int, RawCell) -> Void) {
-        for cell in cells { body(cell.column, XLSXGridRow.raw(cell.value)) }
+    var count: Int { batch.count }
+
+    func row(_ i: Int) -> XLSXBatchRow { XLSXBatchRow(batch: batch, row: i) }
+
+    func slice(_ rows: Range<Int>) -> XLSXBatchChunk { XLSXBatchChunk(batch: batch.slice(rows)) }
+
+    func forEachRow(_ body: (XLSXBatchRow) -> Void) {
+        for i in 0..<batch.count { body(XLSXBatchRow(batch: batch, row: i)) }
     }
 }

@@ -44,6 +44,15 @@ final class ChunkedSheetReader {
         var batch = SheetBatch()
         var failure: XLSXError.Kind?
         var failedCell: String?
+        /// `SheetBatch.isRegular`, known once the shared strings are.
+        var regular: Bool?
+
+        /// Checks the rows against the table and copies in their shared strings (`SheetBatch`).
+        mutating func settle(_ strings: SharedStringTable) {
+            let isRegular = batch.isRegular(sharedStringCount: strings.count)
+            if isRegular { batch.copySharedStrings(strings) }
+            regular = isRegular
+        }
     }
 
     private enum Stage {
@@ -60,15 +69,15 @@ final class ChunkedSheetReader {
     private var jobs: [ClaimableTask<Job>] = []
     private var previousRow = 0
     private var sharedStrings: SharedStringTable?
-    private var sharedStringsProvider: () throws -> SharedStringTable = { SharedStringTable() }
+    private var sharedStringsLoad = SharedStringsLoad(strings: [])
     private var errorContext: (XLSXError.Kind, String?) -> XLSXError = { kind, cell in XLSXError(kind, file: "", cell: cell) }
 
     /// Merged ranges met on the way (they follow the rows, so they are complete once reading ends).
     private(set) var merges: [CellRange] = []
 
-    func read(archive: ZipArchive, entry: ZipEntry, sharedStrings: @escaping () throws -> SharedStringTable,
-              error: @escaping (XLSXError.Kind, String?) -> XLSXError, _ body: (SheetRow) throws -> Void) throws {
-        sharedStringsProvider = sharedStrings
+    func read(archive: ZipArchive, entry: ZipEntry, sharedStrings: SharedStringsLoad,
+              error: @escaping (XLSXError.Kind, String?) -> XLSXError, _ body: (SheetRowBatch) throws -> Void) throws {
+        sharedStringsLoad = sharedStrings
         errorContext = error
         defer { drainQuietly() }
         do {
@@ -83,7 +92,7 @@ final class ChunkedSheetReader {
 
     // MARK: - Stages
 
-    private func receive(_ buffer: UnsafeRawBufferPointer, _ body: (SheetRow) throws -> Void) throws {
+    private func receive(_ buffer: UnsafeRawBufferPointer, _ body: (SheetRowBatch) throws -> Void) throws {
         if case .sequential(let parser, let reader) = stage {
             try feedSequential(parser, reader, buffer, body)
             return
@@ -95,7 +104,7 @@ final class ChunkedSheetReader {
         try cutChunks(final: false, body)
     }
 
-    private func finish(_ body: (SheetRow) throws -> Void) throws {
+    private func finish(_ body: (SheetRowBatch) throws -> Void) throws {
         switch stage {
         case .prologue:
             // No row data (or no sheetData at all): parse what there is in one go.
@@ -123,7 +132,7 @@ final class ChunkedSheetReader {
 
     /// Finds the prologue: everything before the first row, ending with the `<sheetData>` start tag.
     /// Returns false while more bytes are needed.
-    private func findPrologue(_ body: (SheetRow) throws -> Void) throws -> Bool {
+    private func findPrologue(_ body: (SheetRowBatch) throws -> Void) throws -> Bool {
         let scan = pending.withUnsafeBufferPointer { PrologueScanner.scan($0) }
         switch scan {
         case .needMore:
@@ -143,7 +152,7 @@ final class ChunkedSheetReader {
     }
 
     /// Cuts complete chunks off `pending` and hands them to workers.
-    private func cutChunks(final: Bool, _ body: (SheetRow) throws -> Void) throws {
+    private func cutChunks(final: Bool, _ body: (SheetRowBatch) throws -> Void) throws {
         guard case .rows(let prologue, let rowTag, let closing) = stage else { return }
         while true {
             let available = pending.count - consumed
@@ -180,7 +189,7 @@ final class ChunkedSheetReader {
         let dateKinds = self.dateKinds
         let date1904 = self.date1904
         let partName = self.partName
-        let sharedStrings = self.sharedStringsProvider
+        let sharedStrings = self.sharedStringsLoad
         let task = ClaimableTask<Job> {
             var job = Job()
             let reader = SheetReader(dateKinds: dateKinds, date1904: date1904)
@@ -213,7 +222,9 @@ final class ChunkedSheetReader {
                 job.failure = .malformedXML(line: 0, detail: "cannot create parser")
             }
             job.batch = reader.batch
-            if job.failure == nil, let strings = try? sharedStrings() { job.batch.resolveSharedStrings(strings) }
+            // Not waiting for a table still being read: a pool thread blocked here is one the
+            // table's own pieces cannot run on. The first chunks are settled at delivery instead.
+            if job.failure == nil, let strings = sharedStrings.ifLoaded { job.settle(strings) }
             return job
         }
         jobs.append(task)
@@ -226,18 +237,20 @@ final class ChunkedSheetReader {
         return kind
     }
 
-    private func deliverFirstJob(_ body: (SheetRow) throws -> Void) throws {
-        let job = jobs.removeFirst().wait()
+    private func deliverFirstJob(_ body: (SheetRowBatch) throws -> Void) throws {
+        var job = jobs.removeFirst().wait()
         if let failure = job.failure { throw errorContext(failure, job.failedCell) }
+        if job.regular == nil { job.settle(try sharedStrings ?? sharedStringsLoad.wait()) }
         merges.append(contentsOf: job.batch.merges)
-        try deliver(job.batch, body)
+        try deliver(job.batch, regular: job.regular, body)
     }
 
-    private func deliver(_ batch: SheetBatch, _ body: (SheetRow) throws -> Void) throws {
+    private func deliver(_ batch: SheetBatch, regular: Bool? = nil, _ body: (SheetRowBatch) throws -> Void) throws {
         let error = errorContext
-        let strings = try sharedStrings ?? sharedStringsProvider()
+        let strings = try sharedStrings ?? sharedStringsLoad.wait()
         sharedStrings = strings
-        try batch.deliver(sharedStrings: strings, previousRow: &previousRow, context: { cell in error(.missingPart, cell) }, body)
+        try batch.deliverBatch(sharedStrings: strings, regular: regular, previousRow: &previousRow,
+                               context: { cell in error(.missingPart, cell) }, body)
     }
 
     /// Waits for chunks still being parsed when reading stops early (an error, or `body` threw).
@@ -248,7 +261,7 @@ final class ChunkedSheetReader {
 
     // MARK: - Sequential fallback
 
-    private func startSequential(from start: Int, prologue: [UInt8], _ body: (SheetRow) throws -> Void) throws {
+    private func startSequential(from start: Int, prologue: [UInt8], _ body: (SheetRowBatch) throws -> Void) throws {
         while !jobs.isEmpty { try deliverFirstJob(body) }
         let reader = SheetReader(dateKinds: dateKinds, date1904: date1904)
         guard let parser = SAXParser(handler: reader, name: partName) else {
@@ -263,7 +276,7 @@ final class ChunkedSheetReader {
     }
 
     private func feedSequential(_ parser: SAXParser, _ reader: SheetReader, _ buffer: UnsafeRawBufferPointer,
-                                _ body: (SheetRow) throws -> Void) throws {
+                                _ body: (SheetRowBatch) throws -> Void) throws {
         do {
             try parser.feed(buffer)
         } catch {

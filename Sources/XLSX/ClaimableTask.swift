@@ -26,7 +26,8 @@ final class ClaimableTask<Value>: @unchecked Sendable {
         DispatchQueue.global().async { self.runIfUnclaimed() }
     }
 
-    private func runIfUnclaimed() {
+    /// Runs the work here unless a thread has claimed it (a waiter helping before it waits).
+    func runIfUnclaimed() {
         let claimed = lock.withLock { () -> (() -> Value)? in
             defer { work = nil }
             return work
@@ -36,6 +37,9 @@ final class ClaimableTask<Value>: @unchecked Sendable {
         lock.withLock { value = result }
         done.signal()
     }
+
+    /// The value if the work is done, without waiting or running it.
+    var finishedValue: Value? { lock.withLock { value } }
 
     /// The value; computed on this thread if no pool thread has started on it yet.
     func wait() -> Value {

@@ -4,11 +4,13 @@ enum PrologueScanner {
         case needMore
         /// Cutting is not safe (DOCTYPE, non-UTF-8 encoding, no sheetData): parse sequentially.
         case unsafe
-        /// `end`: offset just past the `<sheetData …>` start tag.
+        /// `end`: offset just past the `<sheetData …>` (or root) start tag.
         case found(end: Int, rootName: String, prefix: String)
     }
 
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+    /// `element`: the local name of the start tag the rows follow (`sheetData`), nil for the root
+    /// element itself (the shared strings' `<sst>`, whose items follow it).
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, element: String? = "sheetData") -> Result {
         var index = 0
         if bytes.count >= 2 && (bytes[0] == 0xFE || bytes[0] == 0xFF || bytes[0] == 0) { return .unsafe }  // UTF-16/32
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
@@ -37,9 +39,10 @@ enum PrologueScanner {
             var nameEnd = open + 1
             while nameEnd < end, !isNameEnd(bytes[nameEnd]) { nameEnd += 1 }
             let name = String(decoding: bytes[(open + 1)..<nameEnd], as: UTF8.self)
-            if rootName == nil { rootName = name }
+            let isRoot = rootName == nil
+            if isRoot { rootName = name }
             let local = name.split(separator: ":").last.map(String.init) ?? name
-            if local == "sheetData" {
+            if local == element || (element == nil && isRoot) {
                 if bytes[end - 1] == UInt8(ascii: "/") { return .unsafe }  // <sheetData/>: no rows
                 let prefix = name.count > local.count ? String(name.dropLast(local.count)) : ""
                 return .found(end: end + 1, rootName: rootName ?? name, prefix: prefix)

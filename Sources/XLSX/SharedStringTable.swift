@@ -16,6 +16,9 @@ struct SharedStringTable: Sendable {
 
     var count: Int { ends.count }
 
+    /// The UTF-8 bytes of all strings.
+    var byteCount: Int { bytes.count }
+
     /// Appends a string; false (and nothing added) when the table would pass 4 GiB.
     mutating func append(_ string: String) -> Bool {
         guard bytes.count + string.utf8.count <= Int(UInt32.max) else { return false }
@@ -34,11 +37,57 @@ struct SharedStringTable: Sendable {
         return true
     }
 
+    /// Room for `strings` more strings of `bytes` bytes in all.
+    mutating func reserveCapacity(strings: Int, bytes count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
+        ends.reserveCapacity(ends.count + strings)
+    }
+
+    /// Appends every string of `other`, in order; false (nothing added) past 4 GiB.
+    mutating func append(contentsOf other: SharedStringTable) -> Bool {
+        let base = bytes.count
+        guard base + other.bytes.count <= Int(UInt32.max) else { return false }
+        bytes.append(contentsOf: other.bytes)
+        ends.reserveCapacity(ends.count + other.ends.count)
+        for end in other.ends { ends.append(UInt32(base) + end) }
+        return true
+    }
+
+    /// Appends `count` strings of `bytes` bytes in all, written by `fill` into the new bytes (from
+    /// 0) and the new ends (relative to the first new byte); false (nothing added) past 4 GiB.
+    mutating func appendStrings(count: Int, bytes total: Int,
+                                _ fill: (UnsafeMutablePointer<UInt8>, UnsafeMutableBufferPointer<UInt32>) -> Void) -> Bool {
+        let base = bytes.count
+        guard base + total <= Int(UInt32.max) else { return false }
+        var relative = [UInt32](repeating: 0, count: count)
+        bytes.append(contentsOf: repeatElement(0, count: total))
+        bytes.withUnsafeMutableBufferPointer { b in
+            relative.withUnsafeMutableBufferPointer { e in fill(b.baseAddress! + base, e) }
+        }
+        ends.reserveCapacity(ends.count + count)
+        for end in relative { ends.append(UInt32(base) + end) }
+        return true
+    }
+
     /// Drops the spare capacity that growing left (up to half of each buffer): the table is read
     /// before a sheet's rows pile up, so the copy costs nothing at the peak.
     mutating func compact() {
         bytes = bytes.withUnsafeBufferPointer { Array($0) }
         ends = ends.withUnsafeBufferPointer { Array($0) }
+    }
+
+    /// The bytes and the end offsets, for reading many strings without making a `String` of each
+    /// (`SheetRowBatch`): string `i` is `bytes[ends[i-1]..<ends[i]]`, see `text(_:bytes:ends:)`.
+    @inline(__always)
+    func withBuffers<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt32>) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { b in try ends.withUnsafeBufferPointer { e in try body(b, e) } }
+    }
+
+    /// String `i` of the buffers `withBuffers` gives.
+    @inline(__always)
+    static func text(_ i: Int, bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<UInt32>) -> UnsafeBufferPointer<UInt8> {
+        let start = i == 0 ? 0 : Int(ends[i - 1])
+        return UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + start }, count: Int(ends[i]) - start)
     }
 
     subscript(i: Int) -> String {

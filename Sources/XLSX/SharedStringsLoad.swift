@@ -13,6 +13,9 @@ final class SharedStringsLoad: Sendable {
         task = .finished(.success(SharedStringTable(strings)))
     }
 
+    /// The table if it is read (or could not be), without waiting.
+    var ifLoaded: SharedStringTable? { task.finishedValue.flatMap { try? $0.get() } }
+
     /// The table; later calls return at once.
     func wait() throws -> SharedStringTable {
         try task.wait().get()

@@ -29,21 +29,34 @@ struct SheetBatch: Sendable {
     /// Index of each row's first cell in `cells`.
     var rowStarts: [Int32] = []
     var cells: [RawCell] = []
-    var texts: [String] = []
+    /// The batch's own strings (inline, formula results, error values), in the layout of the shared ones.
+    var texts = SharedStringTable()
     var merges: [CellRange] = []
 
     var isEmpty: Bool { rowNumbers.isEmpty && merges.isEmpty }
 
-    /// Makes the text of every shared-string cell here, on the parsing thread, so that the thread
-    /// delivering rows in order does not (indices out of range are left for delivery to report).
-    mutating func resolveSharedStrings(_ table: SharedStringTable) {
-        texts.reserveCapacity(texts.count + cells.lazy.filter { $0.kind == .shared }.count)
-        for i in cells.indices where cells[i].kind == .shared {
-            let index = Int(cells[i].index)
-            guard index >= 0 && index < table.count else { continue }
-            cells[i].kind = .text
-            cells[i].index = Int32(texts.count)
-            texts.append(table[index])
+    /// Whether the rows can be handed out as they were parsed (`SheetRowBatch`): every row has a
+    /// cell, its cells are in ascending column order, and every shared string index is in the table.
+    /// Otherwise `deliver` orders them (and reports a bad index) first. Checked on the parsing
+    /// thread, so that the thread delivering rows in order does not walk the cells again.
+    func isRegular(sharedStringCount: Int) -> Bool {
+        let count = Int32(clamping: sharedStringCount)
+        return cells.withUnsafeBufferPointer { cells in
+            rowStarts.withUnsafeBufferPointer { starts in
+                for row in 0..<starts.count {
+                    let start = Int(starts[row])
+                    let end = row + 1 < starts.count ? Int(starts[row + 1]) : cells.count
+                    guard start < end else { return false }
+                    var last: Int32 = -1
+                    for position in start..<end {
+                        let cell = cells[position]
+                        if cell.column <= last { return false }
+                        last = cell.column
+                        if cell.kind == .shared && (cell.index < 0 || cell.index >= count) { return false }
+                    }
+                }
+                return true
+            }
         }
     }
 
@@ -51,8 +64,98 @@ struct SheetBatch: Sendable {
         rowNumbers.removeAll(keepingCapacity: true)
         rowStarts.removeAll(keepingCapacity: true)
         cells.removeAll(keepingCapacity: true)
-        texts.removeAll(keepingCapacity: true)
+        texts = SharedStringTable()
         merges.removeAll(keepingCapacity: true)
+    }
+
+    /// Copies the bytes of every shared-string cell into the batch's own texts, on the parsing
+    /// thread (a regular batch: every index is in the table). A million-row table is far larger than
+    /// the caches, so each cell's string is a cache miss wherever it is first read; here the misses
+    /// of consecutive cells overlap, where the thread turning rows into records, reading one cell
+    /// at a time, would wait for each in turn. That thread then reads the texts in order.
+    mutating func copySharedStrings(_ table: SharedStringTable) {
+        // Two passes of independent loads (where each string is, then its bytes), so that the
+        // processor has many misses in flight; one pass interleaving both waits on each in turn.
+        var spans: [(cell: Int32, start: UInt32, end: UInt32)] = []
+        spans.reserveCapacity(cells.count)
+        var total = 0
+        table.withBuffers { _, ends in
+            cells.withUnsafeBufferPointer { cells in
+                for i in 0..<cells.count where cells[i].kind == .shared {
+                    let index = Int(cells[i].index)
+                    let start = index == 0 ? 0 : ends[index - 1]
+                    spans.append((Int32(i), start, ends[index]))
+                    total += Int(ends[index] - start)
+                }
+            }
+        }
+        guard !spans.isEmpty, texts.appendStrings(count: spans.count, bytes: total, { out, outEnds in
+            table.withBuffers { bytes, _ in
+                guard let source = bytes.baseAddress else { return }
+                var at = 0
+                for (k, span) in spans.enumerated() {
+                    let count = Int(span.end - span.start)
+                    (out + at).update(from: source + Int(span.start), count: count)
+                    at += count
+                    outEnds[k] = UInt32(at)
+                }
+            }
+        }) else { return }
+        let first = texts.count - spans.count
+        cells.withUnsafeMutableBufferPointer { cells in
+            for (k, span) in spans.enumerated() {
+                cells[Int(span.cell)].kind = .text
+                cells[Int(span.cell)].index = Int32(first + k)
+            }
+        }
+    }
+
+    /// Hands the rows to `body` in one batch, with their row numbers resolved. `regular` is
+    /// `isRegular`, when the parsing thread already knows it. Irregular rows go through `deliver`
+    /// (columns ordered, empty rows left out) and are written back into a batch; a bad shared
+    /// string index is reported after the rows before it are handed out.
+    func deliverBatch(sharedStrings: SharedStringTable, regular: Bool? = nil, previousRow: inout Int,
+                      context: (String?) -> XLSXError, _ body: (SheetRowBatch) throws -> Void) throws {
+        guard !rowNumbers.isEmpty else { return }
+        if regular ?? isRegular(sharedStringCount: sharedStrings.count) {
+            var batch = self
+            batch.merges = []
+            for row in batch.rowNumbers.indices {
+                if batch.rowNumbers[row] <= 0 { batch.rowNumbers[row] = Int32(truncatingIfNeeded: previousRow + 1) }
+                previousRow = Int(batch.rowNumbers[row])
+            }
+            try body(SheetRowBatch(batch: batch, sharedStrings: sharedStrings))
+            return
+        }
+        var rebuilt = SheetBatch()
+        do {
+            try deliver(sharedStrings: sharedStrings, previousRow: &previousRow, context: context) { rebuilt.append($0) }
+        } catch {
+            if !rebuilt.rowNumbers.isEmpty { try body(SheetRowBatch(batch: rebuilt, sharedStrings: sharedStrings)) }
+            throw error
+        }
+        if !rebuilt.rowNumbers.isEmpty { try body(SheetRowBatch(batch: rebuilt, sharedStrings: sharedStrings)) }
+    }
+
+    /// A delivered row written back (its number resolved, its strings the batch's own).
+    private mutating func append(_ row: SheetRow) {
+        rowNumbers.append(Int32(truncatingIfNeeded: row.number))
+        rowStarts.append(Int32(cells.count))
+        for cell in row.cells {
+            let column = Int32(cell.column)
+            switch cell.value {
+            case .empty: continue
+            case .number(let n): cells.append(RawCell(column: column, kind: .number, index: 0, number: n))
+            case .date(let d): cells.append(RawCell(column: column, kind: Kind(d.kind), index: 0, number: d.serial))
+            case .bool(let b): cells.append(RawCell(column: column, kind: .bool, index: 0, number: b ? 1 : 0))
+            case .string(let s):
+                _ = texts.append(s)
+                cells.append(RawCell(column: column, kind: .text, index: Int32(texts.count - 1), number: 0))
+            case .error(let e):
+                _ = texts.append(e)
+                cells.append(RawCell(column: column, kind: .error, index: Int32(texts.count - 1), number: 0))
+            }
+        }
     }
 
     /// Hands the rows to `body` in order, resolving row numbers and shared strings.

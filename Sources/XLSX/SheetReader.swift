@@ -247,10 +247,11 @@ final class SheetReader: SAXHandler {
                 guard let flag = ValueText.bool(bytes) else { return fail(bytes, expected: "a boolean (0 or 1)") }
                 batch.cells.append(.init(column: column, kind: .bool, index: 0, number: flag ? 1 : 0))
             case .error:
-                batch.texts.append(String(decoding: bytes, as: UTF8.self))
+                _ = batch.texts.append(utf8: Array(bytes))
                 batch.cells.append(.init(column: column, kind: .error, index: Int32(batch.texts.count - 1), number: 0))
             case .formulaString, .inline, .unknown:
-                batch.texts.append(EscapedText.decode(Array(bytes)))
+                let text = Array(bytes)
+                _ = batch.texts.append(utf8: EscapedText.mayHaveEscapes(text) ? EscapedText.decodedBytes(text) : text)
                 batch.cells.append(.init(column: column, kind: .text, index: Int32(batch.texts.count - 1), number: 0))
             case .isoDate:
                 guard !bytes.isEmpty else { return }

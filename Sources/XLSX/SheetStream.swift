@@ -21,10 +21,28 @@ struct SheetStream {
         }
     }
 
+    /// Parses the part from its inflated `bytes` with `handler` (errors as `parseWhole` gives them).
+    func parseWhole(handler: SAXHandler, bytes: [UInt8]) throws {
+        guard let parser = SAXParser(handler: handler, name: entry.path) else {
+            throw error(.malformedXML(line: 0, detail: "cannot create parser"), nil)
+        }
+        try guarded(handler) {
+            try bytes.withUnsafeBytes { all in
+                var offset = 0
+                while offset < all.count {
+                    let size = min(1 << 18, all.count - offset)
+                    try parser.feed(UnsafeRawBufferPointer(rebasing: all[offset..<(offset + size)]))
+                    offset += size
+                }
+            }
+            try parser.finish()
+        }
+    }
+
     /// Streams a worksheet on one thread: rows are delivered after every inflated block. Returns the
     /// sheet's merged ranges, met on the way.
     @discardableResult
-    func read(reader: SheetReader, sharedStrings: SharedStringTable, _ body: (SheetRow) throws -> Void) throws -> [CellRange] {
+    func read(reader: SheetReader, sharedStrings: SharedStringTable, _ body: (SheetRowBatch) throws -> Void) throws -> [CellRange] {
         guard let parser = SAXParser(handler: reader, name: entry.path) else {
             throw error(.malformedXML(line: 0, detail: "cannot create parser"), nil)
         }
@@ -32,7 +50,7 @@ struct SheetStream {
         let context: (String?) -> XLSXError = { cell in error(.missingPart, cell) }
         var merges: [CellRange] = []
         func deliver() throws {
-            try reader.batch.deliver(sharedStrings: sharedStrings, previousRow: &previousRow, context: context, body)
+            try reader.batch.deliverBatch(sharedStrings: sharedStrings, previousRow: &previousRow, context: context, body)
             merges = reader.batch.merges
             reader.batch.removeAll()
         }
@@ -49,7 +67,7 @@ struct SheetStream {
 
     /// Delivers every row but the last of the batch (which may not be finished) and keeps that one.
     private func deliverCompleteRows(_ reader: SheetReader, sharedStrings: SharedStringTable, previousRow: inout Int,
-                                     context: (String?) -> XLSXError, _ body: (SheetRow) throws -> Void) throws {
+                                     context: (String?) -> XLSXError, _ body: (SheetRowBatch) throws -> Void) throws {
         let batch = reader.batch
         guard batch.rowNumbers.count > 1 else { return }
         let keepFrom = batch.rowNumbers.count - 1
@@ -59,7 +77,7 @@ struct SheetStream {
         complete.rowStarts = Array(batch.rowStarts[..<keepFrom])
         complete.cells = Array(batch.cells[..<cellSplit])
         complete.texts = batch.texts
-        try complete.deliver(sharedStrings: sharedStrings, previousRow: &previousRow, context: context, body)
+        try complete.deliverBatch(sharedStrings: sharedStrings, previousRow: &previousRow, context: context, body)
         reader.batch.rowNumbers.removeFirst(keepFrom)
         reader.batch.rowStarts = [0]
         reader.batch.cells.removeFirst(cellSplit)

@@ -83,6 +83,15 @@ public final class Workbook: @unchecked Sendable {
     /// Streams the rows of one sheet in order; `row` is only valid during the call. Rows without any
     /// cell holding a value are not delivered.
     public func readRows(_ sheet: SheetInfo, _ body: (SheetRow) throws -> Void) throws {
+        try readRowBatches(sheet) { batch in
+            for i in 0..<batch.count { try body(batch.row(i)) }
+        }
+    }
+
+    /// Streams the rows of one sheet in order, a batch at a time (a stretch of the sheet parsed
+    /// together): the same rows as `readRows`, without a `String` or a `Cell` per cell. A batch
+    /// may be kept and read on another thread; the text it hands out is valid during each call.
+    public func readRowBatches(_ sheet: SheetInfo, _ body: (SheetRowBatch) throws -> Void) throws {
         let dateKinds = try loadDateKinds()
         let strings = sharedStringsLoad()
         let entry = try self.entry(sheet.partPath, sheet: sheet.name)
@@ -90,7 +99,7 @@ public final class Workbook: @unchecked Sendable {
         let merges: [CellRange]
         if entry.uncompressedSize > 2 * parallelChunkBytes {
             let reader = ChunkedSheetReader(chunkBytes: parallelChunkBytes, dateKinds: dateKinds, date1904: date1904, partName: entry.path)
-            try reader.read(archive: archive, entry: entry, sharedStrings: { try strings.wait() }, error: error, body)
+            try reader.read(archive: archive, entry: entry, sharedStrings: strings, error: error, body)
             merges = reader.merges
         } else {
             let reader = SheetReader(dateKinds: dateKinds, date1904: date1904)
@@ -156,11 +165,26 @@ public final class Workbook: @unchecked Sendable {
             }
             let archive = self.archive
             let file = self.file
+            let chunked = entry.uncompressedSize > 2 * parallelChunkBytes
             let load = SharedStringsLoad {
                 Result {
+                    let error = { (kind: XLSXError.Kind, cell: String?) in XLSXError(kind, file: file, part: part, cell: cell) }
+                    let stream = SheetStream(archive: archive, entry: entry, error: error)
+                    if chunked {
+                        // Inflated whole, then parsed in pieces on every core (or whole, when it cannot be cut).
+                        let xml: [UInt8]
+                        do throws(ZipError) { xml = try archive.read(entry) } catch { throw XLSXError(.zip(error), file: file, part: part) }
+                        if let table = ChunkedSharedStringsReader.read(xml, partName: entry.path, pieces: 4 * ChunkedSheetReader.activeProcessors) {
+                            return table
+                        }
+                        let reader = SharedStringsReader()
+                        try stream.parseWhole(handler: reader, bytes: xml)
+                        var strings = reader.strings
+                        strings.compact()
+                        return strings
+                    }
                     let reader = SharedStringsReader()
-                    try SheetStream(archive: archive, entry: entry, error: { kind, cell in XLSXError(kind, file: file, part: part, cell: cell) })
-                        .parseWhole(handler: reader)
+                    try stream.parseWhole(handler: reader)
                     var strings = reader.strings
                     strings.compact()
                     return strings
