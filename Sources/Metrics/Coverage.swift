@@ -31,7 +31,8 @@ public struct Coverage: Sendable, Equatable {
 
     /// - Parameter undatedYear: the year an empty register whose name states none is taken as sent
     ///   for (the report's year, as `FiguresBuilder` takes it); nil leaves such registers out.
-    public init(_ dataset: Dataset, undatedYear: Int?) {
+    ///   `forced`: a test's number of pieces each register is counted in, whatever its size.
+    public init(_ dataset: Dataset, undatedYear: Int?, pieces forced: Int? = nil) {
         let catalog = dataset.catalog
         let parts = FiguresBuilder.partOrder(dataset)
         let partCount = parts.count
@@ -47,37 +48,22 @@ public struct Coverage: Sendable, Equatable {
         for k in catalog.kinds.indices where catalog.kinds[k].role != .targets {
             let kind = catalog.kinds[k]
             let table = dataset.tables[k]
-            // Records per part, per year; a million dated records are counted without a hash
-            // lookup or a civil-date conversion each: the day ranges of the years seen are kept.
-            // One flat array of counts, slot × part (a nested array checked both levels for
-            // uniqueness on every record), the columns read once, not per record.
-            var yearSlot: [Int: Int] = [:]
-            var perYear: [Int] = []
-            func slot(_ year: Int) -> Int {
-                if let s = yearSlot[year] { return s }
-                let s = yearSlot.count
-                yearSlot[year] = s
-                perYear.append(contentsOf: repeatElement(0, count: partCount))
-                return s
-            }
-            var slotOfDay = YearsByDay<Int>()
-            let recordParts = table.part
-            let dates = kind.date.map { table.columns[$0] }, years = kind.year.map { table.columns[$0] }
-            for r in 0..<table.count {
-                let code = Int(recordParts[r])
-                guard code >= 0, code < partIndex.count, partIndex[code] >= 0 else { continue }
-                let p = partIndex[code]
-                if let dates {
-                    guard let day = dates.day(r) else { continue }
-                    perYear[slotOfDay.value(for: day, make: slot) * partCount + p] += 1
-                } else if let years {
-                    perYear[slot(Int(years.int32(r))) * partCount + p] += 1
-                } else {
-                    perYear[slot(noYear) * partCount + p] += 1
-                }
+            // Records per part, per year, counted over pieces of the rows on every core (a million
+            // records on one core were the last tenth of a second of a check, the other core idle)
+            // and added up by year.
+            let rows = table.count
+            let pieces = forced.map { max(1, min($0, rows)) }
+                ?? (rows >= Coverage.parallelRows ? min(InParallel.cores, rows / (Coverage.parallelRows / 2)) : 1)
+            let perPiece = InParallel.map(pieces) { i in
+                Coverage.count(table, kind: kind, rows: rows * i / pieces..<rows * (i + 1) / pieces,
+                               partIndex: partIndex, partCount: partCount, noYear: noYear)
             }
             var counts: [Int: [Int]] = [:]            // year → records per part
-            for (year, s) in yearSlot { counts[year] = Array(perYear[(s * partCount)..<((s + 1) * partCount)]) }
+            for piece in perPiece {
+                for (year, perPart) in piece {
+                    if let sum = counts[year] { counts[year] = zip(sum, perPart).map { $0 + $1 } } else { counts[year] = perPart }
+                }
+            }
             var empty: [Int: Set<Int>] = [:]            // year → parts that sent only an empty register
             for register in dataset.emptyRegisters where register.kind == k {
                 let code = Int(register.part)
@@ -99,6 +85,46 @@ public struct Coverage: Sendable, Equatable {
         self.parts = parts
         self.columns = columns
         self.cells = cells
+    }
+
+    /// Registers of at least this many records are counted on every core.
+    static let parallelRows = 65_536
+
+    /// Records of `rows` per year (`noYear` for a roster without one) and reported part.
+    private static func count(_ table: RecordTable, kind: KindDeclaration, rows: Range<Int>, partIndex: [Int], partCount: Int,
+                              noYear: Int) -> [Int: [Int]] {
+        // A million dated records are counted without a hash lookup or a civil-date conversion
+        // each: the day ranges of the years seen are kept. One flat array of counts, slot × part
+        // (a nested array checked both levels for uniqueness on every record), the columns read
+        // once, not per record.
+        var yearSlot: [Int: Int] = [:]
+        var perYear: [Int] = []
+        func slot(_ year: Int) -> Int {
+            if let s = yearSlot[year] { return s }
+            let s = yearSlot.count
+            yearSlot[year] = s
+            perYear.append(contentsOf: repeatElement(0, count: partCount))
+            return s
+        }
+        var slotOfDay = YearsByDay<Int>()
+        let recordParts = table.part
+        let dates = kind.date.map { table.columns[$0] }, years = kind.year.map { table.columns[$0] }
+        for r in rows {
+            let code = Int(recordParts[r])
+            guard code >= 0, code < partIndex.count, partIndex[code] >= 0 else { continue }
+            let p = partIndex[code]
+            if let dates {
+                guard let day = dates.day(r) else { continue }
+                perYear[slotOfDay.value(for: day, make: slot) * partCount + p] += 1
+            } else if let years {
+                perYear[slot(Int(years.int32(r))) * partCount + p] += 1
+            } else {
+                perYear[slot(noYear) * partCount + p] += 1
+            }
+        }
+        var counts: [Int: [Int]] = [:]
+        for (year, s) in yearSlot { counts[year] = Array(perYear[(s * partCount)..<((s + 1) * partCount)]) }
+        return counts
     }
 
     /// What part `part` supplied of `kind` in `year`.

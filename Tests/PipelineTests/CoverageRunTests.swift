@@ -417,6 +417,20 @@ import Zip
         #expect(coverage.supplied(part: "东城区", kind: "事故", year: 2023) == .nothing)
     }
 
+    /// Counted in pieces (on every core, for a large register), the table is the one a single pass
+    /// gives: each piece's counts added up by year.
+    @Test func coverageInPiecesIsTheSameTable() throws {
+        let result = try Ingest.run(inputs: repositoryRoot.appendingPathComponent("Inputs").path)
+        let whole = Coverage(result.dataset, undatedYear: 2025, pieces: 1)
+        #expect(whole.cells.joined().contains { if case .records = $0 { true } else { false } })
+        for pieces in [2, 3, 7, 1000] {
+            let split = Coverage(result.dataset, undatedYear: 2025, pieces: pieces)
+            #expect(split.parts == whole.parts)
+            #expect(split.columns.map { "\($0.kind) \(String(describing: $0.year))" } == whole.columns.map { "\($0.kind) \(String(describing: $0.year))" })
+            #expect(split.cells == whole.cells, "\(pieces) pieces")
+        }
+    }
+
     // MARK: - Reading check's coverage table
 
     /// The (kind, year) of each column of check's table: kinds stand over their years.
