@@ -5,8 +5,8 @@ public struct CSVRecord {
     public let line: Int
     /// 1-based record number — the row number Excel shows when it opens the file.
     public let number: Int
-    let buffer: UnsafeRawBufferPointer
-    let fields: UnsafeBufferPointer<CSVField>
+    @usableFromInline let buffer: UnsafeRawBufferPointer
+    @usableFromInline let fields: UnsafeBufferPointer<CSVField>
 
     init(line: Int, number: Int, buffer: UnsafeRawBufferPointer, fields: UnsafeBufferPointer<CSVField>) {
         self.line = line
@@ -15,7 +15,7 @@ public struct CSVRecord {
         self.fields = fields
     }
 
-    public var count: Int { fields.count }
+    @inlinable public var count: Int { fields.count }
 
     /// The field's text, quotes removed and doubled quotes undone. Traps if `i` is out of range,
     /// as an array does; check `count` (rows are ragged).
@@ -36,7 +36,7 @@ public struct CSVRecord {
     }
 
     /// The field's bytes; the parser made the range, inside the buffer.
-    @usableFromInline
+    @inlinable
     func rawField(_ i: Int) -> UnsafeRawBufferPointer {
         let f = fields[i]
         return UnsafeRawBufferPointer(start: buffer.baseAddress.map { $0 + f.start }, count: f.end - f.start)
@@ -54,7 +54,7 @@ public struct CSVRecord {
     }
 
     /// True when the field's raw bytes are not its text (doubled quotes or text after the closing quote).
-    public func isQuoted(_ i: Int) -> Bool { fields[i].quoted }
+    @inlinable public func isQuoted(_ i: Int) -> Bool { fields[i].quoted }
 
     public func isEmpty(_ i: Int) -> Bool { fields[i].start == fields[i].end }
 
