@@ -119,7 +119,9 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
         return e
     }
 
-    @inlinable
+    // Always in line: as a call, a lookup that missed `last` copied the map's 64-byte value to
+    // the stack to pass it (a row does half a dozen such lookups in small maps).
+    @inlinable @inline(__always)
     func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int? {
         let tag = h >> 32
         return slots.withUnsafeBufferPointer { table in
@@ -170,7 +172,7 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
     }
 
     /// Multiply-xor over 8-byte words, then a final avalanche (splitmix64's).
-    @inlinable
+    @inlinable @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         guard let base = bytes.baseAddress else { return h }
