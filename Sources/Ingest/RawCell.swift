@@ -12,6 +12,22 @@ enum RawCell: Sendable, Equatable {
     case bool(Bool)
     case error(String)
 
+    /// Empties an initialised slot, releasing only what holds a `String`: as plain assignments,
+    /// clearing and then filling a row's slots called the enum's outlined destroy twice per slot.
+    @inline(__always)
+    static func clear(_ slot: UnsafeMutablePointer<RawCell>) {
+        switch slot.pointee {
+        case .text, .error: slot.pointee = .empty
+        default: slot.initialize(to: .empty)            // nothing to release
+        }
+    }
+
+    /// Puts `cell` into an initialised slot (empty, as a row's slots are once cleared).
+    @inline(__always)
+    static func store(_ cell: RawCell, at slot: UnsafeMutablePointer<RawCell>) {
+        if case .empty = slot.pointee { slot.initialize(to: cell) } else { slot.pointee = cell }
+    }
+
     /// Empty, or text made of whitespace only.
     var isBlank: Bool {
         switch self {

@@ -210,7 +210,8 @@ struct SheetIngestor {
         // The row's cells through one pointer: per cell, an array write checked the buffer's
         // uniqueness and went through the enum's outlined copy.
         values.withUnsafeMutableBufferPointer { values in
-            for s in mapped { values[s] = .empty }
+            guard let slots = values.baseAddress else { return }
+            for s in mapped { RawCell.clear(slots + s) }
             gridRow.forEachCell { column, cell in
                 if case .empty = cell { return }
                 if !any {
@@ -222,7 +223,7 @@ struct SheetIngestor {
                 }
                 if column < map.count {
                     let s = Int(map[column])
-                    if s >= 0 { values[s] = cell }
+                    if s >= 0 { RawCell.store(cell, at: slots + s) }
                 }
             }
         }
