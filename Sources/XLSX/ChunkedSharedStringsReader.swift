@@ -57,13 +57,7 @@ enum ChunkedSharedStringsReader {
         guard let parser = SAXParser(handler: reader, name: partName) else { return nil }
         do {
             try parser.feed(prologue)
-            var offset = 0
-            // libxml2 parses fastest fed in pieces of a few megabytes.
-            while offset < piece.count {
-                let size = min(4 << 20, piece.count - offset)
-                try parser.feed(UnsafeRawBufferPointer(rebasing: piece[offset..<(offset + size)]))
-                offset += size
-            }
+            try parser.feed(piece, inPiecesOf: 4 << 20)
             try closing.withUnsafeBytes { try parser.feed($0) }
             try parser.finish()
         } catch {

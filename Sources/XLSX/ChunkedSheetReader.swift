@@ -201,15 +201,7 @@ final class ChunkedSheetReader {
             reader.batch.rowStarts.reserveCapacity(chunk.count / 200)
             if let parser = SAXParser(handler: reader, name: partName) {
                 do {
-                    try chunk.withUnsafeBytes { buffer in
-                        var offset = 0
-                        // libxml2 parses fastest fed in pieces of about a megabyte.
-                        while offset < buffer.count {
-                            let size = min(4 << 20, buffer.count - offset)
-                            try parser.feed(UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + size)]))
-                            offset += size
-                        }
-                    }
+                    try chunk.withUnsafeBytes { try parser.feed($0, inPiecesOf: 4 << 20) }
                     try parser.finish()
                 } catch let kind as XLSXError.Kind {
                     job.failure = ChunkedSheetReader.withoutChunkLine(kind)

@@ -67,6 +67,17 @@ final class SAXParser {
         }
     }
 
+    /// Parses the next bytes of the document a piece of `size` bytes at a time: libxml2 parses a
+    /// large buffer fastest fed in pieces of a few megabytes.
+    func feed(_ bytes: UnsafeRawBufferPointer, inPiecesOf size: Int) throws(XLSXError.Kind) {
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + size)
+            try feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
+            offset = end
+        }
+    }
+
     /// Ends the document: reports a truncated or unbalanced document.
     func finish() throws(XLSXError.Kind) {
         let status = xmlParseChunk(context, nil, 0, 1)

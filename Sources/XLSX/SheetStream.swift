@@ -27,14 +27,8 @@ struct SheetStream {
             throw error(.malformedXML(line: 0, detail: "cannot create parser"), nil)
         }
         try guarded(handler) {
-            try bytes.withUnsafeBytes { all in
-                var offset = 0
-                while offset < all.count {
-                    let size = min(1 << 18, all.count - offset)
-                    try parser.feed(UnsafeRawBufferPointer(rebasing: all[offset..<(offset + size)]))
-                    offset += size
-                }
-            }
+            // In the inflater's 256 KiB pieces, as a streamed part is fed.
+            try bytes.withUnsafeBytes { try parser.feed($0, inPiecesOf: 1 << 18) }
             try parser.finish()
         }
     }
