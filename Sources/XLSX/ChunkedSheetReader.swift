@@ -275,18 +275,6 @@ final class ChunkedSheetReader {
             throw errorContext(error, reader.failedCell)
         }
         // Deliver all rows but the last, which may still be open.
-        let batch = reader.batch
-        guard batch.rowNumbers.count > 1 else { return }
-        let keep = batch.rowNumbers.count - 1
-        let split = Int(batch.rowStarts[keep])
-        var complete = SheetBatch()
-        complete.rowNumbers = Array(batch.rowNumbers[..<keep])
-        complete.rowStarts = Array(batch.rowStarts[..<keep])
-        complete.cells = Array(batch.cells[..<split])
-        complete.texts = batch.texts
-        try deliver(complete, body)
-        reader.batch.rowNumbers.removeFirst(keep)
-        reader.batch.rowStarts = [0]
-        reader.batch.cells.removeFirst(split)
+        if let complete = reader.batch.takeCompleteRows() { try deliver(complete, body) }
     }
 }

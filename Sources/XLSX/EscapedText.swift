@@ -1,18 +1,17 @@
 /// OOXML's `_xHHHH_` escapes of characters XML cannot carry (ST_Xstring); `x` in lower case only,
 /// as Excel reads and writes them (its own files hold `_X0000_` as plain text).
 enum EscapedText {
-    static func decode(_ bytes: [UInt8]) -> String {
-        guard mayHaveEscapes(bytes) else { return String(decoding: bytes, as: UTF8.self) }
-        return String(decoding: decodedBytes(bytes), as: UTF8.self)
-    }
+    static func decode(_ bytes: [UInt8]) -> String { String(decoding: decodedUTF8(bytes), as: UTF8.self) }
+
+    /// The UTF-8 of the decoded text: `bytes` themselves when they cannot hold an escape.
+    static func decodedUTF8(_ bytes: [UInt8]) -> [UInt8] { mayHaveEscapes(bytes) ? decodedBytes(bytes) : bytes }
 
     /// Whether `bytes` can hold an escape at all (most texts cannot: no `_`, or too short).
-    static func mayHaveEscapes(_ bytes: [UInt8]) -> Bool {
+    private static func mayHaveEscapes(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 7 && bytes.contains(UInt8(ascii: "_"))
     }
 
-    /// The UTF-8 of the decoded text.
-    static func decodedBytes(_ bytes: [UInt8]) -> [UInt8] {
+    private static func decodedBytes(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = 0

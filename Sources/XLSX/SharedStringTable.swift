@@ -20,12 +20,7 @@ struct SharedStringTable: Sendable {
     var byteCount: Int { bytes.count }
 
     /// Appends a string; false (and nothing added) when the table would pass 4 GiB.
-    mutating func append(_ string: String) -> Bool {
-        guard bytes.count + string.utf8.count <= Int(UInt32.max) else { return false }
-        bytes.append(contentsOf: string.utf8)
-        ends.append(UInt32(bytes.count))
-        return true
-    }
+    mutating func append(_ string: String) -> Bool { append(utf8: Array(string.utf8)) }
 
     /// Appends a string given by its UTF-8 bytes (libxml2 hands text out as UTF-8, so no `String`
     /// is made for it: a million shared strings were a million `String`s made and dropped on the
@@ -48,8 +43,7 @@ struct SharedStringTable: Sendable {
         let base = bytes.count
         guard base + other.bytes.count <= Int(UInt32.max) else { return false }
         bytes.append(contentsOf: other.bytes)
-        ends.reserveCapacity(ends.count + other.ends.count)
-        for end in other.ends { ends.append(UInt32(base) + end) }
+        appendEnds(other.ends, after: base)
         return true
     }
 
@@ -64,9 +58,14 @@ struct SharedStringTable: Sendable {
         bytes.withUnsafeMutableBufferPointer { b in
             relative.withUnsafeMutableBufferPointer { e in fill(b.baseAddress! + base, e) }
         }
-        ends.reserveCapacity(ends.count + count)
-        for end in relative { ends.append(UInt32(base) + end) }
+        appendEnds(relative, after: base)
         return true
+    }
+
+    /// Ends relative to byte `base` (where the appended strings start).
+    private mutating func appendEnds(_ relative: [UInt32], after base: Int) {
+        ends.reserveCapacity(ends.count + relative.count)
+        for end in relative { ends.append(UInt32(base) + end) }
     }
 
     /// Drops the spare capacity that growing left (up to half of each buffer): the table is read
@@ -91,7 +90,6 @@ struct SharedStringTable: Sendable {
     }
 
     subscript(i: Int) -> String {
-        let start = i == 0 ? 0 : Int(ends[i - 1])
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<Int(ends[i])]), as: UTF8.self) }
+        withBuffers { String(decoding: SharedStringTable.text(i, bytes: $0, ends: $1), as: UTF8.self) }
     }
 }

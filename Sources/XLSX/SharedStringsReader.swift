@@ -45,8 +45,7 @@ final class SharedStringsReader: SAXHandler {
             inText = false
         } else if name == nameSI {
             inItem = false
-            let decoded = EscapedText.mayHaveEscapes(text) ? EscapedText.decodedBytes(text) : text
-            if !strings.append(utf8: decoded) { stop(.valueTooLong(limit: Int(UInt32.max))) }
+            if !strings.append(utf8: EscapedText.decodedUTF8(text)) { stop(.valueTooLong(limit: Int(UInt32.max))) }
         } else if name == nameRPh {
             phoneticDepth -= 1
         }

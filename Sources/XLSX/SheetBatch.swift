@@ -60,6 +60,23 @@ struct SheetBatch: Sendable {
         }
     }
 
+    /// Takes every row but the last (which the parser may still be filling) out into a batch of
+    /// their own, for a parser fed a piece at a time; nil while there is only one row.
+    mutating func takeCompleteRows() -> SheetBatch? {
+        guard rowNumbers.count > 1 else { return nil }
+        let keep = rowNumbers.count - 1
+        let split = Int(rowStarts[keep])
+        var complete = SheetBatch()
+        complete.rowNumbers = Array(rowNumbers[..<keep])
+        complete.rowStarts = Array(rowStarts[..<keep])
+        complete.cells = Array(cells[..<split])
+        complete.texts = texts
+        rowNumbers.removeFirst(keep)
+        rowStarts = [0]
+        cells.removeFirst(split)
+        return complete
+    }
+
     mutating func removeAll() {
         rowNumbers.removeAll(keepingCapacity: true)
         rowStarts.removeAll(keepingCapacity: true)

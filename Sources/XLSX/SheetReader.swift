@@ -251,7 +251,7 @@ final class SheetReader: SAXHandler {
                 batch.cells.append(.init(column: column, kind: .error, index: Int32(batch.texts.count - 1), number: 0))
             case .formulaString, .inline, .unknown:
                 let text = Array(bytes)
-                _ = batch.texts.append(utf8: EscapedText.mayHaveEscapes(text) ? EscapedText.decodedBytes(text) : text)
+                _ = batch.texts.append(utf8: EscapedText.decodedUTF8(text))
                 batch.cells.append(.init(column: column, kind: .text, index: Int32(batch.texts.count - 1), number: 0))
             case .isoDate:
                 guard !bytes.isEmpty else { return }

@@ -51,30 +51,15 @@ struct SheetStream {
         try guarded(reader) {
             try archive.stream(entry) { buffer in
                 try parser.feed(buffer)
-                try deliverCompleteRows(reader, sharedStrings: sharedStrings, previousRow: &previousRow, context: context, body)
+                // Every row but the last, which may not be finished.
+                if let complete = reader.batch.takeCompleteRows() {
+                    try complete.deliverBatch(sharedStrings: sharedStrings, previousRow: &previousRow, context: context, body)
+                }
             }
             try parser.finish()
             try deliver()
         }
         return merges
-    }
-
-    /// Delivers every row but the last of the batch (which may not be finished) and keeps that one.
-    private func deliverCompleteRows(_ reader: SheetReader, sharedStrings: SharedStringTable, previousRow: inout Int,
-                                     context: (String?) -> XLSXError, _ body: (SheetRowBatch) throws -> Void) throws {
-        let batch = reader.batch
-        guard batch.rowNumbers.count > 1 else { return }
-        let keepFrom = batch.rowNumbers.count - 1
-        let cellSplit = Int(batch.rowStarts[keepFrom])
-        var complete = SheetBatch()
-        complete.rowNumbers = Array(batch.rowNumbers[..<keepFrom])
-        complete.rowStarts = Array(batch.rowStarts[..<keepFrom])
-        complete.cells = Array(batch.cells[..<cellSplit])
-        complete.texts = batch.texts
-        try complete.deliverBatch(sharedStrings: sharedStrings, previousRow: &previousRow, context: context, body)
-        reader.batch.rowNumbers.removeFirst(keepFrom)
-        reader.batch.rowStarts = [0]
-        reader.batch.cells.removeFirst(cellSplit)
     }
 
     /// Runs `work`, mapping parser, handler and zip failures to an `XLSXError`.

@@ -170,6 +170,7 @@ public final class Workbook: @unchecked Sendable {
                 Result {
                     let error = { (kind: XLSXError.Kind, cell: String?) in XLSXError(kind, file: file, part: part, cell: cell) }
                     let stream = SheetStream(archive: archive, entry: entry, error: error)
+                    let reader = SharedStringsReader()
                     if chunked {
                         // Inflated whole, then parsed in pieces on every core (or whole, when it cannot be cut).
                         let xml: [UInt8]
@@ -177,14 +178,10 @@ public final class Workbook: @unchecked Sendable {
                         if let table = ChunkedSharedStringsReader.read(xml, partName: entry.path, pieces: 4 * ChunkedSheetReader.activeProcessors) {
                             return table
                         }
-                        let reader = SharedStringsReader()
                         try stream.parseWhole(handler: reader, bytes: xml)
-                        var strings = reader.strings
-                        strings.compact()
-                        return strings
+                    } else {
+                        try stream.parseWhole(handler: reader)
                     }
-                    let reader = SharedStringsReader()
-                    try stream.parseWhole(handler: reader)
                     var strings = reader.strings
                     strings.compact()
                     return strings
