@@ -23,7 +23,9 @@ let package = Package(
         .target(name: "XLSX", dependencies: ["Zip", "CLibXML2"]),
         // The CSV reader's vector kernels (UTF-8 validation, byte masks), AVX2 chosen by CPUID at run time.
         .target(name: "CTextScan"),
-        .target(name: "CSV", dependencies: ["CTextScan"], exclude: ["GB18030Tables.py"]),
+        // Files mapped read-only with a SIGBUS handler: a file truncated while it is read reads as zeros, then is reported.
+        .target(name: "CMappedFile"),
+        .target(name: "CSV", dependencies: ["CTextScan", "CMappedFile"], exclude: ["GB18030Tables.py"]),
         .target(name: "XLS", dependencies: ["XLSX", "CSV"]),
         .target(name: "Model"),
         // SHA-256 blocks through the x86 SHA extensions, chosen by CPUID at run time (Ingest's checksum).

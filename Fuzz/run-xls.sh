@@ -18,13 +18,14 @@ swiftc $FLAGS -wmo -module-name XLSX -emit-module -emit-module-path "$BUILD/XLSX
     -I "$BUILD" -I Sources/CZlib -I Sources/CLibXML2 $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g') \
     -c Sources/XLSX/*.swift -o "$BUILD/XLSX.o"
 for c in Sources/CTextScan/*.c; do clang -O2 -fsanitize=fuzzer-no-link,address -I Sources/CTextScan/include -c "$c" -o "$BUILD/$(basename "$c" .c).o"; done
-swiftc $FLAGS -wmo -module-name CSV -I Sources/CTextScan/include -emit-module -emit-module-path "$BUILD/CSV.swiftmodule" \
+clang -O2 -fsanitize=fuzzer-no-link,address -I Sources/CMappedFile/include -c Sources/CMappedFile/MappedFile.c -o "$BUILD/MappedFile.o"
+swiftc $FLAGS -wmo -module-name CSV -I Sources/CTextScan/include -I Sources/CMappedFile/include -emit-module -emit-module-path "$BUILD/CSV.swiftmodule" \
     -c Sources/CSV/*.swift -o "$BUILD/CSV.o"
 
 # The fuzz target and Sources/XLS in one module, so the target sees internal types too.
-swiftc $FLAGS -use-ld=lld -module-name XLSFuzz -I "$BUILD" -I Sources/CTextScan/include -I Sources/CZlib -I Sources/CLibXML2 \
+swiftc $FLAGS -use-ld=lld -module-name XLSFuzz -I "$BUILD" -I Sources/CTextScan/include -I Sources/CMappedFile/include -I Sources/CZlib -I Sources/CLibXML2 \
     $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g') \
-    Fuzz/xls/XLSFuzz.swift Sources/XLS/*.swift "$BUILD/Zip.o" "$BUILD/XLSX.o" "$BUILD/CSV.o" "$BUILD/CPUFeatures.o" "$BUILD/UTF8Validation.o" "$BUILD/ByteMasks.o" -lxml2 -lz -o "$BUILD/xls-fuzz"
+    Fuzz/xls/XLSFuzz.swift Sources/XLS/*.swift "$BUILD/Zip.o" "$BUILD/XLSX.o" "$BUILD/CSV.o" "$BUILD/CPUFeatures.o" "$BUILD/UTF8Validation.o" "$BUILD/ByteMasks.o" "$BUILD/MappedFile.o" -lxml2 -lz -o "$BUILD/xls-fuzz"
 
 # Swift's own crash backtracer would get in the way of AddressSanitizer's report. Leak checks are off
 # (memory the Swift runtime caches across runs looks like a leak to libFuzzer).

@@ -9,13 +9,16 @@ public struct CSVDocument: Sendable {
     /// The decoded UTF-8 text (without BOM).
     let storage: TextStorage
 
-    /// Reads the file (a regular file only, its size checked before anything is allocated) and
-    /// detects, decodes and sniffs as `init(bytes:name:)` does. The file is read, not mapped: a
-    /// mapped file that another program truncates while it is parsed kills the process with SIGBUS,
-    /// where a read gives an error (a district re-copying its export into the shared folder).
+    /// Maps the file (or reads it, a regular file only, its size checked before anything is
+    /// allocated) and detects, decodes and sniffs as `init(bytes:name:)` does. A mapped file
+    /// changed while it is parsed reads as what it became (see `FileBytes`).
     public init(path: String, maxFileSize: Int = CSVDocument.maxFileSize) throws(CSVError) {
         let name = (path as NSString).lastPathComponent
-        try self.init(bytes: try CSVDocument.readFile(path, limit: maxFileSize), name: name)
+        if let mapped = FileBytes(mapping: path, limit: maxFileSize) {
+            try self.init(file: mapped, name: name)
+        } else {
+            try self.init(bytes: try CSVDocument.readFile(path, limit: maxFileSize), name: name)
+        }
     }
 
     /// Bytes of one CSV file read by `init(path:)`.
@@ -26,12 +29,17 @@ public struct CSVDocument: Sendable {
     /// `decoded`, when given, is told each range of `bytes` that has been decoded into the text
     /// (a file in another encoding: those bytes are no longer needed).
     public init(bytes: [UInt8], name: String, decoded: ((Range<Int>) -> Void)? = nil) throws(CSVError) {
-        guard !bytes.isEmpty else { throw .empty }
-        let result = bytes.withUnsafeBytes { raw in Result { () throws(CSVError) in try TextEncoding.decode(raw, decoded: decoded) } }
+        try self.init(file: FileBytes(array: bytes), name: name, decoded: decoded)
+    }
+
+    /// As `init(bytes:name:decoded:)`, on a file's bytes (mapped or read).
+    public init(file: FileBytes, name: String, decoded: ((Range<Int>) -> Void)? = nil) throws(CSVError) {
+        guard file.count > 0 else { throw .empty }
+        let result = file.withUnsafeBytes { raw in Result { () throws(CSVError) in try TextEncoding.decode(raw, decoded: decoded) } }
         let (encoding, decoded) = try result.get()
         switch decoded {
-        case .original(let start): self.init(name: name, encoding: encoding, storage: TextStorage(array: bytes, start: start))
-        case .decoded(let text): self.init(name: name, encoding: encoding, storage: TextStorage(array: text))
+        case .original(let start): self.init(name: name, encoding: encoding, storage: TextStorage(bytes: file, start: start))
+        case .decoded(let text): self.init(name: name, encoding: encoding, storage: TextStorage(bytes: FileBytes(array: text), decodedFrom: file))
         }
     }
 
@@ -55,6 +63,10 @@ public struct CSVDocument: Sendable {
     /// Gives back the pages of the text before `offset`: the records before it have been read and
     /// are not read again (see `MemoryPages`). Offsets only grow; call from one thread.
     public func releaseText(before offset: Int) { storage.release(before: offset) }
+
+    /// Whether the file changed while the document was read (see `FileBytes.changedWhileRead`):
+    /// its records are then not the file's.
+    public var fileChangedWhileRead: Bool { storage.fileChanged }
 
     /// Reads a file straight into an array (for what cannot be mapped: empty files, pipes).
     static func readFile(_ path: String, limit: Int) throws(CSVError) -> [UInt8] {

@@ -2,9 +2,9 @@ import Foundation
 
 /// Gives whole pages of a buffer back to the system while the buffer lives (madvise
 /// MADV_DONTNEED): the parts of a large file's bytes, or of its decoded text, that ingest has
-/// finished with. A file is read into memory rather than mapped (a mapped file that shrinks while
-/// it is read raises SIGBUS), so without this a 200 MB CSV stayed resident beside its records to
-/// the end. Released pages read as zeros: only ranges nothing reads again are given.
+/// finished with; without this a 200 MB CSV stayed resident beside its records to the end.
+/// Released pages of an array read as zeros (a mapped file's, as the file again): only ranges
+/// nothing reads again are given.
 public enum MemoryPages {
     static let size = max(4096, Int(sysconf(Int32(_SC_PAGESIZE))))
 

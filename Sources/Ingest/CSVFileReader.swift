@@ -3,21 +3,30 @@ import CSV
 /// Feeds a CSV file, as one sheet, to a `FileIngestor`.
 enum CSVFileReader {
     static func read(bytes: [UInt8], name: String, into ingestor: inout FileIngestor) throws {
-        var bytes = bytes
-        try read(taking: &bytes, name: name, into: &ingestor)
+        try read(file: FileBytes(array: bytes), name: name, into: &ingestor)
     }
 
-    /// As `read(bytes:)`, emptying `bytes` once the document is made: a file decoded from another
-    /// encoding then no longer holds its original bytes while its rows are read (a UTF-8 file's
-    /// bytes are the document's text and stay).
+    /// Reads the file's bytes (mapped, or an array) as one sheet.
     /// `hashed` tells how far the checksum thread has read the same bytes: a large file's pages are
     /// given back behind it, once decoded (another encoding) or read into records (UTF-8), so the
-    /// whole file does not stay resident beside its records.
-    static func read(taking bytes: inout [UInt8], name: String, hashed: (() -> Int)? = nil,
+    /// whole file does not stay resident beside its records. A mapped file that changed while it
+    /// was read is an error: its records are not the file's.
+    static func read(file: FileBytes, name: String, hashed: (() -> Int)? = nil,
                      releasingFrom minimumSize: Int = SpentBytes.minimumSize, into ingestor: inout FileIngestor) throws {
-        let spent = SpentBytes(bytes, hashed: hashed, minimumSize: minimumSize)
-        let document = try CSVDocument(bytes: bytes, name: name, decoded: spent.map { spent in { spent.release($0) } })
-        bytes = []
+        // Whatever went wrong in a file that changed meanwhile, the change is what to report.
+        do {
+            try readSheet(file: file, name: name, hashed: hashed, releasingFrom: minimumSize, into: &ingestor)
+        } catch {
+            if file.changedWhileRead { throw FileChanged() }
+            throw error
+        }
+        if file.changedWhileRead { throw FileChanged() }
+    }
+
+    private static func readSheet(file: FileBytes, name: String, hashed: (() -> Int)?,
+                                  releasingFrom minimumSize: Int, into ingestor: inout FileIngestor) throws {
+        let spent = SpentBytes(file, hashed: hashed, minimumSize: minimumSize)
+        let document = try CSVDocument(file: file, name: name, decoded: spent.map { spent in { spent.release($0) } })
         spent?.release(0..<0)              // what the hash had not reached while the text was decoded
         ingestor.setEncoding(document.encoding.rawValue, delimiter: document.delimiter)
         let rows = ingestor.context.rowsPerChunk
@@ -56,6 +65,12 @@ enum CSVFileReader {
             feed.finish(ingest: &ingest, partial: &partial)
         }
     }
+}
+
+/// A mapped file truncated or written while it was read (a district re-copying its export into the
+/// folder): what was read is neither the old file nor the new one.
+struct FileChanged: Error, CustomStringConvertible {
+    var description: String { "文件在读取过程中被其他程序改写或截短，本次未计入；请等文件复制完成后重新运行 (the file changed while it was read)" }
 }
 
 /// A streamed CSV record seen as a `GridRow`; its number is the line where the record starts.

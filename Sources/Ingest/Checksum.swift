@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 
 /// A file's SHA-256 (for manifest.json), computed on a thread of its own while the file is parsed.
@@ -28,7 +29,7 @@ final class Checksum: @unchecked Sendable {
 
     /// Hashes `bytes` on its own thread when large, a few megabytes at a time, telling how far it
     /// has got (`hashed`): the bytes behind that may be given back while the file is parsed.
-    convenience init(bytes: [UInt8]) {
+    convenience init(bytes: FileBytes) {
         let progress = HashProgress()
         self.init(large: bytes.count > 1 << 20, progress: progress) {
             var sha = SHA256()

@@ -1,3 +1,4 @@
+import CSV
 import Dispatch
 import Foundation
 import Model
@@ -163,14 +164,16 @@ public enum Ingest {
             if stat(path, &info) == 0, Int(info.st_size) > InputFiles.maxFileSize {
                 return failed("文件超过 \(InputFiles.maxFileSize >> 20) MB 上限，未读取 (file over the size limit)")
             }
-            guard var bytes = InputFiles.read(path) else { return failed("无法读取文件") }
+            // A CSV is mapped (see `FileBytes`); what cannot be (an empty file, the config), read.
+            let mapped = entry.format == .csv ? FileBytes(mapping: path, limit: InputFiles.maxFileSize) : nil
+            guard let bytes = mapped ?? InputFiles.read(path).map(FileBytes.init(array:)) else { return failed("无法读取文件") }
             checksum = checksums ? Checksum(bytes: bytes) : Checksum(unhashed: bytes.count)
             switch entry.format {
             case .csv:
-                // The reader takes the bytes: a GB18030 file's are given back once decoded (and hashed);
-                // a large file's pages, once hashed and read into records.
+                // A GB18030 file's bytes are given back once decoded (and hashed); a large file's
+                // pages, once hashed and read into records.
                 let hashed = { [checksum] in checksum.hashed }
-                partial = reading { try CSVFileReader.read(taking: &bytes, name: report.path, hashed: hashed, into: &$0) }
+                partial = reading { try CSVFileReader.read(file: bytes, name: report.path, hashed: hashed, into: &$0) }
             case .unsupported:
                 partial = failed("不支持的文件格式，请另存为 .xlsx、.xls 或 .csv")
             default:    // config.toml: listed with its checksum, read by `ConfigFile`

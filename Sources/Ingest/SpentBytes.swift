@@ -8,11 +8,11 @@ final class SpentBytes: @unchecked Sendable {
     /// Files below this keep their bytes to the end (a few syscalls would save nothing).
     static let minimumSize = 16 << 20
 
-    private let bytes: [UInt8]
+    private let bytes: FileBytes
     private let hashed: () -> Int
     private let lock = NSLock()
 
-    init?(_ bytes: [UInt8], hashed: (() -> Int)?, minimumSize: Int = SpentBytes.minimumSize) {
+    init?(_ bytes: FileBytes, hashed: (() -> Int)?, minimumSize: Int = SpentBytes.minimumSize) {
         guard let hashed, bytes.count >= minimumSize else { return nil }
         self.bytes = bytes
         self.hashed = hashed
@@ -28,13 +28,10 @@ final class SpentBytes: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         var waiting: [Range<Int>] = []
-        bytes.withUnsafeBytes { all in
-            guard let base = all.baseAddress else { return }
-            for r in pending + [range] where !r.isEmpty {
-                let end = min(r.upperBound, limit)
-                if end > r.lowerBound { MemoryPages.release(base, r.lowerBound..<end) }
-                if r.upperBound > end { waiting.append(max(r.lowerBound, end)..<r.upperBound) }
-            }
+        for r in pending + [range] where !r.isEmpty {
+            let end = min(r.upperBound, limit)
+            if end > r.lowerBound { bytes.release(r.lowerBound..<end) }
+            if r.upperBound > end { waiting.append(max(r.lowerBound, end)..<r.upperBound) }
         }
         pending = waiting
     }

@@ -223,8 +223,8 @@ import Testing
 }
 
 /// Files that are huge or change while they are read: a field over 1 MiB (one 500 MB line) is
-/// refused with its line and column before any string is made of it; a file is read, not mapped, so
-/// one that shrinks gives an error, not SIGBUS; what is not a regular file is never read.
+/// refused with its line and column before any string is made of it; a mapped file that shrinks or
+/// is written meanwhile says so (never SIGBUS); what is not a regular file is never read.
 @Suite struct HostileFileTests {
     @Test func aFieldOverTheLimitNamesItsLineAndColumn() {
         let big = Array("区县,说明\n东城区,ok\n西城区,".utf8) + [UInt8](repeating: 0x61, count: (1 << 20) + 1) + Array("\n".utf8)
@@ -253,17 +253,77 @@ import Testing
         #expect(throws: CSVError.self) { _ = try CSVDocument(path: "/tmp") }
     }
 
-    @Test func aFileIsReadNotMapped() throws {
+    /// A mapped file truncated while it is read (a district re-copying its export) reads as
+    /// zeros past its new end instead of raising SIGBUS, and says it changed.
+    @Test func aFileTruncatedWhileReadSaysSo() throws {
         let path = NSTemporaryDirectory() + "csv-shrink-\(getpid()).csv"
         defer { unlink(path) }
-        FileManager.default.createFile(atPath: path, contents: Data(String(repeating: "东城区,1\n", count: 100_000).utf8))
+        let line = "东城区,1\n"
+        FileManager.default.createFile(atPath: path, contents: Data(String(repeating: line, count: 100_000).utf8))
         let doc = try CSVDocument(path: path)
-        // Truncated after opening: the text was read whole, so the records still arrive (a mapping
-        // would have raised SIGBUS on the first page past the new end).
+        #expect(!doc.fileChangedWhileRead)
+        // Cut to its first 40 000 lines: they still arrive; what follows is zeros (one field too
+        // long for a record), and the document knows the file changed.
+        #expect(truncate(path, off_t(40_000 * line.utf8.count)) == 0)
+        var intact = 0
+        do {
+            try doc.forEachRecord { r in if r.count == 2 && r[0] == "东城区" && r[1] == "1" { intact += 1 } }
+        } catch {}
+        #expect(intact == 40_000)
+        #expect(doc.fileChangedWhileRead)
+        var now = 0
+        try CSVDocument(path: path).forEachRecord { _ in now += 1 }
+        #expect(now == 40_000)
+    }
+
+    /// Cut to nothing: every page is gone (one signal puts zeros over all of them).
+    @Test func aFileTruncatedToNothingReadsAsZeros() throws {
+        let path = NSTemporaryDirectory() + "csv-empty-\(getpid()).csv"
+        defer { unlink(path) }
+        let bytes = [UInt8](repeating: 0x41, count: 3 << 20)
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let file = try #require(FileBytes(mapping: path, limit: 1 << 30))
+        #expect(file.isMapped && file.count == bytes.count)
+        #expect(file.withUnsafeBytes { Array($0) } == bytes)
+        #expect(!file.changedWhileRead)
         #expect(truncate(path, 0) == 0)
-        var count = 0
-        try doc.forEachRecord { _ in count += 1 }
-        #expect(count == 100_000)
-        #expect(throws: CSVError.self) { _ = try CSVDocument(path: path) }    // now empty
+        let sum = file.withUnsafeBytes { $0.reduce(0) { $0 + Int($1) } }
+        #expect(sum == 0)
+        #expect(file.changedWhileRead)
+    }
+
+    /// Written in place, the same size: the bytes are what the other program wrote, neither file,
+    /// and the modification time tells.
+    @Test func aFileWrittenWhileReadSaysSo() throws {
+        let path = NSTemporaryDirectory() + "csv-written-\(getpid()).csv"
+        defer { unlink(path) }
+        FileManager.default.createFile(atPath: path, contents: Data("区县,死亡人数\n东城区,3\n".utf8))
+        // Dated in the past, so that the write below changes the time even within one clock tick.
+        var past = [timespec(tv_sec: 1_600_000_000, tv_nsec: 0), timespec(tv_sec: 1_600_000_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, path, &past, 0) == 0)
+        let doc = try CSVDocument(path: path)
+        #expect(!doc.fileChangedWhileRead)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seek(toFileOffset: 23)
+        handle.write(Data("9".utf8))
+        handle.closeFile()
+        #expect(doc.fileChangedWhileRead)
+    }
+
+    /// Many files mapped at once (more than the handler's table holds): every one is readable,
+    /// those past the table read instead of mapped.
+    @Test func moreFilesThanMappingSlotsAreRead() throws {
+        let base = NSTemporaryDirectory() + "csv-many-\(getpid())-"
+        var docs: [CSVDocument] = []
+        defer { for i in 0..<100 { unlink(base + "\(i).csv") } }
+        for i in 0..<100 {
+            FileManager.default.createFile(atPath: base + "\(i).csv", contents: Data("区县,编号\n东城区,\(i)\n".utf8))
+            docs.append(try CSVDocument(path: base + "\(i).csv"))
+        }
+        for (i, doc) in docs.enumerated() {
+            var rows: [[String]] = []
+            try doc.forEachRecord { r in rows.append((0..<r.count).map { r[$0] }) }
+            #expect(rows == [["区县", "编号"], ["东城区", "\(i)"]])
+        }
     }
 }

@@ -277,14 +277,22 @@ import Testing
         let hazards = Self.headers.first { $0.file.hasSuffix("隐患.csv") }!
         let text = csvText(sheets(seed: 7, rows: 15_000).first { $0.file == hazards.file }!.rows)
         let catalog = CatalogLoader.builtin(region: config)
-        func ingest(_ bytes: [UInt8], releasing: Bool) throws -> IngestResult {
+        func ingest(_ bytes: [UInt8], releasing: Bool, mapped: Bool = false) throws -> IngestResult {
             var context = IngestContext(config: config, catalog: catalog)
             context.rowsPerChunk = 1000
             context.chunksOnlyOnIdleCores = false
             var merger = DatasetMerger(config: config, catalog: catalog, paths: [hazards.file])
             var ingestor = FileIngestor(context: context, fileIndex: 0, report: FileReport(path: hazards.file, size: 0, sha256: "", format: "csv"))
-            var taken = bytes
-            try CSVFileReader.read(taking: &taken, name: hazards.file, hashed: releasing ? { Int.max } : nil,
+            var file = FileBytes(array: bytes)
+            if mapped {
+                let path = NSTemporaryDirectory() + "safetystats-mapped-\(UUID().uuidString).csv"
+                FileManager.default.createFile(atPath: path, contents: Data(bytes))
+                file = try #require(FileBytes(mapping: path, limit: 1 << 30))
+                #expect(file.isMapped)
+                // Deleted before it is read: the mapping still holds the bytes, which did not change.
+                try FileManager.default.removeItem(atPath: path)
+            }
+            try CSVFileReader.read(file: file, name: hazards.file, hashed: releasing ? { Int.max } : nil,
                                    releasingFrom: 1 << 16, into: &ingestor)
             merger.merge(ingestor.partial)
             return merger.finish()
@@ -294,7 +302,36 @@ import Testing
             let kept = try ingest(bytes, releasing: false)
             let records = kept.dataset.tables.reduce(0) { $0 + $1.count }
             #expect(records > 1_000 && kept.rejects.count > 1_000, "\(records) records, \(kept.rejects.count) rejects")
+            // Mapped first: the array given back below is `bytes` itself, its pages then zeros.
+            expectSameIngestResult(kept, try ingest(bytes, releasing: true, mapped: true), "mapped, pages given back")
             expectSameIngestResult(kept, try ingest(bytes, releasing: true), "pages given back")
         }
+    }
+
+    /// A mapped CSV written in place while it is read (a district re-copying its export) is an
+    /// error naming the change, not records: what was read is neither the old file nor the new.
+    @Test func aFileWrittenWhileReadIsAnError() throws {
+        let hazards = Self.headers.first { $0.file.hasSuffix("隐患.csv") }!
+        let bytes = Array(csvText(sheets(seed: 3, rows: 2_000).first { $0.file == hazards.file }!.rows).utf8)
+        let path = NSTemporaryDirectory() + "safetystats-written-\(UUID().uuidString).csv"
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var past = [timespec(tv_sec: 1_600_000_000, tv_nsec: 0), timespec(tv_sec: 1_600_000_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, path, &past, 0) == 0)
+        let catalog = CatalogLoader.builtin(region: config)
+        func read(_ file: FileBytes) -> Error? {
+            var ingestor = FileIngestor(context: IngestContext(config: config, catalog: catalog), fileIndex: 0,
+                                        report: FileReport(path: hazards.file, size: 0, sha256: "", format: "csv"))
+            do { try CSVFileReader.read(file: file, name: hazards.file, into: &ingestor) } catch { return error }
+            return nil
+        }
+        #expect(read(try #require(FileBytes(mapping: path, limit: 1 << 30))) == nil)
+        let file = try #require(FileBytes(mapping: path, limit: 1 << 30))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seek(toFileOffset: UInt64(bytes.count / 2))
+        handle.write(Data("0".utf8))
+        handle.closeFile()
+        let error = try #require(read(file))
+        #expect("\(error)".contains("文件在读取过程中被其他程序改写或截短"))
     }
 }
