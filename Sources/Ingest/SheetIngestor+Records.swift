@@ -34,17 +34,24 @@ extension SheetIngestor {
         // 隐患描述 and other notes only tell id-less records apart: with an id column they are
         // interned only for a record without an id (only an empty required note rejects a row).
         let notesAfterID = idSlot != nil
-        for s in 0..<types.count where s != dateSlot {
-            if role == .targets, types[s] == .district || types[s] == .town {
-                row[s] = .code(StringDictionary.absent)     // a target's part is read by `addTarget`
-                continue
+        do {
+            // Written through one pointer, the row taken out of the ingestor meanwhile: written in
+            // place, each value checked the array's uniqueness and stored its buffer back.
+            var record = row
+            row = []
+            defer { row = record }
+            let steps = self.steps
+            try record.withUnsafeMutableBufferPointer { (out: inout UnsafeMutableBufferPointer<RowValue>) throws(RowRejection) in
+                for step in steps {
+                    switch step {
+                    case .value(let s): out[s] = try value(slot: s, district: district, town: town, into: &partial)
+                    case .absent(let s): out[s] = .code(StringDictionary.absent)
+                    case .requiredNoteAfterID(let s, let source):
+                        if SheetIngestor.isBlank(values, source) { throw fail(s, .empty) }
+                        out[s] = .code(StringDictionary.absent)
+                    }
+                }
             }
-            if notesAfterID && types[s] == .note {
-                if requiredNoteIsEmpty(s) { throw fail(s, .empty) }
-                row[s] = .code(StringDictionary.absent)
-                continue
-            }
-            row[s] = try value(slot: s, district: district, town: town, into: &partial)
         }
         if let rule = levelRule { try applyLevel(rule, into: &partial) }
         if let rule = rectificationRule, let done = SheetIngestor.contradiction(rule, row) { throw rectificationRejection(rule, done) }
@@ -69,17 +76,18 @@ extension SheetIngestor {
 
     private mutating func value(slot s: Int, district: Int32, town: Int32,
                                 into partial: inout FilePartial) throws(RowRejection) -> RowValue {
-        let type = types[s]
+        let plan = plans[s]
+        let type = plan.type
         // A column the sheet lacks takes its fallback's value (受伤人数 ← 重伤人数), else is empty.
         var source = s
         if type != .district && type != .town {
-            guard let from = sourceSlot(s) else {
+            guard plan.source >= 0 else {
                 if type == .level { return .int(Int64(levelDefault(s) ?? Column.noLevel)) }
                 return Column.emptyValue(type.storage)
             }
-            source = from
+            source = plan.source
         }
-        let required = requiredSlots[s]
+        let required = plan.required
         switch type {
         case .date:
             if s == dateSlot {
@@ -102,20 +110,20 @@ extension SheetIngestor {
         case .industry: return .code(try industry(slot: s, required: required, into: &partial))
         case .id:
             if let b = cleanBytes(source) {
-                return .code(Int32(partial.identifiers[dictionaryOf[s]].append(bytes: b)))
+                return .code(Int32(partial.identifiers[plan.dictionary].append(bytes: b)))
             }
             guard let id = text(source) else {
                 if required { throw fail(s, .empty) }
                 return .code(StringDictionary.absent)
             }
-            return .code(Int32(partial.identifiers[dictionaryOf[s]].append(id)))
+            return .code(Int32(partial.identifiers[plan.dictionary].append(id)))
         case .text, .list, .note:
-            if let b = cleanBytes(source) { return .code(partial.dictionaries[dictionaryOf[s]].code(forBytes: b)) }
+            if let b = cleanBytes(source) { return .code(partial.dictionaries[plan.dictionary].code(forBytes: b)) }
             guard let t = text(source) else {
                 if required { throw fail(s, .empty) }
                 return .code(StringDictionary.absent)
             }
-            return .code(partial.dictionaries[dictionaryOf[s]].code(for: t))
+            return .code(partial.dictionaries[plan.dictionary].code(for: t))
         case .count:
             if let p = numericProblems[source] { throw fail(s, p) }
             return .int(Int64(counts[source]))
@@ -180,10 +188,12 @@ extension SheetIngestor {
         return f >= 0 && present[f] ? f : nil
     }
 
-    /// Whether `value(slot:)` would reject the row for note slot `s` being empty.
-    private func requiredNoteIsEmpty(_ s: Int) -> Bool {
-        guard requiredSlots[s], let source = sourceSlot(s) else { return false }
-        return cleanBytes(source) == nil && text(source) == nil
+    /// Whether `value(slot:)` would reject the row for a required note being empty: its cell,
+    /// `values[source]`, is blank. Static, on the cells alone: a method call where the ingestor
+    /// is captured passed a copy of it (1.5 KB).
+    static func isBlank(_ values: [RawCell], _ source: Int) -> Bool {
+        let cell = values[source]
+        return cleanBytes(of: cell) == nil && text(of: cell) == nil
     }
 
     // MARK: Kind rules

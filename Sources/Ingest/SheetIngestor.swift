@@ -58,6 +58,10 @@ struct SheetIngestor {
     var dictionaryOf: [Int] = []
     /// Per slot: a level column's default when the cell names no level.
     var levelDefaults: [UInt8?] = []
+    /// Per slot, what `value(slot:)` reads of it (see `SlotPlan`).
+    var plans: [SlotPlan] = []
+    /// The slots `buildRecord` fills after the date and the part, in order, and how.
+    var steps: [BuildStep] = []
     /// Why every data row is rejected when the header lacks a required column; nil when it has them.
     var missingReason: (column: String, reason: String)?
 
@@ -172,6 +176,19 @@ struct SheetIngestor {
             }
             missingReason = (fields[slot].name, reason)
         }
+        plans = (0..<slots).map { s in
+            let source = present[s] ? s : (fallbackSlot[s] >= 0 && present[fallbackSlot[s]] ? fallbackSlot[s] : -1)
+            return SlotPlan(type: types[s], source: source, required: requiredSlots[s], dictionary: dictionaryOf[s])
+        }
+        steps = (0..<slots).compactMap { s in
+            if s == dateSlot { return nil }
+            if role == .targets, types[s] == .district || types[s] == .town { return .absent(s) }  // read by `addTarget`
+            if idSlot != nil && types[s] == .note {
+                let source = plans[s].source
+                return plans[s].required && source >= 0 ? .requiredNoteAfterID(s, source: source) : .absent(s)
+            }
+            return .value(s)
+        }
         values = Array(repeating: .empty, count: slots)
         counts = Array(repeating: 0, count: slots)
         money = Array(repeating: .zero, count: slots)
@@ -189,6 +206,28 @@ struct SheetIngestor {
     }
 
     /// A register sent with a header and no rows is a real zero for its part and period.
+    /// What a record's value for one slot is made from, read once per slot and row.
+    struct SlotPlan {
+        let type: FieldType
+        /// The slot whose cell gives the value: this one, else its fallback when the sheet has
+        /// that (受伤人数 ← 重伤人数); -1 when the sheet has neither.
+        let source: Int
+        let required: Bool
+        /// The field's dictionary (text, list and note fields).
+        let dictionary: Int
+    }
+
+    /// How `buildRecord` fills a slot.
+    enum BuildStep {
+        case value(Int)
+        /// A target's 区县 or 镇街: read by `addTarget`; a note with an id column, read only for
+        /// a record without one. Not stored.
+        case absent(Int)
+        /// A required note with an id column (in the sheet's column `source`): an empty one
+        /// rejects the row, else it is read as `absent`'s notes are.
+        case requiredNoteAfterID(Int, source: Int)
+    }
+
     private mutating func registerEmpty(_ layout: SheetLayout, into partial: inout FilePartial) {
         guard let part = fallbackPart else { return }
         let texts = [report.name, names.file].compactMap { $0 } + layout.titles + names.folders
