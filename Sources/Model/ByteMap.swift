@@ -24,6 +24,10 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
     @usableFromInline var slots: [UInt64] = Array(repeating: 0, count: 16)
     @usableFromInline var shift = 60
     @usableFromInline var last = -1
+    /// Whether the last lookup found the entry before it again: only then is `last` compared
+    /// first. A column that repeats its value row after row finds it without hashing; one whose
+    /// values vary (a district per row in no order) does not pay for the comparison every row.
+    @usableFromInline var repeating = true
 
     @inlinable
     public init() {}
@@ -113,8 +117,12 @@ public struct ByteMap<Value>: Sendable where Value: Sendable {
 
     @inlinable
     mutating func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        if last >= 0, arena.equals(last, bytes) { return last }
-        guard let e = probe(bytes, hash: ByteMap.hash(bytes)) else { return nil }
+        if repeating, last >= 0, arena.equals(last, bytes) { return last }
+        guard let e = probe(bytes, hash: ByteMap.hash(bytes)) else {
+            repeating = false
+            return nil
+        }
+        repeating = e == last
         last = e
         return e
     }

@@ -14,8 +14,10 @@ public struct StringDictionary: Sendable {
     /// read in place and never written, with the codes they have there.
     private var base = ByteMap<Int32>()
     private var baseCount = 0
-    /// The base string found last (columns repeat a value row after row).
+    /// The base string found last (columns repeat a value row after row), and whether it was
+    /// found twice running (only then is it compared first: see `ByteMap.repeating`).
     private var lastBase = -1
+    private var baseRepeating = true
 
     public init() {}
 
@@ -52,8 +54,12 @@ public struct StringDictionary: Sendable {
     }
 
     private mutating func baseIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        if lastBase >= 0, base.arena.equals(lastBase, bytes) { return lastBase }
-        guard let i = base.probe(bytes, hash: ByteMap<Int32>.hash(bytes)) else { return nil }
+        if baseRepeating, lastBase >= 0, base.arena.equals(lastBase, bytes) { return lastBase }
+        guard let i = base.probe(bytes, hash: ByteMap<Int32>.hash(bytes)) else {
+            baseRepeating = false
+            return nil
+        }
+        baseRepeating = i == lastBase
         lastBase = i
         return i
     }
