@@ -133,6 +133,9 @@ struct RawRow: GridRow, Sendable, Equatable {
 /// Whitespace at either end of UTF-8 text, without decoding it: the checks that run on every cell.
 enum UTF8Space {
     /// The spaces `HeaderText.isSpace` knows start with 0x09–0x0D, 0x20, C2 A0, E2 80 8x, E3 80 80 or EF BB BF.
+    // Both checks in line: each text cell of every row asks them, and as calls they cost more
+    // than the checks (a few comparisons for the usual Chinese or ASCII edge).
+    @inline(__always)
     static func startsWithSpace(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = b.first else { return false }
         if first < 0x80 { return first == 0x20 || (first >= 0x09 && first <= 0x0D) }
@@ -144,6 +147,7 @@ enum UTF8Space {
         }
     }
 
+    @inline(__always)
     static func endsWithSpace(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let last = b.last else { return false }
         if last < 0x80 { return last == 0x20 || (last >= 0x09 && last <= 0x0D) }
