@@ -25,10 +25,11 @@ static pthread_mutex_t claiming = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t installed = PTHREAD_ONCE_INIT;
 static struct sigaction previous;
 static int handler_ready;
+static uintptr_t page_size = 4096;     // asked once, outside the handler
 
 static void on_sigbus(int signal, siginfo_t *info, void *context) {
     uintptr_t address = (uintptr_t)info->si_addr;
-    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t page = page_size;
     for (int i = 0; i < SLOTS; i++) {
         uintptr_t base = atomic_load(&mappings[i].base);
         size_t size = atomic_load(&mappings[i].size);
@@ -58,6 +59,8 @@ static void on_sigbus(int signal, siginfo_t *info, void *context) {
 }
 
 static void install(void) {
+    long size = sysconf(_SC_PAGESIZE);
+    if (size > 0) page_size = (uintptr_t)size;
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_sigaction = on_sigbus;

@@ -71,8 +71,12 @@ public final class FileBytes: @unchecked Sendable {
         if mappedfile_damaged(slot) != 0 { return true }
         var now = stat()
         guard fstat(fd, &now) == 0 else { return true }
-        return now.st_size != opened.st_size
-            || now.st_mtim.tv_sec != opened.st_mtim.tv_sec || now.st_mtim.tv_nsec != opened.st_mtim.tv_nsec
+        #if canImport(Darwin)
+        let (before, after) = (opened.st_mtimespec, now.st_mtimespec)
+        #else
+        let (before, after) = (opened.st_mtim, now.st_mtim)
+        #endif
+        return now.st_size != opened.st_size || before.tv_sec != after.tv_sec || before.tv_nsec != after.tv_nsec
     }
 
     /// Gives back the whole pages inside `range` (see `MemoryPages`): a mapped file's are dropped
