@@ -11,6 +11,9 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidUTF16(offset: Int)
     /// One field longer than `limit` bytes (`field` is 1-based in the record starting on `line`).
     case fieldTooLong(line: Int, field: Int, limit: Int)
+    /// A mapped file truncated or written while it was read (`FileBytes.changedWhileRead`): what
+    /// was read is neither the old file nor the new one.
+    case changedWhileRead
 
     public var description: String {
         switch self {
@@ -24,6 +27,8 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
             return "文件标明为 UTF-8(带 BOM),但第 \(offset) 字节处不是 UTF-8 / invalid UTF-8 at byte \(offset) after a UTF-8 BOM"
         case .fieldTooLong(let line, let field, let limit):
             return "第 \(line) 行第 \(field) 列的内容超过 \(limit / (1 << 20)) MB 上限,拒绝读取(文件可能已损坏)/ field \(field) of line \(line) longer than \(limit / (1 << 20)) MB, refused"
+        case .changedWhileRead:
+            return "文件在读取过程中被其他程序改写或截短，本次未计入；请等文件复制完成后重新运行 (the file changed while it was read)"
         case .invalidUTF16(let offset):
             return "文件标明为 UTF-16(带 BOM),但第 \(offset) 字节处有误 / invalid UTF-16 at byte \(offset)"
         }

@@ -17,10 +17,10 @@ enum CSVFileReader {
         do {
             try readSheet(file: file, name: name, hashed: hashed, releasingFrom: minimumSize, into: &ingestor)
         } catch {
-            if file.changedWhileRead { throw FileChanged() }
+            if file.changedWhileRead { throw CSVError.changedWhileRead }
             throw error
         }
-        if file.changedWhileRead { throw FileChanged() }
+        if file.changedWhileRead { throw CSVError.changedWhileRead }
     }
 
     private static func readSheet(file: FileBytes, name: String, hashed: (() -> Int)?,
@@ -65,12 +65,6 @@ enum CSVFileReader {
             feed.finish(ingest: &ingest, partial: &partial)
         }
     }
-}
-
-/// A mapped file truncated or written while it was read (a district re-copying its export into the
-/// folder): what was read is neither the old file nor the new one.
-struct FileChanged: Error, CustomStringConvertible {
-    var description: String { "文件在读取过程中被其他程序改写或截短，本次未计入；请等文件复制完成后重新运行 (the file changed while it was read)" }
 }
 
 /// A streamed CSV record seen as a `GridRow`; its number is the line where the record starts.

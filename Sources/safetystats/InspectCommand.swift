@@ -34,6 +34,8 @@ struct InspectCommand: ParsableCommand {
                     while fields.last?.isEmpty == true { fields.removeLast() }
                     writer.write(fields)
                 }
+                // A file another program wrote meanwhile: what was read is neither version.
+                if document.fileChangedWhileRead { throw CSVError.changedWhileRead }
                 emit(writer.text)
             } else {
                 // By content, not by name: an .xls renamed .xlsx (and the reverse) is read as what it is.
