@@ -180,14 +180,6 @@ extension SheetIngestor {
 
     private func levelDefault(_ s: Int) -> UInt8? { levelDefaults[s] }
 
-    /// The slot whose cell gives slot `s` its value: `s` when the sheet has the column, else its
-    /// fallback when the sheet has that; nil when neither.
-    private func sourceSlot(_ s: Int) -> Int? {
-        if present[s] { return s }
-        let f = fallbackSlot[s]
-        return f >= 0 && present[f] ? f : nil
-    }
-
     /// Whether `value(slot:)` would reject the row for a required note being empty: its cell,
     /// `values[source]`, is blank. Static, on the cells alone: a method call where the ingestor
     /// is captured passed a copy of it (1.5 KB).

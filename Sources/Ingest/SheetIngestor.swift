@@ -41,21 +41,15 @@ struct SheetIngestor {
     var dateSlot: Int?
     /// The slot whose header text, repeated in a data row, marks a repeated header (page break).
     var probeSlot = -1
-    /// Per slot: the slot whose value stands in when this column is absent (受伤人数 ← 重伤人数), or -1.
-    var fallbackSlot: [Int] = []
     /// Mapped count and money slots, parsed once per row (for the record and for 合计 checks).
     var numericSlots: [Int] = []
     var mappedSlots: [Int] = []
-    /// Per slot: whether the kind requires it.
-    var requiredSlots: [Bool] = []
     /// The slot of the part field when the sheet has it, the 区县 and 镇街 slots of the kind; -1 for none.
     var partSlot = -1
     var districtSlot = -1
     var townSlot = -1
     /// Slots of note fields (cleared on records that have an id).
     var noteSlots: [Int] = []
-    /// Per slot: the field's dictionary (read per cell; a field declaration is a large value to copy).
-    var dictionaryOf: [Int] = []
     /// Per slot: a level column's default when the cell names no level.
     var levelDefaults: [UInt8?] = []
     /// Per slot, what `value(slot:)` reads of it (see `SlotPlan`).
@@ -155,17 +149,16 @@ struct SheetIngestor {
         dateSlot = declaration.date
         mappedSlots = layout.mappedSlots
         probeSlot = dateSlot.flatMap { present[$0] ? $0 : nil } ?? mappedSlots.first ?? -1
-        fallbackSlot = fields.map { f in
+        // Per slot: the slot whose value stands in when this column is absent (受伤人数 ← 重伤人数), or -1.
+        let fallbackSlot = fields.map { f in
             guard let name = f.fallback, let c = context.catalog.column(kind: kind, named: name) else { return -1 }
             return c
         }
         numericSlots = mappedSlots.filter { types[$0] == .count || types[$0] == .money }
-        requiredSlots = (0..<slots).map(declaration.required.contains)
         partSlot = types.firstIndex(of: context.partType).flatMap { present[$0] ? $0 : nil } ?? -1
         districtSlot = types.firstIndex(of: .district) ?? -1
         townSlot = types.firstIndex(of: .town) ?? -1
         noteSlots = types.indices.filter { types[$0] == .note }
-        dictionaryOf = fields.map(\.dictionary)
         levelDefaults = fields.map { $0.defaultValue.flatMap(AccidentLevel.init(name:))?.rawValue }
         if let slot = layout.missing.first {
             let reason: String
@@ -178,7 +171,7 @@ struct SheetIngestor {
         }
         plans = (0..<slots).map { s in
             let source = present[s] ? s : (fallbackSlot[s] >= 0 && present[fallbackSlot[s]] ? fallbackSlot[s] : -1)
-            return SlotPlan(type: types[s], source: source, required: requiredSlots[s], dictionary: dictionaryOf[s])
+            return SlotPlan(type: types[s], source: source, required: declaration.required.contains(s), dictionary: fields[s].dictionary)
         }
         steps = (0..<slots).compactMap { s in
             if s == dateSlot { return nil }
