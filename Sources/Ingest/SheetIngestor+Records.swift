@@ -47,7 +47,7 @@ extension SheetIngestor {
                     case .value(let s): out[s] = try value(slot: s, district: district, town: town, into: &partial)
                     case .absent(let s): out[s] = .code(StringDictionary.absent)
                     case .requiredNoteAfterID(let s, let source):
-                        if SheetIngestor.isBlank(values, source) { throw fail(s, .empty) }
+                        if SheetIngestor.isBlank(values[source]) { throw fail(s, .empty) }
                         out[s] = .code(StringDictionary.absent)
                     }
                 }
@@ -180,13 +180,10 @@ extension SheetIngestor {
 
     private func levelDefault(_ s: Int) -> UInt8? { levelDefaults[s] }
 
-    /// Whether `value(slot:)` would reject the row for a required note being empty: its cell,
-    /// `values[source]`, is blank. Static, on the cells alone: a method call where the ingestor
-    /// is captured passed a copy of it (1.5 KB).
-    static func isBlank(_ values: [RawCell], _ source: Int) -> Bool {
-        let cell = values[source]
-        return cleanBytes(of: cell) == nil && text(of: cell) == nil
-    }
+    /// Whether `value(slot:)` would reject the row for a required note being empty: its cell is
+    /// blank. Static, on the cell alone: a method call where the ingestor is captured passed a
+    /// copy of it (1.5 KB).
+    static func isBlank(_ cell: RawCell) -> Bool { cleanBytes(of: cell) == nil && text(of: cell) == nil }
 
     // MARK: Kind rules
 

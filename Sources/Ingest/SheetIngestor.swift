@@ -198,7 +198,6 @@ struct SheetIngestor {
         }
     }
 
-    /// A register sent with a header and no rows is a real zero for its part and period.
     /// What a record's value for one slot is made from, read once per slot and row.
     struct SlotPlan {
         let type: FieldType
@@ -221,6 +220,7 @@ struct SheetIngestor {
         case requiredNoteAfterID(Int, source: Int)
     }
 
+    /// A register sent with a header and no rows is a real zero for its part and period.
     private mutating func registerEmpty(_ layout: SheetLayout, into partial: inout FilePartial) {
         guard let part = fallbackPart else { return }
         let texts = [report.name, names.file].compactMap { $0 } + layout.titles + names.folders

@@ -14,10 +14,6 @@ public struct StringDictionary: Sendable {
     /// read in place and never written, with the codes they have there.
     private var base = ByteMap<Int32>()
     private var baseCount = 0
-    /// The base string found last (columns repeat a value row after row), and whether it was
-    /// found twice running (only then is it compared first: see `ByteMap.repeating`).
-    private var lastBase = -1
-    private var baseRepeating = true
 
     public init() {}
 
@@ -53,16 +49,9 @@ public struct StringDictionary: Sendable {
         return Int32(baseCount + map.index(ofBytes: bytes) { next })
     }
 
-    private mutating func baseIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        if baseRepeating, lastBase >= 0, base.arena.equals(lastBase, bytes) { return lastBase }
-        guard let i = base.probe(bytes, hash: ByteMap<Int32>.hash(bytes)) else {
-            baseRepeating = false
-            return nil
-        }
-        baseRepeating = i == lastBase
-        lastBase = i
-        return i
-    }
+    /// The base's entry of `bytes`: the map's own lookup, remembering the last entry found in
+    /// this copy of it (its key buffers stay shared and unwritten).
+    private mutating func baseIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? { base.index(ofBytes: bytes) }
 
     /// The codes here of every string of `other`, in its code order, adding those that are new
     /// (a file's dictionary joining the dataset's, a chunk's joining its file's: first-seen order
